@@ -1,0 +1,183 @@
+//! Drives the pipeline over a stream of documents: batches are extracted in
+//! parallel with rayon and handed back in input order, so results never
+//! depend on the number of threads.
+
+use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::extract::{EntityKind, Extraction, Form, Pipeline};
+use crate::graph::KnowledgeGraph;
+use crate::input::{Document, InputProblem, Item};
+use crate::text::CharOffsets;
+
+/// Counts for the end-of-run summary.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub documents: usize,
+    pub bytes: u64,
+    pub problems: usize,
+    /// Documents skipped because the graph already had their id (`--update`).
+    pub already_present: usize,
+}
+
+pub struct Runner<'a> {
+    pub pipeline: &'a Pipeline,
+    /// Documents per parallel batch.
+    pub batch: usize,
+    /// Stop at the first problem.
+    pub strict: bool,
+}
+
+impl Runner<'_> {
+    /// Extracts every document. `skip` filters ids; `problem` hears of each bad
+    /// input as it happens; `done` receives the documents in input order.
+    /// With `strict`, the first problem is returned as the error.
+    pub fn run(
+        &self,
+        items: impl Iterator<Item = Item>,
+        mut skip: impl FnMut(&str) -> bool,
+        mut problem: impl FnMut(&InputProblem),
+        mut done: impl FnMut(&Document, Extraction),
+    ) -> Result<Summary, InputProblem> {
+        let mut summary = Summary::default();
+        let mut seen = HashSet::new();
+        let mut batch: Vec<Document> = Vec::with_capacity(self.batch);
+        let mut flush = |batch: &mut Vec<Document>, summary: &mut Summary, problem: &mut dyn FnMut(&InputProblem)| {
+            // A bug in a rule must cost one document, not the corpus.
+            let extractions: Vec<Option<Extraction>> = batch
+                .par_iter()
+                .map(|d| std::panic::catch_unwind(AssertUnwindSafe(|| self.pipeline.extract(d))).ok())
+                .collect();
+            for (doc, extraction) in batch.drain(..).zip(extractions) {
+                match extraction {
+                    Some(extraction) => {
+                        summary.documents += 1;
+                        summary.bytes += doc.text.len() as u64;
+                        done(&doc, extraction);
+                    }
+                    None => {
+                        summary.problems += 1;
+                        problem(&InputProblem::new(
+                            doc.id.clone(),
+                            None,
+                            "internal error while extracting (please report it), skipped",
+                        ));
+                    }
+                }
+            }
+        };
+        for item in items {
+            let doc = match item {
+                Ok(doc) if skip(&doc.id) => {
+                    summary.already_present += 1;
+                    continue;
+                }
+                Ok(doc) if !seen.insert(doc.id.clone()) => {
+                    Err(InputProblem::new(doc.id.clone(), None, "duplicate document id, skipped"))
+                }
+                other => other,
+            };
+            match doc {
+                Ok(doc) => {
+                    batch.push(doc);
+                    if batch.len() >= self.batch {
+                        flush(&mut batch, &mut summary, &mut problem);
+                    }
+                }
+                Err(p) => {
+                    summary.problems += 1;
+                    problem(&p);
+                    if self.strict {
+                        return Err(p);
+                    }
+                }
+            }
+        }
+        flush(&mut batch, &mut summary, &mut problem);
+        Ok(summary)
+    }
+
+    /// Builds (or extends) a graph from the documents.
+    pub fn build(
+        &self,
+        graph: &mut KnowledgeGraph,
+        items: impl Iterator<Item = Item>,
+        problem: impl FnMut(&InputProblem),
+    ) -> Result<Summary, InputProblem> {
+        let existing: HashSet<String> = graph.documents().map(|d| d.id.clone()).collect();
+        self.run(items, |id| existing.contains(id), problem, |doc, extraction| graph.add_extraction(doc, &extraction))
+    }
+}
+
+#[derive(Serialize)]
+struct MentionLine<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: EntityKind,
+    form: Form,
+    entity: &'a str,
+}
+
+#[derive(Serialize)]
+struct RelationLine<'a> {
+    subject: &'a str,
+    relation: &'a str,
+    object: &'a str,
+    sentence: usize,
+    subject_span: [usize; 2],
+    trigger: [usize; 2],
+    object_span: [usize; 2],
+    hedged: bool,
+}
+
+#[derive(Serialize)]
+struct DocumentLine<'a> {
+    id: &'a str,
+    date: Option<&'a str>,
+    mentions: Vec<MentionLine<'a>>,
+    relations: Vec<RelationLine<'a>>,
+}
+
+/// One line of `newsgraph extract --format jsonl`: every mention and relation of a document.
+pub fn extraction_line(doc: &Document, extraction: &Extraction) -> String {
+    let offsets = CharOffsets::new(&doc.text);
+    let entity = |e: usize| extraction.entities[e].id.as_str();
+    let line = DocumentLine {
+        id: &doc.id,
+        date: doc.date.as_deref(),
+        mentions: extraction
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let [start, end] = offsets.span(&m.span);
+                Some(MentionLine {
+                    start,
+                    end,
+                    text: &doc.text[m.span.clone()],
+                    kind: m.kind,
+                    form: m.form,
+                    entity: entity(m.entity?),
+                })
+            })
+            .collect(),
+        relations: extraction
+            .relations
+            .iter()
+            .map(|r| RelationLine {
+                subject: entity(r.subject),
+                relation: &r.label,
+                object: entity(r.object),
+                sentence: r.sentence,
+                subject_span: offsets.span(&r.subject_span),
+                trigger: offsets.span(&r.trigger_span),
+                object_span: offsets.span(&r.object_span),
+                hedged: r.hedged,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&line).expect("extraction serialises")
+}

@@ -1,0 +1,151 @@
+//! networkx node-link JSON: `networkx.node_link_graph(data)` loads it as a
+//! `MultiDiGraph` (networkx 3.6 reads edges from the `"edges"` key).
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::extract::EntityKind;
+use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node};
+
+pub const GENERATOR: &str = concat!("newsgraph ", env!("CARGO_PKG_VERSION"));
+
+#[derive(Serialize, Deserialize)]
+struct GraphJson {
+    directed: bool,
+    multigraph: bool,
+    graph: GraphMeta,
+    nodes: Vec<NodeJson>,
+    edges: Vec<EdgeJson>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct GraphMeta {
+    generator: String,
+    documents: Vec<DocumentInfo>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NodeJson {
+    id: String,
+    label: String,
+    kind: EntityKind,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    iso3: Option<String>,
+    aliases: BTreeSet<String>,
+    mentions: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EdgeJson {
+    source: String,
+    target: String,
+    key: usize,
+    relation: String,
+    cameo: Option<String>,
+    goldstein: Option<f64>,
+    plover: Option<String>,
+    weight: u64,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    hedged: bool,
+    evidence: Vec<Evidence>,
+}
+
+/// Writes the graph as pretty-printed node-link JSON, sorted for byte-identical output.
+pub fn to_json(graph: &KnowledgeGraph) -> String {
+    let nodes = graph
+        .sorted_nodes()
+        .into_iter()
+        .map(|i| {
+            let n = graph.node(i);
+            NodeJson {
+                id: n.id.clone(),
+                label: n.label.clone(),
+                kind: n.kind,
+                iso3: n.iso3.clone(),
+                aliases: n.aliases.clone(),
+                mentions: n.mentions,
+            }
+        })
+        .collect();
+    let mut edges: Vec<EdgeJson> = Vec::new();
+    for (s, t, e) in graph.sorted_edges() {
+        let (source, target) = (graph.node(s).id.clone(), graph.node(t).id.clone());
+        // networkx keys parallel edges 0, 1, ... per (source, target) pair.
+        let key = match edges.last() {
+            Some(last) if last.source == source && last.target == target => last.key + 1,
+            _ => 0,
+        };
+        edges.push(EdgeJson {
+            source,
+            target,
+            key,
+            relation: e.relation.clone(),
+            cameo: e.cameo.clone(),
+            goldstein: e.goldstein,
+            plover: e.plover.clone(),
+            weight: e.weight,
+            first_date: e.first_date.clone(),
+            last_date: e.last_date.clone(),
+            hedged: e.hedged,
+            evidence: e.evidence.clone(),
+        });
+    }
+    let json = GraphJson {
+        directed: true,
+        multigraph: true,
+        graph: GraphMeta { generator: GENERATOR.to_string(), documents: graph.documents().cloned().collect() },
+        nodes,
+        edges,
+    };
+    let mut out = serde_json::to_string_pretty(&json).expect("graph JSON serialises");
+    out.push('\n');
+    out
+}
+
+/// Reads a graph written by [`to_json`]; `path` names the source in errors.
+pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<KnowledgeGraph> {
+    let not_a_graph = |message: String| Error::NotAGraph { path: path.to_string(), message };
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_a_graph(format!("invalid JSON: {e}")))?;
+    if value.get("nodes").is_none() || value.get("edges").is_none() {
+        return Err(not_a_graph("expected networkx node-link JSON with \"nodes\" and \"edges\"".into()));
+    }
+    let json: GraphJson = serde_json::from_value(value).map_err(|e| not_a_graph(e.to_string()))?;
+    let mut graph = KnowledgeGraph::new(limit);
+    for doc in json.graph.documents {
+        graph.add_document_info(doc);
+    }
+    for n in json.nodes {
+        graph.upsert_node(Node {
+            id: n.id,
+            label: n.label,
+            kind: n.kind,
+            aliases: n.aliases,
+            mentions: n.mentions,
+            iso3: n.iso3,
+        });
+    }
+    for e in json.edges {
+        let (Some(s), Some(t)) = (graph.node_by_id(&e.source), graph.node_by_id(&e.target)) else {
+            return Err(not_a_graph(format!("edge {} -> {} names an unknown node", e.source, e.target)));
+        };
+        graph.upsert_edge(
+            s,
+            t,
+            Edge {
+                relation: e.relation,
+                cameo: e.cameo,
+                goldstein: e.goldstein,
+                plover: e.plover,
+                weight: e.weight,
+                first_date: e.first_date,
+                last_date: e.last_date,
+                hedged: e.hedged,
+                evidence: e.evidence,
+            },
+        );
+    }
+    Ok(graph)
+}

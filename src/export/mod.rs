@@ -1,0 +1,7 @@
+//! Export stage: networkx node-link JSON and Graphviz DOT.
+
+pub mod dot;
+pub mod json;
+
+pub use dot::to_dot;
+pub use json::{from_json, to_json};

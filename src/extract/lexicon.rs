@@ -1,0 +1,466 @@
+//! Lexicons: gazetteers, titles, relation triggers and closed word classes.
+//!
+//! They are tab-separated data files in `data/lexicon/`, embedded in the
+//! binary; a directory given with `--lexicon` replaces any of them by name.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+
+/// The embedded lexicon files, by name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("states.tsv", include_str!("../../data/lexicon/states.tsv")),
+    ("organizations.tsv", include_str!("../../data/lexicon/organizations.tsv")),
+    ("people.tsv", include_str!("../../data/lexicon/people.tsv")),
+    ("places.tsv", include_str!("../../data/lexicon/places.tsv")),
+    ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
+    ("relations.tsv", include_str!("../../data/lexicon/relations.tsv")),
+    ("words.tsv", include_str!("../../data/lexicon/words.tsv")),
+];
+
+#[derive(Debug, Clone)]
+pub struct StateEntry {
+    pub iso3: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct OrgEntry {
+    pub name: String,
+    pub sector: String,
+    pub state: Option<usize>,
+}
+
+/// A role held between two dates (inclusive; open ends are `None`).
+#[derive(Debug, Clone)]
+pub struct HeldRole {
+    pub relation: String,
+    pub state: usize,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl HeldRole {
+    pub fn held_on(&self, date: Option<&str>) -> bool {
+        let Some(date) = date else { return self.to.is_none() };
+        self.from.as_deref().is_none_or(|f| f <= date) && self.to.as_deref().is_none_or(|t| date <= t)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonEntry {
+    pub name: String,
+    pub roles: Vec<HeldRole>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    Title,
+    Honorific,
+    Nominal,
+    Descriptor,
+}
+
+#[derive(Debug, Clone)]
+pub struct TitleEntry {
+    pub role: Option<String>,
+    pub kind: TitleKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct RelationEntry {
+    pub label: String,
+    pub cameo: Option<String>,
+    pub goldstein: Option<f64>,
+    pub plover: Option<String>,
+    /// Prepositions introducing the object; empty for a direct object.
+    pub object_preps: Vec<String>,
+    /// A passive without "by" implies the object's state as agent.
+    pub employer_agent: bool,
+}
+
+/// What a gazetteer surface form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazTarget {
+    StateName(usize),
+    StateDemonym(usize),
+    StateSeat(usize),
+    Org(usize),
+    Person(usize),
+    Place(usize),
+}
+
+/// A closed word class: single words and multi-word phrases.
+#[derive(Debug, Default, Clone)]
+pub struct WordClass {
+    words: HashSet<String>,
+    phrases: Vec<Vec<String>>,
+    case_sensitive: bool,
+}
+
+impl WordClass {
+    fn key(&self, word: &str) -> String {
+        if self.case_sensitive { word.to_string() } else { word.to_lowercase() }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        if self.case_sensitive { self.words.contains(word) } else { self.words.contains(&word.to_lowercase()) }
+    }
+
+    /// Length in words of the longest entry that matches at the start of `words`.
+    pub fn match_len<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> usize {
+        let mut best = 0;
+        if let Some(first) = words.clone().next()
+            && self.contains(first)
+        {
+            best = 1;
+        }
+        for phrase in &self.phrases {
+            let matched = phrase.len() > best
+                && phrase.iter().zip(words.clone()).filter(|(p, w)| **p == self.key(w)).count() == phrase.len();
+            if matched {
+                best = phrase.len();
+            }
+        }
+        best
+    }
+}
+
+/// Word classes from `words.tsv`.
+#[derive(Debug, Default, Clone)]
+pub struct Words {
+    pub function: WordClass,
+    pub name_link: WordClass,
+    pub org_head: WordClass,
+    pub org_start: WordClass,
+    pub place_head: WordClass,
+    pub locative: WordClass,
+    pub speech: WordClass,
+    pub claim: WordClass,
+    pub wrongdoing: WordClass,
+    pub hedge: WordClass,
+    pub clause: WordClass,
+    pub passive_aux: WordClass,
+    pub state_noun: WordClass,
+    pub report_noun: WordClass,
+    pub person_pronoun: WordClass,
+    pub speaker_state: WordClass,
+    pub anaphor: WordClass,
+}
+
+/// All lexicons plus the automata built from them.
+pub struct Lexicon {
+    pub states: Vec<StateEntry>,
+    pub organizations: Vec<OrgEntry>,
+    pub people: Vec<PersonEntry>,
+    pub places: Vec<String>,
+    pub relations: Vec<RelationEntry>,
+    pub words: Words,
+    pub(crate) gazetteer: AhoCorasick,
+    pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
+    pub(crate) titles: AhoCorasick,
+    pub(crate) title_entries: Vec<TitleEntry>,
+    pub(crate) triggers: AhoCorasick,
+    /// Per trigger pattern: the relation it signals.
+    pub(crate) trigger_relations: Vec<usize>,
+    state_by_iso: HashMap<String, usize>,
+}
+
+struct Rows<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Rows<'a> {
+    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+        self.text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+    }
+
+    fn error(&self, line: usize, message: impl Into<String>) -> Error {
+        Error::Lexicon { file: self.file.to_string(), line, message: message.into() }
+    }
+}
+
+fn list(column: Option<&&str>, sep: char) -> Vec<String> {
+    column
+        .map(|c| c.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+fn optional(column: Option<&&str>) -> Option<String> {
+    column.filter(|c| !c.is_empty() && **c != "-").map(|c| c.to_string())
+}
+
+impl Lexicon {
+    /// The lexicon embedded in the binary.
+    pub fn embedded() -> Self {
+        Self::from_files(|name| EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
+            .expect("the embedded lexicon is valid (checked by tests)")
+    }
+
+    /// The embedded lexicon with any file present in `dir` replacing its namesake.
+    pub fn with_overrides(dir: &Path) -> Result<Self> {
+        if !dir.is_dir() {
+            return Err(Error::Io {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "lexicon directory not found"),
+            });
+        }
+        let mut failure = None;
+        let lexicon = Self::from_files(|name| {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Some(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string())
+                }
+                Err(source) => {
+                    failure.get_or_insert(Error::Io { path, source });
+                    None
+                }
+            }
+        });
+        match failure {
+            Some(e) => Err(e),
+            None => lexicon,
+        }
+    }
+
+    fn from_files(mut read: impl FnMut(&str) -> Option<String>) -> Result<Self> {
+        let mut load = |name: &str| read(name).unwrap_or_default();
+        let states_text = load("states.tsv");
+        let orgs_text = load("organizations.tsv");
+        let people_text = load("people.tsv");
+        let places_text = load("places.tsv");
+        let titles_text = load("titles.tsv");
+        let relations_text = load("relations.tsv");
+        let words_text = load("words.tsv");
+
+        let mut gaz_patterns: Vec<String> = Vec::new();
+        let mut gazetteer_targets = Vec::new();
+        let mut add = |pattern: &str, target: GazTarget| {
+            gaz_patterns.push(pattern.to_string());
+            gazetteer_targets.push((target, pattern.to_string()));
+        };
+
+        let rows = Rows { file: "states.tsv", text: &states_text };
+        let mut states = Vec::new();
+        let mut state_by_iso = HashMap::new();
+        for (line, cols) in rows.iter() {
+            let (Some(iso3), Some(name)) = (cols.first(), cols.get(1)) else {
+                return Err(rows.error(line, "expected iso3 and name"));
+            };
+            if iso3.len() != 3 || name.is_empty() {
+                return Err(rows.error(line, format!("bad ISO-3 code {iso3:?} or empty name")));
+            }
+            let index = states.len();
+            state_by_iso.insert(iso3.to_string(), index);
+            add(name, GazTarget::StateName(index));
+            for alias in list(cols.get(2), ';') {
+                add(&alias, GazTarget::StateName(index));
+            }
+            for demonym in list(cols.get(3), ';') {
+                add(&demonym, GazTarget::StateDemonym(index));
+            }
+            for seat in list(cols.get(4), ';') {
+                add(&seat, GazTarget::StateSeat(index));
+            }
+            states.push(StateEntry { iso3: iso3.to_string(), name: name.to_string() });
+        }
+
+        let rows = Rows { file: "organizations.tsv", text: &orgs_text };
+        let mut organizations = Vec::new();
+        for (line, cols) in rows.iter() {
+            let name = cols[0];
+            let state = match optional(cols.get(3)) {
+                None => None,
+                Some(iso) => {
+                    Some(*state_by_iso.get(&iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?)
+                }
+            };
+            let index = organizations.len();
+            add(name, GazTarget::Org(index));
+            for alias in list(cols.get(1), ';') {
+                add(&alias, GazTarget::Org(index));
+            }
+            organizations.push(OrgEntry {
+                name: name.to_string(),
+                sector: optional(cols.get(2)).unwrap_or_default(),
+                state,
+            });
+        }
+
+        let rows = Rows { file: "people.tsv", text: &people_text };
+        let mut people = Vec::new();
+        for (line, cols) in rows.iter() {
+            let name = cols[0];
+            let index = people.len();
+            add(name, GazTarget::Person(index));
+            for alias in list(cols.get(1), ';') {
+                add(&alias, GazTarget::Person(index));
+            }
+            let mut roles = Vec::new();
+            for role in list(cols.get(2), ';') {
+                let parts: Vec<&str> = role.split(':').collect();
+                let [relation, iso, dates] = parts[..] else {
+                    return Err(rows.error(line, format!("role {role:?} is not relation:ISO3:from..to")));
+                };
+                let state = *state_by_iso.get(iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?;
+                let (from, to) = dates.split_once("..").unwrap_or((dates, ""));
+                let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
+                roles.push(HeldRole { relation: relation.to_string(), state, from: date(from), to: date(to) });
+            }
+            people.push(PersonEntry { name: name.to_string(), roles });
+        }
+
+        let rows = Rows { file: "places.tsv", text: &places_text };
+        let mut places = Vec::new();
+        for (_, cols) in rows.iter() {
+            let index = places.len();
+            add(cols[0], GazTarget::Place(index));
+            for alias in list(cols.get(1), ';') {
+                add(&alias, GazTarget::Place(index));
+            }
+            places.push(cols[0].to_string());
+        }
+
+        let rows = Rows { file: "titles.tsv", text: &titles_text };
+        let mut title_patterns = Vec::new();
+        let mut title_entries = Vec::new();
+        for (line, cols) in rows.iter() {
+            let kind = match cols.get(2).copied().unwrap_or("title") {
+                "title" => TitleKind::Title,
+                "honorific" => TitleKind::Honorific,
+                "nominal" => TitleKind::Nominal,
+                "descriptor" => TitleKind::Descriptor,
+                other => return Err(rows.error(line, format!("unknown title kind {other:?}"))),
+            };
+            title_patterns.push(cols[0].to_string());
+            title_entries.push(TitleEntry { role: optional(cols.get(1)), kind });
+        }
+
+        let rows = Rows { file: "relations.tsv", text: &relations_text };
+        let mut relations: Vec<RelationEntry> = Vec::new();
+        let mut trigger_patterns = Vec::new();
+        let mut trigger_relations = Vec::new();
+        for (line, cols) in rows.iter() {
+            if cols.len() < 7 {
+                return Err(rows.error(line, "expected 7 columns: label cameo goldstein plover object agent triggers"));
+            }
+            let goldstein = match optional(cols.get(2)) {
+                None => None,
+                Some(g) => Some(g.parse::<f64>().map_err(|_| rows.error(line, format!("bad Goldstein weight {g:?}")))?),
+            };
+            let entry = RelationEntry {
+                label: cols[0].to_string(),
+                cameo: optional(cols.get(1)),
+                goldstein,
+                plover: optional(cols.get(3)),
+                object_preps: list(cols.get(4), ',').into_iter().filter(|p| p != "-").collect(),
+                employer_agent: cols[5] == "employer",
+            };
+            let index = relations.len();
+            relations.push(entry);
+            for trigger in list(cols.get(6), '|') {
+                trigger_patterns.push(trigger);
+                trigger_relations.push(index);
+            }
+        }
+
+        let rows = Rows { file: "words.tsv", text: &words_text };
+        let mut words = Words::default();
+        for (line, cols) in rows.iter() {
+            let class = match cols[0] {
+                "function" => &mut words.function,
+                "name_link" => &mut words.name_link,
+                "org_head" => &mut words.org_head,
+                "org_start" => &mut words.org_start,
+                "place_head" => &mut words.place_head,
+                "locative" => &mut words.locative,
+                "speech" => &mut words.speech,
+                "claim" => &mut words.claim,
+                "wrongdoing" => &mut words.wrongdoing,
+                "hedge" => &mut words.hedge,
+                "clause" => &mut words.clause,
+                "passive_aux" => &mut words.passive_aux,
+                "state_noun" => &mut words.state_noun,
+                "report_noun" => &mut words.report_noun,
+                "person_pronoun" => &mut words.person_pronoun,
+                "speaker_state" => &mut words.speaker_state,
+                "anaphor" => &mut words.anaphor,
+                other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
+            };
+            class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");
+            for entry in list(cols.get(1), '|') {
+                let entry = class.key(&entry);
+                if entry.contains(' ') {
+                    class.phrases.push(entry.split(' ').map(String::from).collect());
+                } else {
+                    class.words.insert(entry);
+                }
+            }
+        }
+
+        let build = |patterns: &[String], case_insensitive: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(case_insensitive)
+                .build(patterns)
+                .map_err(|e| Error::Lexicon { file: "lexicon".into(), line: 0, message: e.to_string() })
+        };
+        Ok(Lexicon {
+            gazetteer: build(&gaz_patterns, true)?,
+            gazetteer_targets,
+            titles: build(&title_patterns, false)?,
+            title_entries,
+            triggers: build(&trigger_patterns, true)?,
+            trigger_relations,
+            states,
+            organizations,
+            people,
+            places,
+            relations,
+            words,
+            state_by_iso,
+        })
+    }
+
+    pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {
+        self.state_by_iso.get(iso3).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_loads_with_all_un_states() {
+        let lexicon = Lexicon::embedded();
+        assert_eq!(lexicon.states.len(), 195);
+        assert!(lexicon.state_by_iso("RUS").is_some());
+        assert!(lexicon.relations.iter().any(|r| r.label == "recalled" && r.cameo.as_deref() == Some("161")));
+    }
+
+    #[test]
+    fn roles_respect_dates() {
+        let lexicon = Lexicon::embedded();
+        let biden = lexicon.people.iter().find(|p| p.name == "Joe Biden").unwrap();
+        assert!(biden.roles[0].held_on(Some("2021-03-21")));
+        assert!(!biden.roles[0].held_on(Some("2026-01-01")));
+    }
+
+    #[test]
+    fn word_class_phrases_match_longest() {
+        let lexicon = Lexicon::embedded();
+        let words = ["of", "the", "Director"];
+        assert_eq!(lexicon.words.name_link.match_len(words.iter().copied()), 2);
+    }
+}

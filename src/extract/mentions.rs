@@ -1,0 +1,740 @@
+//! Mention finding: gazetteer names, titled names, capitalised names with cue
+//! words, role descriptions ("the Russian President"), report descriptions
+//! and pronouns. Each mention records whether it can head a relation argument.
+
+use std::ops::Range;
+
+use super::lexicon::{GazTarget, Lexicon, TitleKind};
+use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
+use crate::text::{Sentence, Token, TokenKind};
+
+/// Mentions and the facts stated in the same breath (titles, "report by").
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub mentions: Vec<Mention>,
+    pub roles: Vec<RoleFact>,
+    pub publishers: Vec<PublishFact>,
+    /// Capitalised names with no cue; the resolver adopts those that repeat a known name.
+    pub unknown: Vec<Mention>,
+}
+
+pub(crate) fn find(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Found {
+    let mut found = Found::default();
+    for (index, sentence) in sentences.iter().enumerate() {
+        Scan::new(text, index, sentence, lexicon, &mut found).run();
+    }
+    found
+}
+
+/// Grammatical words after which a name is still a head ("Russia has", "Russia and").
+const GRAMMAR: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "to",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "also",
+    "already",
+    "not",
+    "never",
+    "then",
+    "now",
+    "again",
+    "itself",
+    "himself",
+    "herself",
+    "themselves",
+    "over",
+    "into",
+    "about",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "if",
+    "because",
+    "than",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "mockingly",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "earlier",
+    "later",
+    "last",
+    "yesterday",
+    "today",
+    "recently",
+    "previously",
+    "still",
+    "just",
+    "only",
+    "even",
+    "either",
+    "neither",
+    "both",
+    "all",
+    "against",
+    "under",
+    "between",
+    "through",
+    "during",
+];
+
+const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
+
+struct Scan<'a> {
+    text: &'a str,
+    index: usize,
+    tokens: &'a [Token],
+    lexicon: &'a Lexicon,
+    found: &'a mut Found,
+    /// Longest valid gazetteer match starting at each token: (end token, target).
+    gazetteer: Vec<Option<(usize, GazTarget)>>,
+    /// Longest title starting at each token: (end token, title entry).
+    titles: Vec<Option<(usize, usize)>>,
+    all_caps: bool,
+    /// A state that qualifies the title about to come ("US" in "US President").
+    role_state: Option<usize>,
+    /// A report waiting for its publisher ("the report by ..."): report mention, first token allowed.
+    publisher_wanted: Option<(usize, usize, Range<usize>)>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str, index: usize, sentence: &'a Sentence, lexicon: &'a Lexicon, found: &'a mut Found) -> Self {
+        let tokens = &sentence.tokens[..];
+        let slice = &text[sentence.range.clone()];
+        let offset = sentence.range.start;
+        let start_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.start).ok();
+        let end_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.end).ok();
+
+        let mut gazetteer: Vec<Option<(usize, GazTarget)>> = vec![None; tokens.len()];
+        for m in lexicon.gazetteer.find_overlapping_iter(slice) {
+            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
+                continue;
+            };
+            let (target, pattern) = &lexicon.gazetteer_targets[m.pattern().as_usize()];
+            if !case_matches(pattern, &slice[m.range()]) {
+                continue;
+            }
+            let better = match gazetteer[s] {
+                None => true,
+                Some((end, old)) => e + 1 > end || (e + 1 == end && priority(*target) < priority(old)),
+            };
+            if better {
+                gazetteer[s] = Some((e + 1, *target));
+            }
+        }
+        let mut titles: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        for m in lexicon.titles.find_overlapping_iter(slice) {
+            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
+                continue;
+            };
+            if titles[s].is_none_or(|(end, _)| e + 1 > end) {
+                titles[s] = Some((e + 1, m.pattern().as_usize()));
+            }
+        }
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+        let caps = words
+            .iter()
+            .filter(|t| {
+                let w = t.text(text);
+                w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase())
+            })
+            .count();
+        Scan {
+            text,
+            index,
+            tokens,
+            lexicon,
+            found,
+            gazetteer,
+            titles,
+            all_caps: words.len() >= 3 && caps * 10 >= words.len() * 7,
+            role_state: None,
+            publisher_wanted: None,
+        }
+    }
+
+    fn gaz(&self, i: usize) -> Option<(usize, GazTarget)> {
+        self.gazetteer.get(i).copied().flatten()
+    }
+
+    fn title(&self, i: usize) -> Option<(usize, usize)> {
+        self.titles.get(i).copied().flatten()
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn words_from(&self, i: usize) -> impl Iterator<Item = &'a str> + Clone + 'a {
+        let text = self.text;
+        self.tokens[i.min(self.tokens.len())..].iter().map(move |t| t.text(text))
+    }
+
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_capitalized(self.text))
+    }
+
+    /// A capitalised word that can be part of a name.
+    fn is_name_word(&self, i: usize) -> bool {
+        self.is_capitalized(i) && !self.lexicon.words.function.contains(self.word(i))
+    }
+
+    fn span(&self, tokens: Range<usize>) -> Range<usize> {
+        self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end
+    }
+
+    fn followed_by_possessive(&self, end: usize) -> bool {
+        self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+
+    /// A name is a modifier when it is possessive, hyphen-joined or followed by a noun.
+    fn is_modifier(&self, end: usize) -> bool {
+        let Some(next) = self.tokens.get(end) else { return false };
+        if next.kind == TokenKind::Possessive {
+            return true;
+        }
+        let word = next.text(self.text);
+        if word == "-" && next.start == self.tokens[end - 1].end {
+            return true;
+        }
+        next.kind == TokenKind::Word
+            && word.starts_with(char::is_lowercase)
+            && !GRAMMAR.contains(&word)
+            && !word.ends_with("ed")
+            && !word.ends_with('s')
+            && !self.lexicon.words.speech.contains(word)
+            && !self.lexicon.words.passive_aux.contains(word)
+            && !self.lexicon.words.clause.contains(word)
+            && !self.lexicon.words.locative.contains(word)
+    }
+
+    fn after_locative(&self, start: usize) -> bool {
+        (1..=2).any(|back| {
+            start >= back && {
+                let n = self.lexicon.words.locative.match_len(self.words_from(start - back));
+                n == back
+            }
+        })
+    }
+
+    fn push(&mut self, tokens: Range<usize>, kind: EntityKind, form: Form, head: bool, cue: Cue) -> usize {
+        let span = self.span(tokens.clone());
+        self.found.mentions.push(Mention {
+            sentence: self.index,
+            tokens: tokens.clone(),
+            span,
+            kind,
+            form,
+            head,
+            cue,
+            entity: None,
+        });
+        let index = self.found.mentions.len() - 1;
+        if head
+            && let Some((report, first, trigger)) = self.publisher_wanted.take()
+            && tokens.start <= first + 4
+            && matches!(kind, EntityKind::Organization | EntityKind::State)
+        {
+            self.found.publishers.push(PublishFact { publisher: index, report, trigger });
+        }
+        index
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let next = self
+                .title_and_name(i)
+                .or_else(|| self.description(i))
+                .or_else(|| self.gazetteer_name(i))
+                .or_else(|| self.capitalized_name(i))
+                .or_else(|| self.pronoun(i));
+            match next {
+                Some(end) => i = end,
+                None => {
+                    if self.tokens[i].kind == TokenKind::Word
+                        && !DETERMINERS.contains(&self.word(i).to_lowercase().as_str())
+                    {
+                        self.role_state = None;
+                    }
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// A run of name words starting at `i` ("Anatoly Antanov", "Kim Jong-un"), or a lexicon person.
+    fn name_run(&self, i: usize) -> Option<(usize, Option<usize>)> {
+        if let Some((end, GazTarget::Person(p))) = self.gaz(i) {
+            return Some((end, Some(p)));
+        }
+        if !self.is_name_word(i) || self.gaz(i).is_some() {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < self.tokens.len() {
+            let joined = self.tokens[end].start == self.tokens[end - 1].end;
+            if self.is_name_word(end) && self.gaz(end).is_none() {
+                end += 1;
+            } else if joined
+                && self.word(end) == "-"
+                && self
+                    .tokens
+                    .get(end + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.start == self.tokens[end].end)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        Some((end, None))
+    }
+
+    /// Title + name: "President Joe Biden", "ambassador to the United States Anatoly Antanov".
+    fn title_and_name(&mut self, i: usize) -> Option<usize> {
+        if self.all_caps {
+            return None;
+        }
+        let (title_end, entry) = self.title(i)?;
+        let title = &self.lexicon.title_entries[entry];
+        if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
+            return None;
+        }
+        let mut j = title_end;
+        let mut posted_to = None;
+        if self.word(j) == "to" {
+            let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
+            if let Some((end, GazTarget::StateName(state))) = self.gaz(k) {
+                posted_to = Some((k..end, state));
+                j = end;
+            }
+        }
+        let (name_end, person) = self.name_run(j)?;
+        let role_state = self.role_state.take();
+        if let Some((tokens, state)) = &posted_to {
+            self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
+        }
+        let name = self.text[self.span(j..name_end)].to_string();
+        let person_mention = self.push(
+            j..name_end,
+            EntityKind::Person,
+            Form::Name,
+            !self.is_modifier(name_end),
+            Cue::Person { name, lexicon: person },
+        );
+        let trigger = self.span(i..title_end);
+        if let Some(relation) = &title.role {
+            if let Some(state) = role_state {
+                self.found.roles.push(RoleFact {
+                    person: person_mention,
+                    relation: relation.clone(),
+                    state,
+                    trigger: trigger.clone(),
+                });
+            }
+            if let Some((_, _)) = posted_to
+                && relation == "ambassador_of"
+            {
+                let state = self.found.mentions.len() - 2;
+                self.found.roles.push(RoleFact {
+                    person: person_mention,
+                    relation: "ambassador_to".into(),
+                    state,
+                    trigger,
+                });
+            }
+        }
+        Some(name_end)
+    }
+
+    /// Descriptions: "the Russian President", "his Russian counterpart",
+    /// "the 15-page report by ...", "the Russian side", "our country".
+    fn description(&mut self, i: usize) -> Option<usize> {
+        let first = self.word(i).to_lowercase();
+        let speaker = self.lexicon.words.speaker_state.match_len(self.words_from(i));
+        if speaker > 0 {
+            let end = i + speaker;
+            self.push(i..end, EntityKind::State, Form::Nominal, true, Cue::SpeakerState);
+            return Some(end);
+        }
+        let determiner = DETERMINERS.contains(&first.as_str());
+        let mut j = if determiner { i + 1 } else { i };
+        let mut state: Option<(Range<usize>, usize, Form)> = None;
+        let mut modifiers = 0;
+        while j < self.tokens.len() && modifiers < 5 {
+            if let Some((end, target)) = self.gaz(j) {
+                match target {
+                    GazTarget::StateName(s) | GazTarget::StateDemonym(s) if state.is_none() => {
+                        let form =
+                            if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
+                        state = Some((j..end, s, form));
+                        j = end;
+                        modifiers += 1;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let word = self.word(j);
+            let token = self.tokens[j];
+            let head_here = self.title(j).is_some()
+                || self.lexicon.words.report_noun.match_len(self.words_from(j)) > 0
+                || self.lexicon.words.state_noun.contains(word);
+            if head_here {
+                break;
+            }
+            let modifier = match token.kind {
+                TokenKind::Number => true,
+                TokenKind::Punct => word == "-",
+                TokenKind::Word => {
+                    word.starts_with(char::is_lowercase)
+                        && !GRAMMAR.contains(&word)
+                        && !self.lexicon.words.clause.contains(word)
+                        && !word.ends_with("ed")
+                }
+                TokenKind::Possessive => false,
+            };
+            if !modifier || (!determiner && state.is_none()) {
+                break;
+            }
+            modifiers += 1;
+            j += 1;
+        }
+        if !determiner && state.is_none() {
+            return None;
+        }
+        let state_index = state.as_ref().map(|(_, s, _)| *s);
+        // A role noun or title standing for its holder.
+        if let Some((end, entry)) = self.title(j) {
+            let title = &self.lexicon.title_entries[entry];
+            let before_name = self.name_run(end).is_some() || self.word(end) == "to";
+            if before_name || title.kind == TitleKind::Honorific {
+                return None;
+            }
+            if title.kind == TitleKind::Title && !determiner && !self.is_capitalized(j) {
+                return None;
+            }
+            let state_mention =
+                state.map(|(tokens, s, form)| self.push(tokens, EntityKind::State, form, false, Cue::State(s)));
+            let cue = Cue::Role {
+                relation: title.role.clone(),
+                state: state_mention,
+                possessive_pronoun: matches!(first.as_str(), "his" | "her" | "their"),
+                asserts: title.kind != TitleKind::Descriptor && state_index.is_some(),
+            };
+            let _ = state_index;
+            self.push(i..end, EntityKind::Person, Form::Nominal, !self.is_modifier(end), cue);
+            return Some(end);
+        }
+        // A report.
+        let report_len = self.lexicon.words.report_noun.match_len(self.words_from(j));
+        if report_len > 0 && determiner {
+            let end = j + report_len;
+            if let Some((tokens, s, form)) = state.clone() {
+                self.push(tokens, EntityKind::State, form, false, Cue::State(s));
+            }
+            let label_start = if determiner { i + 1 } else { i };
+            let label = self.text[self.span(label_start..end)].to_string();
+            let report = self.push(i..end, EntityKind::Report, Form::Nominal, true, Cue::Report { label });
+            let by = ["by", "prepared by", "from", "issued by", "released by", "published by", "of"];
+            for phrase in by {
+                let words: Vec<&str> = phrase.split(' ').collect();
+                if self.words_from(end).take(words.len()).eq(words.iter().copied()) {
+                    let trigger = self.span(end..end + words.len());
+                    self.publisher_wanted = Some((report, end + words.len(), trigger));
+                    break;
+                }
+            }
+            return Some(end);
+        }
+        // "the Russian side": a state through its demonym.
+        if let Some((_, s, _)) = state
+            && self.lexicon.words.state_noun.contains(self.word(j))
+            && (determiner || j > i)
+        {
+            self.push(i..j + 1, EntityKind::State, Form::Nominal, true, Cue::State(s));
+            return Some(j + 1);
+        }
+        None
+    }
+
+    /// A gazetteer name, with organizations qualified by a state ("United States Commerce Department").
+    fn gazetteer_name(&mut self, i: usize) -> Option<usize> {
+        let (end, target) = self.gaz(i)?;
+        match target {
+            GazTarget::StateName(s) | GazTarget::StateSeat(s) | GazTarget::StateDemonym(s) => {
+                // A state qualifying an organization.
+                if let Some(org_end) = self.organization_after(end, Some(s)) {
+                    return Some(org_end);
+                }
+                let form = if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
+                if matches!(target, GazTarget::StateSeat(_)) && self.after_locative(i) {
+                    let name = self.text[self.span(i..end)].trim_start_matches("the ").to_string();
+                    self.push(
+                        i..end,
+                        EntityKind::Place,
+                        Form::Name,
+                        !self.followed_by_possessive(end),
+                        Cue::Place { name },
+                    );
+                    return Some(end);
+                }
+                let after = if self.followed_by_possessive(end) { end + 1 } else { end };
+                let titled = self.title(after).is_some();
+                let head = form == Form::Name && !self.is_modifier(end) && !titled;
+                self.push(i..end, EntityKind::State, form, head, Cue::State(s));
+                self.role_state = titled.then(|| self.found.mentions.len() - 1);
+                Some(if titled { after } else { end })
+            }
+            GazTarget::Org(o) => {
+                let name = self.lexicon.organizations[o].name.clone();
+                let head = !self.is_modifier(end);
+                self.push(
+                    i..end,
+                    EntityKind::Organization,
+                    Form::Name,
+                    head,
+                    Cue::Org { name, lexicon: Some(o), state: None },
+                );
+                Some(end)
+            }
+            GazTarget::Person(p) => {
+                let name = self.text[self.span(i..end)].to_string();
+                let head = !self.is_modifier(end);
+                self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: Some(p) });
+                Some(end)
+            }
+            GazTarget::Place(p) => {
+                let name = self.lexicon.places[p].clone();
+                let head = !self.followed_by_possessive(end);
+                self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name });
+                Some(end)
+            }
+        }
+    }
+
+    /// An organization name starting at `i`, qualified by `state` when one precedes it.
+    /// Pushes the qualifier (if any) and the organization; returns the end token.
+    fn organization_after(&mut self, i: usize, state: Option<usize>) -> Option<usize> {
+        if self.all_caps {
+            return None;
+        }
+        let qualifier_start = state.map(|_| {
+            self.found.mentions.len() // the qualifier is pushed first, below
+        });
+        let (end, name, lexicon) = if let Some((end, GazTarget::Org(o))) = self.gaz(i) {
+            (end, self.lexicon.organizations[o].name.clone(), Some(o))
+        } else {
+            let (end, _) = self.name_run(i)?;
+            let last = self.word(end - 1);
+            if !self.lexicon.words.org_head.contains(last) {
+                return None;
+            }
+            (end, self.text[self.span(i..end)].to_string(), None)
+        };
+        if let Some(s) = state {
+            let q = self.state_tokens_before(i);
+            self.push(q, EntityKind::State, Form::Name, false, Cue::State(s));
+        }
+        let _ = qualifier_start;
+        let state = state.or_else(|| lexicon.and_then(|o| self.lexicon.organizations[o].state));
+        let head = !self.is_modifier(end);
+        let qualified = state.is_some() && lexicon.is_none();
+        self.push(
+            i..end,
+            EntityKind::Organization,
+            Form::Name,
+            head,
+            Cue::Org { name, lexicon, state: if qualified { state } else { None } },
+        );
+        Some(end)
+    }
+
+    /// The tokens of the state name that ends right before token `i`.
+    fn state_tokens_before(&self, i: usize) -> Range<usize> {
+        (0..i).rev().find(|&s| self.gaz(s).is_some_and(|(end, _)| end == i)).map_or(i.saturating_sub(1)..i, |s| s..i)
+    }
+
+    /// A capitalised name with no gazetteer entry, typed by its cue words.
+    fn capitalized_name(&mut self, i: usize) -> Option<usize> {
+        if self.all_caps || !self.is_name_word(i) || self.gaz(i).is_some() {
+            return None;
+        }
+        // Organization by its first word: "Ministry of Foreign Affairs of Russia".
+        let words = &self.lexicon.words;
+        let mut end = i + 1;
+        loop {
+            let link = words.name_link.match_len(self.words_from(end));
+            if self.is_name_word(end) && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_))) {
+                end += 1;
+            } else if link > 0 && self.is_name_word(end + link) && self.gaz(end + link).is_none() {
+                end += link + 1;
+            } else {
+                break;
+            }
+        }
+        let first = self.word(i);
+        let last = self.word(end - 1);
+        let is_org = words.org_head.contains(last) || (words.org_start.contains(first) && end > i + 1);
+        if is_org {
+            // "of Russia" after the name qualifies it.
+            let mut state = None;
+            let mut stop = end;
+            if self.word(end) == "of"
+                && let Some((state_end, GazTarget::StateName(s))) = self.gaz(end + 1)
+            {
+                state = Some((end + 1..state_end, s));
+                stop = state_end;
+            }
+            let name = self.text[self.span(i..end)].to_string();
+            let head = !self.is_modifier(stop);
+            self.push(
+                i..stop,
+                EntityKind::Organization,
+                Form::Name,
+                head,
+                Cue::Org { name, lexicon: None, state: state.as_ref().map(|s| s.1) },
+            );
+            if let Some((tokens, s)) = state {
+                self.push(tokens, EntityKind::State, Form::Name, false, Cue::State(s));
+            }
+            return Some(stop);
+        }
+        let name = self.text[self.span(i..end)].to_string();
+        // Place by its head word: "Sheremetyevo airport", "Red Square".
+        if words.place_head.contains(self.word(end)) || (words.place_head.contains(last) && end > i + 1) {
+            let stop = if words.place_head.contains(self.word(end)) { end + 1 } else { end };
+            let name = self.text[self.span(i..stop)].to_string();
+            self.push(i..stop, EntityKind::Place, Form::Name, !self.is_modifier(stop), Cue::Place { name });
+            return Some(stop);
+        }
+        if self.after_locative(i) {
+            self.push(i..end, EntityKind::Place, Form::Name, !self.is_modifier(end), Cue::Place { name });
+            return Some(end);
+        }
+        let speaker = words.speech.contains(self.word(end)) || (i >= 1 && words.speech.contains(self.word(i - 1)));
+        let head = !self.is_modifier(end);
+        if speaker && !self.word(end - 1).ends_with("ed") {
+            self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
+        } else {
+            let span = self.span(i..end);
+            self.found.unknown.push(Mention {
+                sentence: self.index,
+                tokens: i..end,
+                span,
+                kind: EntityKind::Person,
+                form: Form::Name,
+                head,
+                cue: Cue::Person { name, lexicon: None },
+                entity: None,
+            });
+        }
+        Some(end)
+    }
+
+    fn pronoun(&mut self, i: usize) -> Option<usize> {
+        let word = self.word(i);
+        if self.lexicon.words.person_pronoun.contains(word) {
+            let possessive = matches!(word.to_lowercase().as_str(), "his" | "her");
+            self.push(i..i + 1, EntityKind::Person, Form::Pronoun, !possessive, Cue::PersonPronoun);
+            return Some(i + 1);
+        }
+        if word == "it" || word == "It" {
+            self.push(i..i + 1, EntityKind::Organization, Form::Pronoun, true, Cue::ThingPronoun);
+            return Some(i + 1);
+        }
+        None
+    }
+}
+
+/// Lower numbers win when two gazetteer entries cover the same words.
+fn priority(target: GazTarget) -> u8 {
+    match target {
+        GazTarget::StateName(_) => 0,
+        GazTarget::StateSeat(_) => 1,
+        GazTarget::Org(_) => 2,
+        GazTarget::Person(_) => 3,
+        GazTarget::Place(_) => 4,
+        GazTarget::StateDemonym(_) => 5,
+    }
+}
+
+/// The gazetteer matches case-insensitively; a match counts only if every
+/// capitalised word of the pattern is capitalised in the text and every
+/// acronym is in capitals ("US" matches "US", not "us").
+fn case_matches(pattern: &str, found: &str) -> bool {
+    pattern.split(' ').zip(found.split(' ')).all(|(p, f)| {
+        let mut p_chars = p.chars();
+        let Some(first) = p_chars.next() else { return true };
+        if !first.is_uppercase() {
+            return true;
+        }
+        let acronym = p.chars().filter(|c| c.is_alphabetic()).count() > 1 && !p.chars().any(char::is_lowercase);
+        if acronym { !f.chars().any(char::is_lowercase) } else { f.starts_with(char::is_uppercase) }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_rule_keeps_pronoun_us_apart_from_the_us() {
+        assert!(case_matches("US", "US"));
+        assert!(!case_matches("US", "us"));
+        assert!(!case_matches("US", "Us"));
+        assert!(case_matches("Russia", "RUSSIA"));
+        assert!(!case_matches("Russia", "russia"));
+        assert!(case_matches("Tass News agency", "Tass News Agency"));
+    }
+}

@@ -1,0 +1,229 @@
+//! Extraction stage: entities, coreference and relations, by rule and lexicon.
+//!
+//! A [`Pipeline`] runs the stages in order, one file each:
+//! text (sentences, tokens) → [`mentions`] → [`resolve`] → [`relations`].
+//! The result, an [`Extraction`], holds every mention, the document's
+//! entities and the relations between them, each with its evidence spans.
+
+pub mod lexicon;
+mod mentions;
+mod relations;
+mod resolve;
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::input::Document;
+use crate::text::{self, Sentence};
+pub use lexicon::Lexicon;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    State,
+    Organization,
+    Report,
+    Place,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 5] =
+        [EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report, EntityKind::Place];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::State => "state",
+            EntityKind::Organization => "organization",
+            EntityKind::Report => "report",
+            EntityKind::Place => "place",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Form {
+    Name,
+    Demonym,
+    Nominal,
+    Pronoun,
+}
+
+/// What the mention finder learned, for the resolver to act on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cue {
+    State(usize),
+    /// An organization: lexicon entry or discovered name, with the state that qualifies it.
+    Org {
+        name: String,
+        lexicon: Option<usize>,
+        state: Option<usize>,
+    },
+    Person {
+        name: String,
+        lexicon: Option<usize>,
+    },
+    Place {
+        name: String,
+    },
+    /// "the Russian President", "his Russian counterpart".
+    Role {
+        relation: Option<String>,
+        state: Option<usize>,
+        possessive_pronoun: bool,
+        asserts: bool,
+    },
+    Report {
+        label: String,
+    },
+    PersonPronoun,
+    /// "it": an organization, state or report mentioned just before.
+    ThingPronoun,
+    /// "our country" in a quote: the speaker's state.
+    SpeakerState,
+}
+
+/// One mention of an entity in a document.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub sentence: usize,
+    /// Token indices within the sentence.
+    pub tokens: Range<usize>,
+    /// Byte range in the document text.
+    pub span: Range<usize>,
+    pub kind: EntityKind,
+    pub form: Form,
+    /// Can be the subject or object of a relation (not a modifier such as
+    /// "Russia’s" in "Russia’s ambassador" or "US" in "US intelligence").
+    pub head: bool,
+    pub(crate) cue: Cue,
+    /// Index into [`Extraction::entities`] once resolved.
+    pub entity: Option<usize>,
+}
+
+/// A role stated by a title or apposition: "US President Joe Biden".
+#[derive(Debug, Clone)]
+pub(crate) struct RoleFact {
+    pub person: usize,
+    pub relation: String,
+    pub state: usize,
+    pub trigger: Range<usize>,
+}
+
+/// "the report by the Office of ...": the organization published the report.
+#[derive(Debug, Clone)]
+pub(crate) struct PublishFact {
+    pub publisher: usize,
+    pub report: usize,
+    pub trigger: Range<usize>,
+}
+
+/// A resolved entity of one document.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    pub label: String,
+    pub kind: EntityKind,
+    pub aliases: BTreeSet<String>,
+    pub iso3: Option<String>,
+    pub mentions: u64,
+}
+
+/// A relation between two entities, with the spans that support it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub subject: usize,
+    pub object: usize,
+    pub label: String,
+    pub cameo: Option<String>,
+    pub goldstein: Option<f64>,
+    pub plover: Option<String>,
+    pub sentence: usize,
+    pub subject_span: Range<usize>,
+    pub trigger_span: Range<usize>,
+    pub object_span: Range<usize>,
+    pub hedged: bool,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub sentences: Vec<Range<usize>>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub relations: Vec<Relation>,
+}
+
+/// Turns a name into a stable id fragment: "Vladimir Putin" → "vladimir-putin".
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') && c != '\'' && c != '’' && c != '.' {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The extraction pipeline: sentences → tokens → mentions → resolution → relations.
+#[derive(Clone)]
+pub struct Pipeline {
+    lexicon: Arc<Lexicon>,
+}
+
+impl Pipeline {
+    pub fn new(lexicon: Arc<Lexicon>) -> Self {
+        Pipeline { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let sentences: Vec<Sentence> = text::analyze(&doc.text, doc.body_start..doc.text.len());
+        let found = mentions::find(&doc.text, &sentences, &self.lexicon);
+        let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), &sentences, found, &self.lexicon);
+        let mut relations = relations::find(&doc.text, &sentences, &resolved, &self.lexicon);
+        relations.extend(resolved.facts);
+        relations.sort_by(|a, b| {
+            (a.sentence, a.trigger_span.start, &a.label).cmp(&(b.sentence, b.trigger_span.start, &b.label))
+        });
+        relations.dedup_by(|a, b| {
+            a.subject == b.subject && a.object == b.object && a.label == b.label && a.sentence == b.sentence
+        });
+        Extraction {
+            sentences: sentences.into_iter().map(|s| s.range).collect(),
+            mentions: resolved.mentions,
+            entities: resolved.entities,
+            relations,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_and_hyphenated() {
+        assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
+        assert_eq!(slug("Côte d'Ivoire"), "côte-divoire");
+        assert_eq!(slug("U.S. Office of the DNI"), "us-office-of-the-dni");
+    }
+}

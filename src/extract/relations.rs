@@ -1,0 +1,312 @@
+//! Relation frames: a trigger from the lexicon, its subject in the same
+//! clause (or the clause it hangs from), its object after the trigger or its
+//! preposition; passives swap them and take the agent from "by ..." or, for
+//! triggers that allow it, from the object's employer.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, RelationEntry};
+use super::resolve::Resolved;
+use super::{EntityKind, Mention, Relation};
+use crate::text::{Sentence, TokenKind};
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "over", "in", "on", "at", "to", "with", "from", "about", "against", "by", "as", "after", "into",
+    "during", "since",
+];
+
+const ADVERBS: &[&str] = &[
+    "already",
+    "also",
+    "not",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "been",
+    "either",
+    "at",
+    "least",
+    "never",
+    "further",
+];
+
+/// An argument: entity and its span in the document.
+type Argument = (usize, Range<usize>);
+
+struct Frame<'a> {
+    text: &'a str,
+    sentence: &'a Sentence,
+    index: usize,
+    lexicon: &'a Lexicon,
+    mentions: Vec<&'a Mention>,
+    /// Token indices that start a new clause.
+    boundaries: Vec<bool>,
+}
+
+impl<'a> Frame<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.sentence.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn heads(&self) -> impl Iterator<Item = &&'a Mention> {
+        self.mentions.iter().filter(|m| m.head && m.entity.is_some())
+    }
+
+    fn argument(m: &Mention) -> Option<Argument> {
+        m.entity.map(|e| (e, m.span.clone()))
+    }
+
+    fn clause_start(&self, at: usize) -> usize {
+        (0..=at).rev().find(|&i| self.boundaries[i]).unwrap_or(0)
+    }
+
+    fn clause_end(&self, after: usize) -> usize {
+        (after..self.boundaries.len()).find(|&i| self.boundaries[i]).unwrap_or(self.boundaries.len())
+    }
+
+    /// The subject of the clause holding token `at`.
+    fn subject(&self, at: usize) -> Option<Argument> {
+        let start = self.clause_start(at);
+        if let Some(m) = self.heads().find(|m| m.tokens.start >= start && m.tokens.end <= at) {
+            return Self::argument(m);
+        }
+        // A relative clause: "the report that stated ..." → the report.
+        if start > 0
+            && matches!(self.lower(start).as_str(), "that" | "which" | "who")
+            && let Some(m) = self.heads().find(|m| m.tokens.end == start)
+        {
+            return Self::argument(m);
+        }
+        // A subordinate or participle clause takes the main clause's subject:
+        // first from the clauses before it, else after the comma that closes it.
+        if let Some(m) = self.heads().find(|m| m.tokens.end <= start) {
+            return Self::argument(m);
+        }
+        let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
+        let m = self.heads().find(|m| m.tokens.start > comma)?;
+        Self::argument(m)
+    }
+
+    /// The first argument starting within `range`, optionally of given kinds.
+    fn first_in(&self, range: Range<usize>, kinds: Option<&[EntityKind]>) -> Option<&&'a Mention> {
+        self.heads().find(|m| range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind)))
+    }
+
+    fn direct_object(&self, after: usize, end: usize, kinds: Option<&[EntityKind]>) -> Option<Argument> {
+        for j in after..(after + 5).min(end) {
+            if let Some(m) = self.first_in(j..j + 1, kinds) {
+                return Self::argument(m);
+            }
+            let word = self.lower(j);
+            if PREPOSITIONS.contains(&word.as_str()) || (j > after && self.boundaries[j]) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn is_passive(&self, trigger: Range<usize>) -> bool {
+        let verb = self.lower(trigger.start);
+        if verb.ends_with("ing") || trigger.len() > 1 {
+            return false;
+        }
+        let mut k = trigger.start;
+        while k > 0 {
+            k -= 1;
+            let word = self.lower(k);
+            if self.lexicon.words.passive_aux.contains(&word) {
+                return true;
+            }
+            if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly")) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn hedged(&self, range: Range<usize>) -> bool {
+        (range.start..range.end.min(self.sentence.tokens.len())).any(|i| {
+            let words = self.sentence.tokens[i..].iter().map(|t| t.text(self.text));
+            self.lexicon.words.hedge.match_len(words) > 0
+        })
+    }
+}
+
+fn relation(
+    entry: &RelationEntry,
+    sentence: usize,
+    subject: Argument,
+    trigger: Range<usize>,
+    object: Argument,
+    hedged: bool,
+) -> Relation {
+    Relation {
+        subject: subject.0,
+        object: object.0,
+        label: entry.label.clone(),
+        cameo: entry.cameo.clone(),
+        goldstein: entry.goldstein,
+        plover: entry.plover.clone(),
+        sentence,
+        subject_span: subject.1,
+        trigger_span: trigger,
+        object_span: object.1,
+        hedged,
+    }
+}
+
+pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexicon: &Lexicon) -> Vec<Relation> {
+    let mut relations: Vec<Relation> = Vec::new();
+    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
+    for m in &resolved.mentions {
+        by_sentence[m.sentence].push(m);
+    }
+    // Who serves which state, for "was recalled" with no agent.
+    let employer = |person: usize| {
+        resolved
+            .facts
+            .iter()
+            .find(|f| f.subject == person && f.label == "ambassador_of")
+            .map(|f| (f.object, f.object_span.clone()))
+    };
+    let accused = lexicon.relations.iter().find(|r| r.label == "accused");
+
+    for (index, sentence) in sentences.iter().enumerate() {
+        let tokens = &sentence.tokens;
+        if tokens.is_empty() {
+            continue;
+        }
+        let boundaries = (0..tokens.len())
+            .map(|i| {
+                let t = tokens[i];
+                let word = t.text(text);
+                i == 0
+                    || (t.kind == TokenKind::Punct
+                        && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
+                    || (t.kind == TokenKind::Word && lexicon.words.clause.contains(word))
+            })
+            .collect();
+        let mut mentions = std::mem::take(&mut by_sentence[index]);
+        mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+        let frame = Frame { text, sentence, index, lexicon, mentions, boundaries };
+        let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
+        let found_before = relations.len();
+
+        // Triggers, longest first at each token; tokens inside names are not triggers.
+        let slice = &text[sentence.range.clone()];
+        let mut triggers: Vec<(Range<usize>, usize)> = Vec::new();
+        for m in lexicon.triggers.find_overlapping_iter(slice) {
+            let start = sentence.range.start + m.start();
+            let end = sentence.range.start + m.end();
+            let (Ok(s), Ok(e)) =
+                (tokens.binary_search_by_key(&start, |t| t.start), tokens.binary_search_by_key(&end, |t| t.end))
+            else {
+                continue;
+            };
+            let inside_name = frame.mentions.iter().any(|mention| mention.tokens.start <= s && s < mention.tokens.end);
+            if inside_name || (s > 0 && tokens[s].is_capitalized(text)) {
+                continue;
+            }
+            triggers.push((s..e + 1, lexicon.trigger_relations[m.pattern().as_usize()]));
+        }
+        triggers.sort_by_key(|(r, rel)| (r.start, std::cmp::Reverse(r.end), *rel));
+
+        let mut covered = 0;
+        for (trigger, rel) in &triggers {
+            if trigger.start < covered {
+                continue;
+            }
+            let entry = &lexicon.relations[*rel];
+            let end = frame.clause_end(trigger.end);
+            let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
+            let place_ok = matches!(entry.label.as_str(), "arrived_in" | "visited");
+            let kinds: &[EntityKind] = if place_ok {
+                &[EntityKind::Place, EntityKind::State]
+            } else {
+                &[EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report]
+            };
+            let (subject, object) = if frame.is_passive(trigger.clone()) {
+                let patient = frame.subject(trigger.start);
+                // The agent may sit past a clause word: "was quoted as saying by TASS".
+                let by = (trigger.end..(trigger.end + 6).min(tokens.len())).find(|&j| frame.lower(j) == "by");
+                let agent = by
+                    .and_then(|b| frame.first_in(b + 1..b + 4, None).and_then(|m| Frame::argument(m)))
+                    .or_else(|| if entry.employer_agent { patient.as_ref().and_then(|p| employer(p.0)) } else { None });
+                (agent, patient)
+            } else {
+                let subject = frame.subject(trigger.start);
+                let object = if entry.object_preps.is_empty() {
+                    frame.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds))
+                } else {
+                    let prep = (trigger.end..(trigger.end + 4).min(tokens.len()))
+                        .find(|&j| entry.object_preps.iter().any(|p| *p == frame.lower(j)));
+                    prep.and_then(|p| {
+                        let after = tokens[p + 1..].iter().map(|t| t.text(text));
+                        let anaphor = lexicon.words.anaphor.match_len(after);
+                        if anaphor > 0 && frame.first_in(p + 1..p + 1 + anaphor, None).is_none() {
+                            previous_subject.clone()
+                        } else {
+                            frame
+                                .first_in(p + 1..(p + 5).min(tokens.len()), Some(kinds))
+                                .and_then(|m| Frame::argument(m))
+                        }
+                    })
+                };
+                (subject, object)
+            };
+            if let (Some(subject), Some(object)) = (subject, object)
+                && subject.0 != object.0
+            {
+                let last = object.1.end.max(trigger_span.end);
+                let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
+                let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
+                relations.push(relation(entry, index, subject, trigger_span, object, hedged));
+                covered = trigger.end;
+            }
+        }
+
+        // Reported wrongdoing: "the report stated (that) Putin 'authorised' ..." → accused.
+        if let Some(accused) = accused {
+            for j in 0..tokens.len() {
+                if !lexicon.words.claim.contains(frame.word(j)) {
+                    continue;
+                }
+                let Some(subject) = frame.subject(j) else { continue };
+                let mut k = j + 1;
+                if frame.lower(k) == "that" {
+                    k += 1;
+                }
+                let Some(target) =
+                    frame.first_in(k..k + 2, Some(&[EntityKind::Person, EntityKind::State, EntityKind::Organization]))
+                else {
+                    continue;
+                };
+                let mut v = target.tokens.end;
+                while v < tokens.len()
+                    && (tokens[v].kind == TokenKind::Punct || ADVERBS.contains(&frame.lower(v).as_str()))
+                    && v < target.tokens.end + 4
+                {
+                    v += 1;
+                }
+                let words = tokens[v.min(tokens.len())..].iter().map(|t| t.text(text));
+                let verb = lexicon.words.wrongdoing.match_len(words);
+                if verb == 0 {
+                    continue;
+                }
+                let Some((object, object_span)) = target.entity.map(|e| (e, target.span.clone())) else { continue };
+                if subject.0 != object {
+                    let trigger_span = tokens[v].start..tokens[v + verb - 1].end;
+                    let hedged = frame.hedged(k..v + verb);
+                    relations.push(relation(accused, index, subject, trigger_span, (object, object_span), hedged));
+                }
+            }
+        }
+        let _ = found_before;
+        let _ = frame.index;
+    }
+    relations
+}

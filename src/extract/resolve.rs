@@ -1,0 +1,356 @@
+//! Resolution within a document: one entity per real thing. Surnames join
+//! full names, role descriptions join the person holding the role (from the
+//! document's titles, or from the people lexicon on the document's date),
+//! pronouns join the nearest compatible entity, "the report" joins the report.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::lexicon::Lexicon;
+use super::mentions::Found;
+use super::{Cue, Entity, EntityKind, Form, Mention, Relation, slug};
+use crate::text::Sentence;
+
+pub(crate) struct Resolved {
+    /// Resolved mentions, in document order.
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    /// Relations stated by titles and descriptions (roles, "report by").
+    pub facts: Vec<Relation>,
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    date: Option<&'a str>,
+    lexicon: &'a Lexicon,
+    entities: Vec<Entity>,
+    by_id: HashMap<String, usize>,
+    /// Lexicon person index → entity.
+    lexicon_people: HashMap<usize, usize>,
+    /// Roles stated in this document: (person entity, relation, state entity).
+    roles: Vec<(usize, String, usize)>,
+}
+
+impl Resolver<'_> {
+    fn entity(&mut self, id: String, label: &str, kind: EntityKind) -> usize {
+        if let Some(&e) = self.by_id.get(&id) {
+            return e;
+        }
+        self.entities.push(Entity {
+            id: id.clone(),
+            label: label.to_string(),
+            kind,
+            aliases: BTreeSet::new(),
+            iso3: None,
+            mentions: 0,
+        });
+        self.by_id.insert(id, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+
+    fn state(&mut self, s: usize) -> usize {
+        let entry = &self.lexicon.states[s];
+        let (name, iso3) = (entry.name.clone(), entry.iso3.clone());
+        let e = self.entity(format!("state:{}", slug(&name)), &name, EntityKind::State);
+        self.entities[e].iso3 = Some(iso3);
+        e
+    }
+
+    /// Roles a person holds: stated in the document, or in the lexicon on the document's date.
+    fn roles_of(&self, person: usize) -> Vec<(String, usize)> {
+        let mut roles: Vec<(String, usize)> =
+            self.roles.iter().filter(|(p, _, _)| *p == person).map(|(_, r, s)| (r.clone(), *s)).collect();
+        for (&p, &e) in &self.lexicon_people {
+            if e != person {
+                continue;
+            }
+            for role in &self.lexicon.people[p].roles {
+                if role.held_on(self.date) {
+                    let iso = &self.lexicon.states[role.state].iso3;
+                    if let Some(&state) =
+                        self.by_id.get(&format!("state:{}", slug(&self.lexicon.states[role.state].name)))
+                    {
+                        roles.push((role.relation.clone(), state));
+                    } else {
+                        let _ = iso;
+                    }
+                }
+            }
+        }
+        roles
+    }
+
+    /// The person in this document holding `relation` (any of them) for `state`.
+    fn holder(&mut self, relations: &[String], state: Option<usize>, before: &[Mention]) -> Option<usize> {
+        let matches = |r: &str, s: usize| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == s);
+        // Most recent mentioned person first.
+        let mut seen = Vec::new();
+        for m in before.iter().rev() {
+            if let Some(e) = m.entity
+                && self.entities[e].kind == EntityKind::Person
+                && !seen.contains(&e)
+            {
+                seen.push(e);
+            }
+        }
+        let mut people: Vec<usize> =
+            self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person).map(|(i, _)| i).collect();
+        people.retain(|p| !seen.contains(p));
+        seen.extend(people);
+        seen.into_iter().find(|&p| self.roles_of(p).iter().any(|(r, s)| matches(r, *s)))
+    }
+}
+
+pub(crate) fn resolve(
+    text: &str,
+    doc_id: &str,
+    date: Option<&str>,
+    sentences: &[Sentence],
+    found: Found,
+    lexicon: &Lexicon,
+) -> Resolved {
+    let _ = sentences;
+    let Found { mut mentions, roles: role_facts, publishers, unknown } = found;
+    let mut r = Resolver {
+        text,
+        date,
+        lexicon,
+        entities: Vec::new(),
+        by_id: HashMap::new(),
+        lexicon_people: HashMap::new(),
+        roles: Vec::new(),
+    };
+
+    // Full names in the document, by surname, so "Antanov" joins "Anatoly Antanov".
+    let mut full_names: HashMap<String, String> = HashMap::new();
+    for m in &mentions {
+        if let Cue::Person { name, .. } = &m.cue
+            && let Some((_, last)) = name.rsplit_once(' ')
+        {
+            full_names.entry(last.to_string()).or_insert_with(|| name.clone());
+        }
+    }
+    let canonical_person = |name: &str, lexicon_index: Option<usize>| -> String {
+        if !name.contains(' ')
+            && let Some(full) = full_names.get(name)
+        {
+            return full.clone();
+        }
+        match lexicon_index {
+            Some(p) if !full_names.values().any(|f| f == name) || name == lexicon.people[p].name => {
+                let lexicon_name = &lexicon.people[p].name;
+                let last = lexicon_name.rsplit(' ').next().unwrap_or(lexicon_name);
+                full_names.get(last).cloned().unwrap_or_else(|| lexicon_name.clone())
+            }
+            _ => name.to_string(),
+        }
+    };
+    // Capitalised names with no cue count when they repeat a person's name.
+    for m in unknown {
+        if let Cue::Person { name, .. } = &m.cue
+            && (full_names.contains_key(name.as_str()) || full_names.values().any(|f| f == name))
+        {
+            mentions.push(m);
+        }
+    }
+    // Sort into document order, remembering where each mention went.
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| (mentions[i].span.start, mentions[i].span.end));
+    let mut new_index = vec![0; mentions.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    let mut mentions: Vec<Mention> = order.iter().map(|&i| slots[i].take().expect("each mention once")).collect();
+    let remap = |i: usize| new_index[i];
+
+    // Organizations discovered with a state qualifier lend it to later bare mentions.
+    let mut org_states: HashMap<String, usize> = HashMap::new();
+    for m in &mentions {
+        if let Cue::Org { name, lexicon: None, state: Some(s) } = &m.cue {
+            org_states.entry(name.clone()).or_insert(*s);
+        }
+    }
+
+    // Pass 1: names.
+    for m in mentions.iter_mut() {
+        m.entity = match &m.cue {
+            Cue::State(s) => Some(r.state(*s)),
+            Cue::Org { name, lexicon: Some(o), .. } => {
+                let _ = name;
+                let name = lexicon.organizations[*o].name.clone();
+                Some(r.entity(format!("organization:{}", slug(&name)), &name, EntityKind::Organization))
+            }
+            Cue::Org { name, lexicon: None, state } => {
+                let state = state.or_else(|| org_states.get(name).copied());
+                let id = match state {
+                    Some(s) => format!("organization:{}-{}", slug(name), lexicon.states[s].iso3.to_lowercase()),
+                    None => format!("organization:{}", slug(name)),
+                };
+                Some(r.entity(id, name, EntityKind::Organization))
+            }
+            Cue::Person { name, lexicon: p } => {
+                let label = canonical_person(name, *p);
+                let e = r.entity(format!("person:{}", slug(&label)), &label, EntityKind::Person);
+                let lexicon_match = p.or_else(|| lexicon.people.iter().position(|entry| entry.name == label));
+                if let Some(p) = lexicon_match {
+                    r.lexicon_people.insert(p, e);
+                }
+                Some(e)
+            }
+            Cue::Place { name } => Some(r.entity(format!("place:{}", slug(name)), name, EntityKind::Place)),
+            _ => None,
+        };
+    }
+    let mut facts = Vec::new();
+    let role_relation =
+        |mentions: &[Mention], person: usize, relation: &str, state: usize, trigger: std::ops::Range<usize>| Relation {
+            subject: mentions[person].entity.unwrap_or(0),
+            object: mentions[state].entity.unwrap_or(0),
+            label: relation.to_string(),
+            cameo: None,
+            goldstein: None,
+            plover: None,
+            sentence: mentions[person].sentence,
+            subject_span: mentions[person].span.clone(),
+            trigger_span: trigger,
+            object_span: mentions[state].span.clone(),
+            hedged: false,
+        };
+    for fact in &role_facts {
+        let (p, s) = (remap(fact.person), remap(fact.state));
+        if let (Some(pe), Some(se)) = (mentions[p].entity, mentions[s].entity) {
+            r.roles.push((pe, fact.relation.clone(), se));
+            facts.push(role_relation(&mentions, p, &fact.relation, s, fact.trigger.clone()));
+        }
+    }
+
+    // Pass 2: descriptions and pronouns, in document order. A description's
+    // state modifier sorts after it (it starts later), so read it from this snapshot.
+    let named: Vec<(Option<usize>, std::ops::Range<usize>)> =
+        mentions.iter().map(|m| (m.entity, m.span.clone())).collect();
+    let mut current_report: Option<usize> = None;
+    for i in 0..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let m = &mut rest[0];
+        match m.cue.clone() {
+            Cue::Role { relation, state, possessive_pronoun, asserts } => {
+                let state_entity = state.map(remap).and_then(|s| named[s].0);
+                let relations: Vec<String> = match &relation {
+                    Some(rel) if rel == "ambassador_of" && !asserts => vec![rel.clone(), "minister_of".into()],
+                    Some(rel) => vec![rel.clone()],
+                    None => {
+                        // "his Russian counterpart": the counterpart shares the possessor's role.
+                        let possessor = before
+                            .iter()
+                            .rev()
+                            .filter(|b| b.sentence == m.sentence || !possessive_pronoun)
+                            .find_map(|b| b.entity.filter(|&e| r.entities[e].kind == EntityKind::Person));
+                        possessor.map(|p| r.roles_of(p).into_iter().map(|(rel, _)| rel).collect()).unwrap_or_default()
+                    }
+                };
+                if relations.is_empty() {
+                    continue;
+                }
+                m.entity = r.holder(&relations, state_entity, before);
+                if let (Some(_), Some(state_mention), true) = (m.entity, state, asserts) {
+                    let s = remap(state_mention);
+                    let trigger = m.tokens.end - 1;
+                    let trigger_span = sentences[m.sentence].tokens[trigger].range();
+                    facts.push(Relation {
+                        subject: m.entity.unwrap_or(0),
+                        object: named[s].0.unwrap_or(0),
+                        label: relations[0].clone(),
+                        cameo: None,
+                        goldstein: None,
+                        plover: None,
+                        sentence: m.sentence,
+                        subject_span: m.span.clone(),
+                        trigger_span,
+                        object_span: named[s].1.clone(),
+                        hedged: false,
+                    });
+                }
+            }
+            Cue::Report { label } => {
+                let first = text[m.span.clone()].split(' ').next().unwrap_or("").to_lowercase();
+                let new = current_report.is_none() || matches!(first.as_str(), "a" | "an" | "another");
+                if new {
+                    let id = format!("report:{}/{}", slug(doc_id), slug(&label));
+                    current_report = Some(r.entity(id, &label, EntityKind::Report));
+                }
+                m.entity = current_report;
+            }
+            Cue::PersonPronoun => {
+                m.entity = before
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.sentence + 3 >= m.sentence)
+                    .find_map(|b| b.entity.filter(|&e| r.entities[e].kind == EntityKind::Person));
+            }
+            Cue::ThingPronoun => {
+                m.entity =
+                    before.iter().rev().take_while(|b| b.sentence == m.sentence).filter(|b| b.head).find_map(|b| {
+                        b.entity.filter(|&e| {
+                            matches!(
+                                r.entities[e].kind,
+                                EntityKind::Organization | EntityKind::State | EntityKind::Report
+                            )
+                        })
+                    });
+                if let Some(e) = m.entity {
+                    m.kind = r.entities[e].kind;
+                }
+            }
+            Cue::SpeakerState => {
+                let sentence_start = sentences[m.sentence].range.start;
+                let quoted = text[sentence_start..m.span.start].contains(['"', '“', '\'']);
+                if quoted {
+                    m.entity = before
+                        .iter()
+                        .filter(|b| b.sentence == m.sentence && b.head)
+                        .find_map(|b| b.entity.filter(|&e| r.entities[e].kind == EntityKind::State));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    for fact in &publishers {
+        let (p, rep) = (remap(fact.publisher), remap(fact.report));
+        if let (Some(pe), Some(re)) = (mentions[p].entity, mentions[rep].entity)
+            && let Some(entry) = lexicon.relations.iter().find(|e| e.label == "published")
+        {
+            facts.push(Relation {
+                subject: pe,
+                object: re,
+                label: entry.label.clone(),
+                cameo: entry.cameo.clone(),
+                goldstein: entry.goldstein,
+                plover: entry.plover.clone(),
+                sentence: mentions[p].sentence,
+                subject_span: mentions[p].span.clone(),
+                trigger_span: fact.trigger.clone(),
+                object_span: mentions[rep].span.clone(),
+                hedged: false,
+            });
+        }
+    }
+
+    // Keep resolved mentions; count them and collect aliases.
+    let mut kept = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let Some(e) = m.entity else { continue };
+        let entity = &mut r.entities[e];
+        entity.mentions += 1;
+        if m.form != Form::Pronoun {
+            let surface = text[m.span.clone()].trim_start_matches("the ").trim_start_matches("The ").to_string();
+            if surface != entity.label {
+                entity.aliases.insert(surface);
+            }
+        }
+        kept.push(m);
+    }
+    facts.retain(|f| f.subject != f.object);
+    let _ = r.text;
+    Resolved { mentions: kept, entities: r.entities, facts }
+}

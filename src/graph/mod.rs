@@ -1,0 +1,291 @@
+//! Graph stage: one directed multigraph (petgraph `StableDiGraph`) per corpus.
+//!
+//! Nodes are entities keyed by stable id; an edge is one (source, relation,
+//! target) triple, carrying every piece of evidence up to a cap and a weight
+//! that counts all of them. Insertion order never shows in the output: the
+//! exporters sort, and capped evidence keeps the first items in document
+//! order, so the same corpus gives the same graph however it was split.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use petgraph::Direction;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{EntityKind, Extraction};
+use crate::input::Document;
+use crate::text::CharOffsets;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub id: String,
+    pub label: String,
+    pub kind: EntityKind,
+    pub aliases: BTreeSet<String>,
+    pub mentions: u64,
+    pub iso3: Option<String>,
+}
+
+/// One sentence supporting an edge; spans are character offsets into the document text.
+#[derive(Debug, Clone, PartialEq, PartialOrd, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub date: Option<String>,
+    pub sentence: usize,
+    pub text: String,
+    pub subject: [usize; 2],
+    pub trigger: [usize; 2],
+    pub object: [usize; 2],
+    #[serde(default)]
+    pub hedged: bool,
+}
+
+impl Evidence {
+    fn order_key(&self) -> (&str, usize, [usize; 2], [usize; 2], [usize; 2]) {
+        (&self.doc, self.sentence, self.trigger, self.subject, self.object)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub relation: String,
+    pub cameo: Option<String>,
+    pub goldstein: Option<f64>,
+    pub plover: Option<String>,
+    /// How many pieces of evidence support the edge (kept or not).
+    pub weight: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// True when every piece of evidence is hedged or denied.
+    pub hedged: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    pub id: String,
+    pub date: Option<String>,
+    pub title: Option<String>,
+}
+
+/// How many pieces of evidence to keep per edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceLimit {
+    All,
+    AtMost(usize),
+}
+
+impl Default for EvidenceLimit {
+    fn default() -> Self {
+        EvidenceLimit::AtMost(5)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct KnowledgeGraph {
+    graph: StableDiGraph<Node, Edge>,
+    nodes: HashMap<String, NodeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, String), EdgeIndex>,
+    documents: BTreeMap<String, DocumentInfo>,
+    evidence_limit: EvidenceLimit,
+}
+
+fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+impl KnowledgeGraph {
+    pub fn new(evidence_limit: EvidenceLimit) -> Self {
+        KnowledgeGraph { evidence_limit, ..Default::default() }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    pub fn has_document(&self, id: &str) -> bool {
+        self.documents.contains_key(id)
+    }
+
+    pub fn documents(&self) -> impl Iterator<Item = &DocumentInfo> {
+        self.documents.values()
+    }
+
+    pub fn add_document_info(&mut self, info: DocumentInfo) {
+        self.documents.insert(info.id.clone(), info);
+    }
+
+    /// Adds a node or merges it into the node with the same id.
+    pub fn upsert_node(&mut self, node: Node) -> NodeIndex {
+        if let Some(&index) = self.nodes.get(&node.id) {
+            let existing = &mut self.graph[index];
+            existing.mentions += node.mentions;
+            existing.aliases.extend(node.aliases);
+            if node.label < existing.label {
+                existing.aliases.insert(std::mem::replace(&mut existing.label, node.label));
+            } else if node.label != existing.label {
+                existing.aliases.insert(node.label);
+            }
+            let label = existing.label.clone();
+            existing.aliases.remove(&label);
+            existing.iso3 = existing.iso3.take().or(node.iso3);
+            return index;
+        }
+        let id = node.id.clone();
+        let index = self.graph.add_node(node);
+        self.nodes.insert(id, index);
+        index
+    }
+
+    /// Adds an edge or merges its evidence into the existing (source, relation, target) edge.
+    pub fn upsert_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
+        let key = (source, target, edge.relation.clone());
+        let limit = self.evidence_limit;
+        match self.edges.get(&key) {
+            Some(&index) => {
+                let existing = &mut self.graph[index];
+                existing.weight += edge.weight;
+                existing.hedged &= edge.hedged;
+                existing.first_date = min_date(existing.first_date.take(), edge.first_date);
+                existing.last_date = max_date(existing.last_date.take(), edge.last_date);
+                existing.evidence.extend(edge.evidence);
+                cap_evidence(&mut existing.evidence, limit);
+            }
+            None => {
+                let mut edge = edge;
+                cap_evidence(&mut edge.evidence, limit);
+                let index = self.graph.add_edge(source, target, edge);
+                self.edges.insert(key, index);
+            }
+        }
+    }
+
+    /// Adds one document's entities and relations.
+    pub fn add_extraction(&mut self, doc: &Document, extraction: &Extraction) {
+        self.add_document_info(DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), title: doc.title.clone() });
+        let indices: Vec<NodeIndex> = extraction
+            .entities
+            .iter()
+            .map(|e| {
+                self.upsert_node(Node {
+                    id: e.id.clone(),
+                    label: e.label.clone(),
+                    kind: e.kind,
+                    aliases: e.aliases.clone(),
+                    mentions: e.mentions,
+                    iso3: e.iso3.clone(),
+                })
+            })
+            .collect();
+        let offsets = CharOffsets::new(&doc.text);
+        for r in &extraction.relations {
+            let sentence = &extraction.sentences[r.sentence];
+            let evidence = Evidence {
+                doc: doc.id.clone(),
+                date: doc.date.clone(),
+                sentence: r.sentence,
+                text: doc.text[sentence.clone()].to_string(),
+                subject: offsets.span(&r.subject_span),
+                trigger: offsets.span(&r.trigger_span),
+                object: offsets.span(&r.object_span),
+                hedged: r.hedged,
+            };
+            let edge = Edge {
+                relation: r.label.clone(),
+                cameo: r.cameo.clone(),
+                goldstein: r.goldstein,
+                plover: r.plover.clone(),
+                weight: 1,
+                first_date: doc.date.clone(),
+                last_date: doc.date.clone(),
+                hedged: r.hedged,
+                evidence: vec![evidence],
+            };
+            self.upsert_edge(indices[r.subject], indices[r.object], edge);
+        }
+    }
+
+    /// Merges another graph into this one.
+    pub fn merge(&mut self, other: KnowledgeGraph) {
+        for info in other.documents.into_values() {
+            self.documents.insert(info.id.clone(), info);
+        }
+        let mut map = HashMap::new();
+        for old in other.graph.node_indices() {
+            map.insert(old, self.upsert_node(other.graph[old].clone()));
+        }
+        for edge in other.graph.edge_indices() {
+            if let Some((s, t)) = other.graph.edge_endpoints(edge) {
+                self.upsert_edge(map[&s], map[&t], other.graph[edge].clone());
+            }
+        }
+    }
+
+    pub fn node(&self, index: NodeIndex) -> &Node {
+        &self.graph[index]
+    }
+
+    pub fn node_by_id(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// Node indices sorted by id.
+    pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
+        let mut nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        nodes.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        nodes
+    }
+
+    /// Every edge as (source, target, edge), sorted by source id, target id, relation.
+    pub fn sorted_edges(&self) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
+        let mut edges: Vec<_> = (&self.graph).edge_references().map(|e| (e.source(), e.target(), e.weight())).collect();
+        edges.sort_by(|a, b| {
+            (&self.graph[a.0].id, &self.graph[a.1].id, &a.2.relation).cmp(&(
+                &self.graph[b.0].id,
+                &self.graph[b.1].id,
+                &b.2.relation,
+            ))
+        });
+        edges
+    }
+
+    /// Edges touching `node`, each with the node at the other end, sorted.
+    pub fn edges_of(&self, node: NodeIndex, direction: Direction) -> Vec<(NodeIndex, &Edge)> {
+        let mut edges: Vec<_> = self
+            .graph
+            .edges_directed(node, direction)
+            .map(|e| (if direction == Direction::Outgoing { e.target() } else { e.source() }, e.weight()))
+            .collect();
+        edges.sort_by(|a, b| (&a.1.relation, &self.graph[a.0].id).cmp(&(&b.1.relation, &self.graph[b.0].id)));
+        edges
+    }
+
+    pub fn degree(&self, node: NodeIndex) -> usize {
+        self.graph.edges_directed(node, Direction::Outgoing).count()
+            + self.graph.edges_directed(node, Direction::Incoming).count()
+    }
+}
+
+/// Keeps the first `limit` pieces of evidence in document order, whatever the insertion order.
+fn cap_evidence(evidence: &mut Vec<Evidence>, limit: EvidenceLimit) {
+    evidence.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+    evidence.dedup_by(|a, b| a.order_key() == b.order_key());
+    if let EvidenceLimit::AtMost(n) = limit {
+        evidence.truncate(n);
+    }
+}

@@ -1,0 +1,107 @@
+//! Plain-text articles: optional `# title:` / `# url:` / `# date:` header
+//! lines, an optional `date YYYY-MM-DD` dateline at the very start, then text.
+
+use super::{Document, is_valid_date};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Parses an article; the error is a line number and a message.
+pub fn parse_plain(id: &str, text: String) -> Result<Document, (usize, String)> {
+    let mut doc = Document { id: id.to_string(), ..Document::default() };
+    let mut offset = 0;
+    let mut line_no = 1;
+    // Header lines.
+    while let Some(line) = text[offset..].split_inclusive('\n').next() {
+        let Some((key, value)) = line.trim().strip_prefix('#').and_then(|h| h.split_once(':')) else {
+            break;
+        };
+        let value = value.trim().to_string();
+        match key.trim() {
+            "title" => doc.title = Some(value),
+            "url" => doc.url = Some(value),
+            "date" => doc.date = Some(check_date(value, line_no)?),
+            _ => break,
+        }
+        offset += line.len();
+        line_no += 1;
+    }
+    // Dateline: `date 2021-03-21 Text...`, possibly after leading spaces.
+    let rest = &text[offset..];
+    let lead = rest.len() - rest.trim_start().len();
+    let trimmed = &rest[lead..];
+    if let Some(after) = trimmed.strip_prefix("date ").or_else(|| trimmed.strip_prefix("Date ")) {
+        let date = after.split_whitespace().next().unwrap_or("");
+        let line_at = line_no + rest[..lead].matches('\n').count();
+        doc.date = Some(check_date(date.to_string(), line_at)?);
+        offset += lead + "date ".len() + date.len();
+    }
+    doc.body_start = offset;
+    if text[offset..].trim().is_empty() {
+        return Err((line_no, "empty document, skipped".to_string()));
+    }
+    if doc.date.is_none() {
+        doc.date = find_written_date(&text[offset..]);
+    }
+    doc.text = text;
+    Ok(doc)
+}
+
+fn check_date(date: String, line: usize) -> Result<String, (usize, String)> {
+    if is_valid_date(&date) { Ok(date) } else { Err((line, format!("invalid date {date:?}, expected YYYY-MM-DD"))) }
+}
+
+/// A date line such as "Friday, August 21, 2015" among the first lines (Wikinews style).
+fn find_written_date(body: &str) -> Option<String> {
+    body.lines().take(6).find_map(|line| {
+        let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        if words.len() > 4 {
+            return None;
+        }
+        let month = words.iter().find_map(|w| MONTHS.iter().position(|m| m == w))? + 1;
+        let numbers: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
+        match numbers[..] {
+            [day, year] if (1..=31).contains(&day) && year > 1000 => Some(format!("{year:04}-{month:02}-{day:02}")),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_on_the_first_line_sets_date_and_body() {
+        let doc = parse_plain("a.txt", " date 2021-03-21 Russia’s envoy left.".into()).unwrap();
+        assert_eq!(doc.date.as_deref(), Some("2021-03-21"));
+        assert_eq!(doc.text[doc.body_start..].trim(), "Russia’s envoy left.");
+    }
+
+    #[test]
+    fn header_lines_and_written_date() {
+        let text = "# title: T\n# url: http://x\n\nHeadline\n\nFriday, August 21, 2015\n\nBody.";
+        let doc = parse_plain("k.txt", text.into()).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("T"));
+        assert_eq!(doc.url.as_deref(), Some("http://x"));
+        assert_eq!(doc.date.as_deref(), Some("2015-08-21"));
+    }
+
+    #[test]
+    fn empty_and_bad_dates_are_errors() {
+        assert!(parse_plain("e.txt", "  \n".into()).is_err());
+        assert_eq!(parse_plain("d.txt", "date 2021-13-01 Text".into()).unwrap_err().0, 1);
+    }
+}

@@ -1,0 +1,259 @@
+//! Queries over a graph: entities, one entity's record, relations, neighbours
+//! and shortest paths. Names resolve case-insensitively through labels,
+//! aliases and ids; unknown or ambiguous names list the closest candidates.
+
+mod table;
+
+use std::collections::{HashMap, VecDeque};
+
+use petgraph::Direction;
+use petgraph::stable_graph::NodeIndex;
+use serde::Serialize;
+
+pub use table::Table;
+
+use crate::error::{Error, Result};
+use crate::extract::EntityKind;
+use crate::graph::{Edge, Evidence, KnowledgeGraph};
+
+/// Finds the node a user means by `name`.
+pub fn resolve_name(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
+    if let Some(index) = graph.node_by_id(name) {
+        return Ok(index);
+    }
+    let wanted = name.trim().to_lowercase();
+    let wanted = wanted.strip_prefix("the ").unwrap_or(&wanted);
+    let nodes = graph.sorted_nodes();
+    let matches: Vec<NodeIndex> = nodes
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let n = graph.node(i);
+            n.label.to_lowercase() == wanted || n.aliases.iter().any(|a| a.to_lowercase() == wanted)
+        })
+        .collect();
+    match matches[..] {
+        [one] => Ok(one),
+        [] => {
+            let mut scored: Vec<(usize, &str)> = nodes
+                .iter()
+                .map(|&i| {
+                    let n = graph.node(i);
+                    let label = n.label.to_lowercase();
+                    let score = if label.contains(wanted) || wanted.contains(label.as_str()) {
+                        0
+                    } else {
+                        edit_distance(&label, wanted)
+                    };
+                    (score, n.label.as_str())
+                })
+                .collect();
+            scored.sort();
+            let close: Vec<&str> = scored.iter().take(3).map(|(_, l)| *l).collect();
+            let hint = if close.is_empty() { String::new() } else { format!("; closest: {}", close.join(", ")) };
+            Err(Error::Query(format!("no entity named {name:?}{hint}")))
+        }
+        _ => {
+            let ids: Vec<&str> = matches.iter().map(|&i| graph.node(i).id.as_str()).collect();
+            Err(Error::Query(format!("{name:?} is ambiguous: {}; use one of these ids", ids.join(", "))))
+        }
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// One entity, as listed by `entities`.
+#[derive(Debug, Serialize)]
+pub struct EntityRow {
+    pub id: String,
+    pub label: String,
+    pub kind: EntityKind,
+    pub mentions: u64,
+    pub edges: usize,
+    pub aliases: Vec<String>,
+}
+
+pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityRow> {
+    graph
+        .sorted_nodes()
+        .into_iter()
+        .map(|i| (i, graph.node(i)))
+        .filter(|(_, n)| kind.is_none_or(|k| k == n.kind))
+        .map(|(i, n)| EntityRow {
+            id: n.id.clone(),
+            label: n.label.clone(),
+            kind: n.kind,
+            mentions: n.mentions,
+            edges: graph.degree(i),
+            aliases: n.aliases.iter().cloned().collect(),
+        })
+        .collect()
+}
+
+/// An edge as the queries show it: both ends by label and id.
+#[derive(Debug, Serialize)]
+pub struct RelationRow {
+    pub source: String,
+    pub source_id: String,
+    pub relation: String,
+    pub target: String,
+    pub target_id: String,
+    pub weight: u64,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    pub hedged: bool,
+    pub evidence: Vec<Evidence>,
+}
+
+fn row(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> RelationRow {
+    RelationRow {
+        source: graph.node(s).label.clone(),
+        source_id: graph.node(s).id.clone(),
+        relation: e.relation.clone(),
+        target: graph.node(t).label.clone(),
+        target_id: graph.node(t).id.clone(),
+        weight: e.weight,
+        first_date: e.first_date.clone(),
+        last_date: e.last_date.clone(),
+        hedged: e.hedged,
+        evidence: e.evidence.clone(),
+    }
+}
+
+/// Edges filtered by relation and by either end.
+pub fn relations(
+    graph: &KnowledgeGraph,
+    relation: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<Vec<RelationRow>> {
+    let from = from.map(|n| resolve_name(graph, n)).transpose()?;
+    let to = to.map(|n| resolve_name(graph, n)).transpose()?;
+    Ok(graph
+        .sorted_edges()
+        .into_iter()
+        .filter(|(s, t, e)| {
+            relation.is_none_or(|r| e.relation.eq_ignore_ascii_case(r))
+                && from.is_none_or(|f| f == *s)
+                && to.is_none_or(|x| x == *t)
+        })
+        .map(|(s, t, e)| row(graph, s, t, e))
+        .collect())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    In,
+    Out,
+    Both,
+}
+
+/// An entity's record: what it is and every edge in and out.
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub entity: EntityRow,
+    pub outgoing: Vec<RelationRow>,
+    pub incoming: Vec<RelationRow>,
+}
+
+pub fn show(graph: &KnowledgeGraph, name: &str) -> Result<Record> {
+    let index = resolve_name(graph, name)?;
+    let node = graph.node(index);
+    Ok(Record {
+        entity: EntityRow {
+            id: node.id.clone(),
+            label: node.label.clone(),
+            kind: node.kind,
+            mentions: node.mentions,
+            edges: graph.degree(index),
+            aliases: node.aliases.iter().cloned().collect(),
+        },
+        outgoing: graph
+            .edges_of(index, Direction::Outgoing)
+            .into_iter()
+            .map(|(t, e)| row(graph, index, t, e))
+            .collect(),
+        incoming: graph
+            .edges_of(index, Direction::Incoming)
+            .into_iter()
+            .map(|(s, e)| row(graph, s, index, e))
+            .collect(),
+    })
+}
+
+/// Edges next to an entity, optionally one relation and one direction.
+pub fn neighbors(graph: &KnowledgeGraph, name: &str, relation: Option<&str>, way: Way) -> Result<Vec<RelationRow>> {
+    let record = show(graph, name)?;
+    let keep = |r: &RelationRow| relation.is_none_or(|x| r.relation.eq_ignore_ascii_case(x));
+    let mut rows = Vec::new();
+    if way != Way::In {
+        rows.extend(record.outgoing.into_iter().filter(keep));
+    }
+    if way != Way::Out {
+        rows.extend(record.incoming.into_iter().filter(keep));
+    }
+    Ok(rows)
+}
+
+/// The shortest chain of edges between two entities, following edges either
+/// way; each step keeps its true direction. Ties break by id, so the answer is stable.
+pub fn path(graph: &KnowledgeGraph, from: &str, to: &str) -> Result<Vec<RelationRow>> {
+    let start = resolve_name(graph, from)?;
+    let goal = resolve_name(graph, to)?;
+    let mut previous: HashMap<NodeIndex, (NodeIndex, NodeIndex, NodeIndex, usize)> = HashMap::new();
+    let mut queue = VecDeque::from([start]);
+    let mut seen = std::collections::HashSet::from([start]);
+    while let Some(node) = queue.pop_front() {
+        if node == goal {
+            break;
+        }
+        let mut steps: Vec<(NodeIndex, NodeIndex, NodeIndex, usize)> = Vec::new();
+        for (i, (t, _)) in graph.edges_of(node, Direction::Outgoing).into_iter().enumerate() {
+            steps.push((t, node, t, i));
+        }
+        for (i, (s, _)) in graph.edges_of(node, Direction::Incoming).into_iter().enumerate() {
+            steps.push((s, s, node, i));
+        }
+        steps.sort_by(|a, b| graph.node(a.0).id.cmp(&graph.node(b.0).id));
+        for (next, s, t, i) in steps {
+            if seen.insert(next) {
+                previous.insert(next, (node, s, t, i));
+                queue.push_back(next);
+            }
+        }
+    }
+    if !seen.contains(&goal) {
+        return Err(Error::Query(format!(
+            "no path between {} and {}",
+            graph.node(start).label,
+            graph.node(goal).label
+        )));
+    }
+    let mut rows = Vec::new();
+    let mut node = goal;
+    while node != start {
+        let (prev, s, t, i) = previous[&node];
+        let edges = graph.edges_of(s, Direction::Outgoing);
+        let outgoing: Vec<_> = edges.into_iter().filter(|(x, _)| *x == t).collect();
+        let _ = i;
+        if let Some((_, e)) = outgoing.first() {
+            rows.push(row(graph, s, t, e));
+        }
+        node = prev;
+    }
+    rows.reverse();
+    Ok(rows)
+}

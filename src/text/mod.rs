@@ -1,0 +1,97 @@
+//! Text stage: sentences and tokens, with byte offsets into the document text.
+//!
+//! Everything downstream works in byte offsets; [`CharOffsets`] converts them to
+//! the Unicode character offsets that the exports promise.
+
+mod sentence;
+mod token;
+
+pub use sentence::split_sentences;
+pub use token::{Token, TokenKind, tokenize};
+
+use std::ops::Range;
+
+/// Abbreviations whose period neither ends a sentence nor leaves the token.
+pub(crate) const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Sen", "Rep", "Gov",
+    "Pres", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "vs", "etc", "Jan",
+    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
+    "Thur", "Thurs", "Fri", "Sat", "Sun", "approx", "est", "Dept", "Univ", "Ave", "Blvd", "i.e", "e.g",
+];
+
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
+/// True for words like "U.S" or "U.K" (single letters joined by periods):
+/// their final period belongs to the word.
+pub(crate) fn is_initialism(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => parts += 1,
+            _ => return false,
+        }
+    }
+    parts >= 1
+}
+
+/// A sentence: its byte range in the document and its tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub tokens: Vec<Token>,
+}
+
+/// Splits `text[body]` into tokenised sentences.
+pub fn analyze(text: &str, body: Range<usize>) -> Vec<Sentence> {
+    split_sentences(text, body)
+        .into_iter()
+        .map(|range| Sentence { tokens: tokenize(text, range.clone()), range })
+        .collect()
+}
+
+/// Converts byte offsets into character offsets (what Python slicing uses).
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    ascii: bool,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharOffsets { text, ascii: text.is_ascii() }
+    }
+
+    pub fn char_offset(&self, byte: usize) -> usize {
+        if self.ascii { byte } else { self.text[..byte].chars().count() }
+    }
+
+    pub fn span(&self, range: &Range<usize>) -> [usize; 2] {
+        let start = self.char_offset(range.start);
+        let len = if self.ascii { range.len() } else { self.text[range.clone()].chars().count() };
+        [start, start + len]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initialisms_are_recognised() {
+        assert!(is_initialism("U.S"));
+        assert!(is_initialism("U.K"));
+        assert!(!is_initialism("US"));
+        assert!(!is_initialism("Mr"));
+    }
+
+    #[test]
+    fn char_offsets_count_characters_not_bytes() {
+        let text = "Russia’s envoy";
+        let offsets = CharOffsets::new(text);
+        let byte = text.find("envoy").unwrap();
+        assert_eq!(offsets.char_offset(byte), 9);
+        assert_eq!(offsets.span(&(byte..byte + 5)), [9, 14]);
+    }
+}

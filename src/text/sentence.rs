@@ -1,0 +1,139 @@
+//! Sentence splitting by rule: terminal punctuation followed by a capital, a
+//! digit or a quote starts a new sentence unless the word before the period is
+//! an abbreviation ("Mr.", "Jan.") or an initialism ("U.S."). Blank lines and
+//! lines that do not continue in lower case also end a sentence, which keeps
+//! headlines and datelines apart from the text around them.
+
+use std::ops::Range;
+
+use super::{is_abbreviation, is_initialism};
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '»')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '‘' | '“' | '(' | '[' | '«')
+}
+
+/// The word that ends just before byte `end` (letters, digits and periods).
+fn word_before(text: &str, end: usize) -> &str {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(end, |(i, _)| i);
+    &text[start..end]
+}
+
+/// Byte ranges of the sentences in `text[body]`, trimmed of surrounding space.
+pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = body.start;
+    let mut iter = text[body.clone()].char_indices().peekable();
+    while let Some((rel, c)) = iter.next() {
+        let at = body.start + rel;
+        let boundary_end = match c {
+            '\n' => {
+                // A line break ends a sentence unless the next line continues in lower case.
+                let rest = text[at + 1..body.end].trim_start_matches([' ', '\t', '\r']);
+                let continues = rest.chars().next().is_some_and(|n| n.is_lowercase());
+                (!continues).then_some(at)
+            }
+            '.' | '!' | '?' | '…' => {
+                let mut end = at + c.len_utf8();
+                // Absorb repeated punctuation and closing quotes: `?!`, `."`, `.”`.
+                while let Some(&(r, n)) = iter.peek() {
+                    if matches!(n, '.' | '!' | '?') || is_closing(n) {
+                        end = body.start + r + n.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let next = text[end..body.end].chars().next();
+                let after_space = text[end..body.end].trim_start_matches([' ', '\t', '\r']);
+                let starts_sentence = |s: &str| {
+                    s.chars()
+                        .next()
+                        .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_opening(n) || n == '\n')
+                };
+                let ends = match next {
+                    None => true,
+                    Some(n) if n.is_whitespace() => starts_sentence(after_space),
+                    // `...crisis.”During the meetings`: a closing quote glued to the next sentence.
+                    Some(n) if n.is_uppercase() => {
+                        end > at + 1 && is_closing(text[..end].chars().next_back().unwrap_or(' '))
+                    }
+                    _ => false,
+                };
+                let word = word_before(text, at);
+                let abbreviation = c == '.' && (is_abbreviation(word.trim_end_matches('.')) || is_initialism(word));
+                // "U.S. President" keeps going; "in the U.S. The next day" would be
+                // split by a capitalised function word, which we accept as a miss.
+                (ends && !abbreviation).then_some(end)
+            }
+            _ => None,
+        };
+        if let Some(end) = boundary_end {
+            push_trimmed(text, start..end, &mut sentences);
+            start = end;
+        }
+    }
+    push_trimmed(text, start..body.end, &mut sentences);
+    sentences
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let trimmed_start = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if !trimmed.is_empty() {
+        let start = range.start + trimmed_start;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Smith met U.S. President Joe Biden on Jan. 5. He left."),
+            vec!["Mr. Smith met U.S. President Joe Biden on Jan. 5.", "He left."]
+        );
+    }
+
+    #[test]
+    fn closing_quote_glued_to_next_sentence_splits() {
+        assert_eq!(
+            split("it said “ties are bad.”During the talks, they met."),
+            vec!["it said “ties are bad.”", "During the talks, they met."]
+        );
+    }
+
+    #[test]
+    fn headline_lines_stand_alone() {
+        assert_eq!(
+            split("Biden's killer remark\n\nMarking the first row, he spoke."),
+            vec!["Biden's killer remark", "Marking the first row, he spoke."]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_continue_in_lower_case() {
+        assert_eq!(split("The ambassador\nwas recalled."), vec!["The ambassador\nwas recalled."]);
+    }
+
+    #[test]
+    fn lower_case_after_period_is_not_a_boundary() {
+        assert_eq!(split("It cost 3.5 billion. e.g. this"), vec!["It cost 3.5 billion. e.g. this"]);
+    }
+}
