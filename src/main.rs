@@ -97,8 +97,8 @@ enum Command {
         /// A graph written by `newsgraph build` (JSON)
         #[arg(required_unless_present = "input")]
         graph: Option<PathBuf>,
-        /// Build the graph from these articles instead of reading one
-        #[arg(long, num_args = 1.., conflicts_with = "graph")]
+        /// Build the graph from this article, folder or corpus instead (repeatable)
+        #[arg(long, value_name = "PATH", conflicts_with = "graph")]
         input: Vec<String>,
         /// Print JSON instead of a table
         #[arg(long, global = true)]

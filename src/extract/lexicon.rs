@@ -166,6 +166,8 @@ pub struct Lexicon {
     pub(crate) triggers: AhoCorasick,
     /// Per trigger pattern: the relation it signals.
     pub(crate) trigger_relations: Vec<usize>,
+    /// First words of triggers, lower-cased: a word here is a verb, not a noun.
+    trigger_words: HashSet<String>,
     state_by_iso: HashMap<String, usize>,
 }
 
@@ -408,6 +410,8 @@ impl Lexicon {
             }
         }
 
+        let trigger_words =
+            trigger_patterns.iter().filter_map(|t| t.split(' ').next()).map(str::to_lowercase).collect();
         let build = |patterns: &[String], case_insensitive: bool| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
@@ -422,6 +426,7 @@ impl Lexicon {
             title_entries,
             triggers: build(&trigger_patterns, true)?,
             trigger_relations,
+            trigger_words,
             states,
             organizations,
             people,
@@ -430,6 +435,11 @@ impl Lexicon {
             words,
             state_by_iso,
         })
+    }
+
+    /// True when `word` starts a relation trigger ("met", "slammed").
+    pub fn is_trigger_word(&self, word: &str) -> bool {
+        self.trigger_words.contains(&word.to_lowercase())
     }
 
     pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {

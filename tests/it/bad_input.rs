@@ -1,0 +1,144 @@
+//! Bad input never panics and never loses the rest of the corpus.
+
+use crate::harness::{SEED, newsgraph, scratch, write};
+
+const GOOD: &str = "date 2021-03-21 Russia slammed the report.";
+
+/// Builds `bad` next to a good file; returns (exit code, stderr, documents read).
+fn build_with(bad: &str) -> (i32, String, usize) {
+    let dir = scratch();
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let run = newsgraph(&["build", "-q", bad, &good]);
+    let docs = serde_json::from_str::<serde_json::Value>(&run.stdout)
+        .map(|g| g["graph"]["documents"].as_array().unwrap().len())
+        .unwrap_or(0);
+    (run.code, run.stderr, docs)
+}
+
+#[test]
+fn missing_path_is_reported_and_the_rest_processed() {
+    let (code, stderr, docs) = build_with("no/such/file.txt");
+    assert_eq!((code, docs), (3, 1));
+    assert!(stderr.contains("no/such/file.txt: no such file or directory"), "{stderr}");
+}
+
+#[test]
+fn binary_file_is_skipped() {
+    let dir = scratch();
+    let bad = write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!((code, docs), (3, 1));
+    assert!(stderr.contains("image.txt:3: binary file"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_names_the_line() {
+    let dir = scratch();
+    let bad = write(dir.path(), "latin1.txt", b"First line.\nCaf\xe9 society.\n");
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!((code, docs), (3, 1));
+    assert!(stderr.contains("latin1.txt:2: invalid UTF-8"), "{stderr}");
+}
+
+#[test]
+fn empty_file_is_skipped() {
+    let dir = scratch();
+    let bad = write(dir.path(), "empty.txt", b"   \n\n");
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!((code, docs), (3, 1));
+    assert!(stderr.contains("empty.txt:1: empty document"), "{stderr}");
+}
+
+#[test]
+fn bad_dateline_is_reported() {
+    let dir = scratch();
+    let bad = write(dir.path(), "date.txt", b"date 2021-02-31x Russia slammed it.");
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!((code, docs), (3, 1));
+    assert!(stderr.contains("date.txt:1: invalid date"), "{stderr}");
+}
+
+#[test]
+fn malformed_jsonl_line_names_file_and_line() {
+    let dir = scratch();
+    let lines = "{\"id\":\"a\",\"text\":\"Russia slammed the report.\"}\n{\"id\": oops}\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Biden met Putin.\"}\n";
+    let bad = write(dir.path(), "corpus.jsonl", lines.as_bytes());
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!(code, 3);
+    assert_eq!(docs, 3, "a, d and good.txt are kept");
+    assert!(stderr.contains("corpus.jsonl:2: malformed JSON"), "{stderr}");
+    assert!(stderr.contains("corpus.jsonl:3: document \"c\" has no \"text\""), "{stderr}");
+}
+
+#[test]
+fn duplicate_ids_are_skipped() {
+    let dir = scratch();
+    let lines = "{\"id\":\"a\",\"text\":\"Russia slammed the report.\"}\n{\"id\":\"a\",\"text\":\"Again.\"}\n";
+    let bad = write(dir.path(), "dups.jsonl", lines.as_bytes());
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!((code, docs), (3, 2));
+    assert!(stderr.contains("a: duplicate document id"), "{stderr}");
+}
+
+#[test]
+fn strict_stops_at_the_first_problem() {
+    let dir = scratch();
+    let out = dir.path().join("graph.json");
+    let run = newsgraph(&["build", "-q", "--strict", "missing.txt", SEED, "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("missing.txt: no such file or directory (stopped by --strict)"), "{}", run.stderr);
+    assert!(!out.exists(), "nothing is written under --strict");
+}
+
+#[test]
+fn nothing_readable_is_an_error() {
+    let run = newsgraph(&["build", "-q", "missing.txt"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no documents could be read"), "{}", run.stderr);
+}
+
+#[test]
+fn query_on_a_non_graph_says_so() {
+    let dir = scratch();
+    let path = write(dir.path(), "other.json", b"{\"hello\": 1}");
+    let run = newsgraph(&["query", &path, "entities"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("other.json: not a newsgraph graph"), "{}", run.stderr);
+    let path = write(dir.path(), "broken.json", b"{not json");
+    let run = newsgraph(&["query", &path, "entities"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("broken.json: not a newsgraph graph (invalid JSON"), "{}", run.stderr);
+}
+
+#[test]
+fn missing_lexicon_directory_is_an_error() {
+    let run = newsgraph(&["build", "-q", SEED, "--lexicon", "no/such/dir"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no/such/dir"), "{}", run.stderr);
+}
+
+#[test]
+fn lexicon_override_changes_extraction() {
+    let dir = scratch();
+    write(dir.path(), "people.tsv", b"Anatoly Antanov\tAntanov\tambassador_of:RUS:2017-01-01..\n");
+    let run = newsgraph(&["build", "-q", SEED, "--lexicon", dir.path().to_str().unwrap()]);
+    let graph: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
+    let people: Vec<&str> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "person")
+        .map(|n| n["label"].as_str().unwrap())
+        .collect();
+    assert!(people.contains(&"Anatoly Antanov"));
+    assert!(!people.contains(&"Vladimir Putin"), "the override replaced the people lexicon: {people:?}");
+}
+
+#[test]
+fn bad_lexicon_file_names_file_and_line() {
+    let dir = scratch();
+    write(dir.path(), "relations.tsv", b"# comment\nrecalled\t161\n");
+    let run = newsgraph(&["build", "-q", SEED, "--lexicon", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("lexicon relations.tsv, line 2"), "{}", run.stderr);
+}

@@ -1,0 +1,180 @@
+//! Each subcommand, as a user runs it.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::harness::{SEED, command, newsgraph, newsgraph_stdin, scratch};
+
+fn seed_graph(dir: &tempfile::TempDir) -> String {
+    let path = dir.path().join("graph.json").display().to_string();
+    newsgraph(&["build", "--quiet", SEED, "-o", &path]).ok();
+    path
+}
+
+#[test]
+fn build_prints_a_summary_on_stderr() {
+    let run = newsgraph(&["build", SEED, "--format", "dot"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("digraph \"newsgraph\" {"));
+    assert!(run.stderr.contains("1 documents"), "{}", run.stderr);
+    assert!(run.stderr.contains("skipped inputs"), "{}", run.stderr);
+}
+
+#[test]
+fn build_infers_format_from_extension() {
+    let dir = scratch();
+    let out = dir.path().join("g.dot");
+    newsgraph(&["build", "-q", SEED, "-o", out.to_str().unwrap()]).ok();
+    assert!(std::fs::read_to_string(out).unwrap().starts_with("digraph"));
+}
+
+#[test]
+fn query_relations_filters_by_relation_and_ends() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let out = newsgraph(&["query", &graph, "relations", "--relation", "labelled"]).ok();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("SUBJECT"));
+    assert!(lines[1].starts_with("Joe Biden") && lines[1].contains("labelled") && lines[1].contains("Vladimir Putin"));
+
+    let out = newsgraph(&["query", &graph, "relations", "--to", "putin", "--json"]).json();
+    let relations: Vec<&str> = out.as_array().unwrap().iter().map(|r| r["relation"].as_str().unwrap()).collect();
+    assert_eq!(relations, ["labelled", "accused"], "sorted by subject id");
+}
+
+#[test]
+fn query_entities_by_kind() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let out = newsgraph(&["query", &graph, "entities", "--kind", "state"]).ok();
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert!(out.contains("Bulgaria") && out.contains("Russia") && out.contains("United States"));
+    let bad = newsgraph(&["query", &graph, "entities", "--kind", "planet"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("expected one of person"), "{}", bad.stderr);
+}
+
+#[test]
+fn query_show_resolves_aliases_case_insensitively() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let out = newsgraph(&["query", &graph, "show", "the russian president"]).ok();
+    assert!(out.starts_with("Vladimir Putin (person, id person:vladimir-putin)"), "{out}");
+    assert!(out.contains("--responded--> Joe Biden"), "{out}");
+    assert!(out.contains("Joe Biden --labelled--> Vladimir Putin"), "{out}");
+    assert!(out.contains("seed-article.txt#1 (2021-03-21)"), "{out}");
+}
+
+#[test]
+fn query_unknown_name_suggests_candidates() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let run = newsgraph(&["query", &graph, "show", "Vladimir Puttin"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no entity named \"Vladimir Puttin\""), "{}", run.stderr);
+    assert!(run.stderr.contains("closest: Vladimir Putin"), "{}", run.stderr);
+}
+
+#[test]
+fn query_neighbors_by_direction() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let out = newsgraph(&["query", &graph, "neighbors", "Antanov", "--direction", "in", "--json"]).json();
+    let mut sources: Vec<&str> = out.as_array().unwrap().iter().map(|r| r["source"].as_str().unwrap()).collect();
+    sources.sort();
+    assert_eq!(sources, ["Russia", "TASS"]);
+    let out = newsgraph(&["query", &graph, "neighbors", "Antanov", "--relation", "arrived_in"]).ok();
+    assert!(out.contains("Moscow") && out.contains("Sheremetyevo"), "{out}");
+}
+
+#[test]
+fn query_path_prints_each_step() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let out = newsgraph(&["query", &graph, "path", "TASS", "Joe Biden"]).ok();
+    let steps: Vec<&str> = out.lines().filter(|l| !l.starts_with("   ")).collect();
+    assert_eq!(
+        steps,
+        [
+            "1. TASS --quoted--> Anatoly Antanov",
+            "2. Anatoly Antanov --ambassador_to--> United States",
+            "3. Joe Biden --president_of--> United States"
+        ]
+    );
+}
+
+#[test]
+fn query_builds_on_the_fly_from_input() {
+    let out = newsgraph(&["query", "--input", SEED, "relations", "--relation", "recalled", "--json"]).json();
+    assert_eq!(out[0]["source"], "Russia");
+    assert_eq!(out[0]["weight"], 2);
+}
+
+#[test]
+fn export_converts_json_to_dot_and_back() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let dot = newsgraph(&["export", &graph, "--format", "dot"]).ok();
+    assert!(dot.contains("\"person:joe-biden\" -> \"person:vladimir-putin\" [label=\"labelled\""), "{dot}");
+    let json = newsgraph(&["export", &graph, "--format", "json"]).ok();
+    assert_eq!(json, std::fs::read_to_string(&graph).unwrap(), "JSON round trip is lossless");
+}
+
+#[test]
+fn extract_lists_every_mention() {
+    let out = newsgraph(&["extract", SEED]).ok();
+    let doc: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(doc["id"], "seed-article.txt");
+    let mentions = doc["mentions"].as_array().unwrap();
+    let forms = |entity: &str| -> Vec<String> {
+        mentions.iter().filter(|m| m["entity"] == entity).map(|m| m["form"].as_str().unwrap().to_string()).collect()
+    };
+    let antanov = forms("person:anatoly-antanov");
+    assert!(
+        antanov.contains(&"name".into()) && antanov.contains(&"nominal".into()) && antanov.contains(&"pronoun".into())
+    );
+    assert!(forms("state:russia").contains(&"demonym".into()));
+    assert!(!doc["relations"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn stdin_text_and_jsonl() {
+    let run = newsgraph_stdin(
+        &["build", "-q", "-"],
+        b"Russia slammed the report by the US Office of the Director of National Intelligence.",
+    );
+    let graph: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
+    assert_eq!(graph["graph"]["documents"][0]["id"], "stdin");
+    let jsonl = b"{\"id\":\"a\",\"text\":\"US President Joe Biden met Vladimir Putin.\",\"date\":\"2021-06-16\"}\n";
+    let run = newsgraph_stdin(&["build", "-q", "-"], jsonl);
+    let graph: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
+    assert_eq!(graph["graph"]["documents"][0]["id"], "a");
+    assert!(graph["edges"].as_array().unwrap().iter().any(|e| e["relation"] == "met"));
+}
+
+/// `newsgraph query ... | head` must end quietly when head stops reading.
+#[test]
+fn broken_pipe_exits_quietly() {
+    let mut child = command(&["query", "--input", SEED, "show", "Russia"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+/// Same input, same bytes, whatever the thread count.
+#[test]
+fn output_is_identical_across_jobs() {
+    for format in ["json", "dot"] {
+        let one = newsgraph(&["build", "-q", "data/samples", "--jobs", "1", "--format", format]).ok();
+        let two = newsgraph(&["build", "-q", "data/samples", "--jobs", "2", "--format", format]).ok();
+        assert_eq!(one, two, "{format} differs between --jobs 1 and --jobs 2");
+    }
+}

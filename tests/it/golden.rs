@@ -1,0 +1,95 @@
+//! Golden graph of the sample article: the entities and edges a careful reader draws.
+
+use crate::harness::{SEED, graph_of, labels, root, triples};
+
+#[test]
+fn seed_article_entities() {
+    let graph = graph_of(&[SEED]);
+    assert_eq!(
+        labels(&graph, "person"),
+        ["Alexei Navalny", "Anatoly Antanov", "Donald Trump", "Joe Biden", "Vladimir Putin"]
+    );
+    assert_eq!(labels(&graph, "state"), ["Bulgaria", "Russia", "United States"]);
+    assert_eq!(
+        labels(&graph, "organization"),
+        [
+            "ABC News",
+            "Commerce Department",
+            "Ministry of Foreign Affairs",
+            "Office of the Director of National Intelligence",
+            "TASS"
+        ]
+    );
+    assert_eq!(labels(&graph, "report").len(), 1, "one report node");
+}
+
+#[test]
+fn seed_article_edges() {
+    let graph = graph_of(&[SEED]);
+    let report = "American intelligence report";
+    let expected = [
+        "Anatoly Antanov -ambassador_of-> Russia".to_string(),
+        "Anatoly Antanov -ambassador_to-> United States".into(),
+        "Anatoly Antanov -arrived_in-> Moscow".into(),
+        "Anatoly Antanov -arrived_in-> Sheremetyevo".into(),
+        format!("{report} -accused-> Russia"),
+        format!("{report} -accused-> Vladimir Putin"),
+        "Commerce Department -sanctioned-> Russia".into(),
+        "Joe Biden -labelled-> Vladimir Putin".into(),
+        "Joe Biden -president_of-> United States".into(),
+        format!("Office of the Director of National Intelligence -published-> {report}"),
+        format!("Russia -criticized-> {report}"),
+        "Russia -recalled-> Anatoly Antanov".into(),
+        "TASS -quoted-> Anatoly Antanov".into(),
+        "Vladimir Putin -president_of-> Russia".into(),
+        "Vladimir Putin -responded-> Joe Biden".into(),
+    ];
+    let mut expected = expected.to_vec();
+    expected.sort();
+    assert_eq!(triples(&graph), expected);
+}
+
+#[test]
+fn seed_article_node_record() {
+    let graph = graph_of(&[SEED]);
+    let putin = graph["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "person:vladimir-putin").unwrap();
+    let aliases: Vec<&str> = putin["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    for alias in ["Putin", "Russian President", "his Russian counterpart"] {
+        assert!(aliases.contains(&alias), "missing alias {alias:?} in {aliases:?}");
+    }
+    let russia = graph["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "state:russia").unwrap();
+    assert_eq!(russia["iso3"], "RUS");
+    assert_eq!(graph["graph"]["documents"][0]["date"], "2021-03-21");
+}
+
+/// Every span in the evidence points at the text it claims, in character offsets.
+#[test]
+fn evidence_spans_slice_the_document() {
+    let graph = graph_of(&[SEED]);
+    let text: Vec<char> = std::fs::read_to_string(root().join(SEED)).unwrap().chars().collect();
+    let slice = |span: &serde_json::Value| -> String {
+        let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        assert!(s < e && e <= text.len(), "span {span} out of range");
+        text[s..e].iter().collect()
+    };
+    let edges = graph["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    for edge in edges {
+        let evidence = edge["evidence"].as_array().unwrap();
+        assert!(!evidence.is_empty(), "edge without evidence: {edge}");
+        for e in evidence {
+            let sentence = e["text"].as_str().unwrap();
+            let trigger = slice(&e["trigger"]);
+            assert!(sentence.contains(&trigger), "trigger {trigger:?} not in its sentence {sentence:?}");
+            assert!(!slice(&e["subject"]).trim().is_empty());
+            assert!(!slice(&e["object"]).trim().is_empty());
+        }
+    }
+    // The labelled edge's evidence names Biden, "labelled" and the counterpart.
+    let labelled = edges.iter().find(|e| e["relation"] == "labelled").unwrap();
+    let e = &labelled["evidence"][0];
+    assert_eq!(slice(&e["subject"]), "Joe Biden");
+    assert_eq!(slice(&e["trigger"]), "labelled");
+    assert_eq!(slice(&e["object"]), "his Russian counterpart");
+    assert_eq!(e["sentence"], 1);
+}

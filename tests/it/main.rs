@@ -1,0 +1,7 @@
+//! Integration tests: one binary, a small harness, one module per concern.
+
+mod bad_input;
+mod cli;
+mod exports;
+mod golden;
+mod harness;
