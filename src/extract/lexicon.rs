@@ -19,6 +19,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
     ("relations.tsv", include_str!("../../data/lexicon/relations.tsv")),
     ("words.tsv", include_str!("../../data/lexicon/words.tsv")),
+    ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
 ];
 
 #[derive(Debug, Clone)]
@@ -157,6 +158,7 @@ pub struct Lexicon {
     pub organizations: Vec<OrgEntry>,
     pub people: Vec<PersonEntry>,
     pub places: Vec<String>,
+    pub first_names: HashSet<String>,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
     pub(crate) gazetteer: AhoCorasick,
@@ -244,6 +246,12 @@ impl Lexicon {
         let titles_text = load("titles.tsv");
         let relations_text = load("relations.tsv");
         let words_text = load("words.tsv");
+        let first_names = load("first_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(String::from)
+            .collect();
 
         let mut gaz_patterns: Vec<String> = Vec::new();
         let mut gazetteer_targets = Vec::new();
@@ -431,6 +439,7 @@ impl Lexicon {
             organizations,
             people,
             places,
+            first_names,
             relations,
             words,
             state_by_iso,

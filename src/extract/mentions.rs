@@ -210,6 +210,17 @@ impl<'a> Scan<'a> {
         self.titles.get(i).copied().flatten()
     }
 
+    /// A title that introduces a name starts here ("Secretary" in "Home Secretary Suella Braverman").
+    fn starts_title(&self, i: usize) -> bool {
+        self.title(i).is_some_and(|(_, entry)| {
+            matches!(self.lexicon.title_entries[entry].kind, TitleKind::Title | TitleKind::Honorific)
+        })
+    }
+
+    fn is_first_name(&self, i: usize) -> bool {
+        self.lexicon.first_names.contains(self.word(i))
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -271,6 +282,7 @@ impl<'a> Scan<'a> {
         let span = self.span(tokens.clone());
         self.found.mentions.push(Mention {
             sentence: self.index,
+            phrase_start: tokens.start,
             tokens: tokens.clone(),
             span,
             kind,
@@ -324,7 +336,7 @@ impl<'a> Scan<'a> {
         let mut end = i + 1;
         while end < self.tokens.len() {
             let joined = self.tokens[end].start == self.tokens[end - 1].end;
-            if self.is_name_word(end) && self.gaz(end).is_none() {
+            if self.is_name_word(end) && self.gaz(end).is_none() && !self.starts_title(end) {
                 end += 1;
             } else if joined
                 && self.word(end) == "-"
@@ -360,8 +372,34 @@ impl<'a> Scan<'a> {
                 j = end;
             }
         }
+        // "CEO of the Refugee Council Enver Solomon": the title's organization, then the name.
+        let mut employer = None;
+        if self.word(j) == "of" {
+            let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
+            let mut e = k;
+            while self.is_name_word(e) && self.gaz(e).is_none() {
+                e += 1;
+            }
+            let org_end = (k..e).rev().find(|&h| self.lexicon.words.org_head.contains(self.word(h)));
+            if let Some(h) = org_end
+                && h + 2 <= e
+            {
+                employer = Some(k..h + 1);
+                j = h + 1;
+            }
+        }
         let (name_end, person) = self.name_run(j)?;
         let role_state = self.role_state.take();
+        let employer = employer.map(|tokens| {
+            let name = self.text[self.span(tokens.clone())].to_string();
+            self.push(
+                tokens,
+                EntityKind::Organization,
+                Form::Name,
+                false,
+                Cue::Org { name, lexicon: None, state: None },
+            )
+        });
         if let Some((tokens, state)) = &posted_to {
             self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
         }
@@ -373,7 +411,13 @@ impl<'a> Scan<'a> {
             !self.is_modifier(name_end),
             Cue::Person { name, lexicon: person },
         );
+        let phrase_start = role_state.map_or(i, |s| self.found.mentions[s].tokens.start.min(i));
+        self.found.mentions[person_mention].phrase_start = phrase_start;
         let trigger = self.span(i..title_end);
+        if let Some(org) = employer {
+            let relation = title.role.clone().unwrap_or_else(|| "member_of".into());
+            self.found.roles.push(RoleFact { person: person_mention, relation, state: org, trigger: trigger.clone() });
+        }
         if let Some(relation) = &title.role {
             if let Some(state) = role_state {
                 self.found.roles.push(RoleFact {
@@ -611,14 +655,18 @@ impl<'a> Scan<'a> {
         if self.all_caps || !self.is_name_word(i) || self.gaz(i).is_some() {
             return None;
         }
-        // Organization by its first word: "Ministry of Foreign Affairs of Russia".
         let words = &self.lexicon.words;
         let mut end = i + 1;
+        let mut first_link = None;
         loop {
             let link = words.name_link.match_len(self.words_from(end));
-            if self.is_name_word(end) && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_))) {
+            let continues = self.is_name_word(end)
+                && !self.starts_title(end)
+                && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_)));
+            if continues {
                 end += 1;
             } else if link > 0 && self.is_name_word(end + link) && self.gaz(end + link).is_none() {
+                first_link.get_or_insert((end, link));
                 end += link + 1;
             } else {
                 break;
@@ -626,7 +674,31 @@ impl<'a> Scan<'a> {
         }
         let first = self.word(i);
         let last = self.word(end - 1);
-        let is_org = words.org_head.contains(last) || (words.org_start.contains(first) && end > i + 1);
+        // "Claudia Mo of the Civic Party": a person, then the organization they belong to.
+        if let Some((at, len)) = first_link
+            && self.is_first_name(i)
+            && at - i <= 3
+            && self.word(at) == "of"
+            && !(i..at).any(|k| words.org_head.contains(self.word(k)))
+        {
+            let name = self.text[self.span(i..at)].to_string();
+            let person = self.push(i..at, EntityKind::Person, Form::Name, true, Cue::Person { name, lexicon: None });
+            let org_name = self.text[self.span(at + len..end)].to_string();
+            let head = !self.is_modifier(end);
+            let org = self.push(
+                at + len..end,
+                EntityKind::Organization,
+                Form::Name,
+                head,
+                Cue::Org { name: org_name, lexicon: None, state: None },
+            );
+            let trigger = self.span(at..at + len);
+            self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
+            return Some(end);
+        }
+        let org_inside = (i..end)
+            .any(|k| words.org_head.contains(self.word(k)) && words.name_link.match_len(self.words_from(k + 1)) > 0);
+        let is_org = end > i + 1 && (words.org_head.contains(last) || words.org_start.contains(first) || org_inside);
         if is_org {
             // "of Russia" after the name qualifies it.
             let mut state = None;
@@ -651,7 +723,6 @@ impl<'a> Scan<'a> {
             }
             return Some(stop);
         }
-        let name = self.text[self.span(i..end)].to_string();
         // Place by its head word: "Sheremetyevo airport", "Red Square".
         if words.place_head.contains(self.word(end)) || (words.place_head.contains(last) && end > i + 1) {
             let stop = if words.place_head.contains(self.word(end)) { end + 1 } else { end };
@@ -659,27 +730,39 @@ impl<'a> Scan<'a> {
             self.push(i..stop, EntityKind::Place, Form::Name, !self.is_modifier(stop), Cue::Place { name });
             return Some(stop);
         }
-        if self.after_locative(i) {
-            self.push(i..end, EntityKind::Place, Form::Name, !self.is_modifier(end), Cue::Place { name });
+        let head = !self.is_modifier(end);
+        // A person by a first name ("Kathryn Waters"), dropping words before it
+        // ("Islamic Relations Alia Salem"), or by a speech verb ("Dewar said").
+        let first_name = (i..end.saturating_sub(1)).find(|&k| self.is_first_name(k));
+        let speaker = words.speech.contains(self.word(end)) || (i >= 1 && words.speech.contains(self.word(i - 1)));
+        let person_start = match first_name {
+            Some(k) => Some(k),
+            None if speaker && !last.ends_with("ed") => Some(i),
+            None => None,
+        };
+        if let Some(start) = person_start {
+            let name = self.text[self.span(start..end)].to_string();
+            self.push(start..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
             return Some(end);
         }
-        let speaker = words.speech.contains(self.word(end)) || (i >= 1 && words.speech.contains(self.word(i - 1)));
-        let head = !self.is_modifier(end);
-        if speaker && !self.word(end - 1).ends_with("ed") {
-            self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
-        } else {
-            let span = self.span(i..end);
-            self.found.unknown.push(Mention {
-                sentence: self.index,
-                tokens: i..end,
-                span,
-                kind: EntityKind::Person,
-                form: Form::Name,
-                head,
-                cue: Cue::Person { name, lexicon: None },
-                entity: None,
-            });
+        let name = self.text[self.span(i..end)].to_string();
+        let locative = i >= 1 && matches!(self.word(i - 1), "in" | "at" | "near" | "outside");
+        if locative {
+            self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name });
+            return Some(end);
         }
+        let span = self.span(i..end);
+        self.found.unknown.push(Mention {
+            sentence: self.index,
+            phrase_start: i,
+            tokens: i..end,
+            span,
+            kind: EntityKind::Person,
+            form: Form::Name,
+            head,
+            cue: Cue::Person { name, lexicon: None },
+            entity: None,
+        });
         Some(end)
     }
 

@@ -101,6 +101,9 @@ pub struct Mention {
     pub tokens: Range<usize>,
     /// Byte range in the document text.
     pub span: Range<usize>,
+    /// First token of the whole noun phrase: the title and its state for a
+    /// titled name ("Russia’s ambassador to the United States Anatoly Antanov").
+    pub phrase_start: usize,
     pub kind: EntityKind,
     pub form: Form,
     /// Can be the subject or object of a relation (not a modifier such as

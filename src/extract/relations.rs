@@ -68,10 +68,37 @@ impl<'a> Frame<'a> {
         (after..self.boundaries.len()).find(|&i| self.boundaries[i]).unwrap_or(self.boundaries.len())
     }
 
+    /// A mention inside a prepositional phrase ("between Washington and ...",
+    /// "backed by the Red Cross") is not a clause subject.
+    fn after_preposition(&self, m: &Mention) -> bool {
+        let mut k = m.phrase_start;
+        while k > 0 {
+            k -= 1;
+            if self.boundaries[k] && self.sentence.tokens[k].kind == TokenKind::Word {
+                // "after Biden labelled": a subordinator, not a preposition.
+                return false;
+            }
+            let word = self.lower(k);
+            let in_modifier = self.mentions.iter().any(|o| !o.head && o.tokens.contains(&k));
+            if matches!(word.as_str(), "the" | "a" | "an")
+                || in_modifier
+                || self.sentence.tokens[k].kind == TokenKind::Possessive
+            {
+                continue;
+            }
+            return PREPOSITIONS.contains(&word.as_str()) || word == "between" || word == "and";
+        }
+        false
+    }
+
+    fn subjects(&self) -> impl Iterator<Item = &&'a Mention> {
+        self.heads().filter(|m| !self.after_preposition(m))
+    }
+
     /// The subject of the clause holding token `at`.
     fn subject(&self, at: usize) -> Option<Argument> {
         let start = self.clause_start(at);
-        if let Some(m) = self.heads().find(|m| m.tokens.start >= start && m.tokens.end <= at) {
+        if let Some(m) = self.subjects().find(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(m);
         }
         // A relative clause: "the report that stated ..." → the report.
@@ -81,14 +108,29 @@ impl<'a> Frame<'a> {
         {
             return Self::argument(m);
         }
-        // A subordinate or participle clause takes the main clause's subject:
-        // first from the clauses before it, else after the comma that closes it.
-        if let Some(m) = self.heads().find(|m| m.tokens.end <= start) {
+        // A subordinate or participle clause ("after being recalled") takes the
+        // main clause's subject: from the clause before it, else after the comma
+        // that closes it. Quotes and colons are walls: speech has its own subjects.
+        let opened_by_word = self.sentence.tokens[start].kind == TokenKind::Word;
+        if start > 0 && opened_by_word {
+            let wall =
+                (0..start).rev().find(|&i| self.boundaries[i] && self.sentence.tokens[i].kind != TokenKind::Word);
+            let from = wall.map_or(0, |w| w + 1);
+            if let Some(m) = self.subjects().find(|m| m.tokens.start >= from && m.tokens.end <= start) {
+                return Self::argument(m);
+            }
+        }
+        // Only a clause with no finite verb of its own ("Responding to ...,",
+        // "after being recalled,") borrows the subject that follows it.
+        let finite = (start..at).any(|i| {
+            matches!(self.lower(i).as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
+        });
+        if (start == 0 || opened_by_word) && !finite {
+            let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
+            let m = self.subjects().find(|m| m.tokens.start > comma)?;
             return Self::argument(m);
         }
-        let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
-        let m = self.heads().find(|m| m.tokens.start > comma)?;
-        Self::argument(m)
+        None
     }
 
     /// The first argument starting within `range`, optionally of given kinds.

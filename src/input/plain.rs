@@ -66,10 +66,9 @@ fn check_date(date: String, line: usize) -> Result<String, (usize, String)> {
 /// A date line such as "Friday, August 21, 2015" among the first lines (Wikinews style).
 fn find_written_date(body: &str) -> Option<String> {
     body.lines().take(6).find_map(|line| {
-        let words: Vec<&str> = line.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
-        if words.len() > 4 {
-            return None;
-        }
+        // The date opens the line: "Friday, August 21, 2015 ..." (weekday optional).
+        let words: Vec<&str> =
+            line.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).take(4).collect();
         let month = words.iter().find_map(|w| MONTHS.iter().position(|m| m == w))? + 1;
         let numbers: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
         match numbers[..] {
@@ -92,7 +91,7 @@ mod tests {
 
     #[test]
     fn header_lines_and_written_date() {
-        let text = "# title: T\n# url: http://x\n\nHeadline\n\nFriday, August 21, 2015\n\nBody.";
+        let text = "# title: T\n# url: http://x\n\nHeadline\n\nFriday, August 21, 2015 On Tuesday, a body.";
         let doc = parse_plain("k.txt", text.into()).unwrap();
         assert_eq!(doc.title.as_deref(), Some("T"));
         assert_eq!(doc.url.as_deref(), Some("http://x"));

@@ -91,7 +91,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         if !numeric && slice[end - range.start..].starts_with('.') {
             let word = &text[start..end];
             let multi_letter_initialism = word.contains('.') && is_initialism(word);
-            if multi_letter_initialism || is_abbreviation(word) {
+            // A middle initial: "Steven F. Udvar-Hazy".
+            let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+            if multi_letter_initialism || initial || is_abbreviation(word) {
                 end += 1;
                 chars.next();
             }
