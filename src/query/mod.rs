@@ -35,16 +35,21 @@ pub fn resolve_name(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
     match matches[..] {
         [one] => Ok(one),
         [] => {
+            // Closest by edit distance to the label, an alias or one word of them.
             let mut scored: Vec<(usize, &str)> = nodes
                 .iter()
                 .map(|&i| {
                     let n = graph.node(i);
-                    let label = n.label.to_lowercase();
-                    let score = if label.contains(wanted) || wanted.contains(label.as_str()) {
-                        0
-                    } else {
-                        edit_distance(&label, wanted)
-                    };
+                    let names = std::iter::once(&n.label).chain(&n.aliases);
+                    let score = names
+                        .flat_map(|name| {
+                            let name = name.to_lowercase();
+                            let words: Vec<String> = name.split(' ').map(String::from).collect();
+                            std::iter::once(name).chain(words)
+                        })
+                        .map(|candidate| edit_distance(&candidate, wanted))
+                        .min()
+                        .unwrap_or(usize::MAX);
                     (score, n.label.as_str())
                 })
                 .collect();
@@ -151,7 +156,11 @@ pub fn relations(
                 && to.is_none_or(|x| x == *t)
         })
         .map(|(s, t, e)| row(graph, s, t, e))
-        .collect())
+        .collect::<Vec<_>>())
+    .map(|mut rows| {
+        rows.sort_by(|a, b| (&a.source, &a.relation, &a.target).cmp(&(&b.source, &b.relation, &b.target)));
+        rows
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,7 +40,7 @@ fn query_relations_filters_by_relation_and_ends() {
 
     let out = newsgraph(&["query", &graph, "relations", "--to", "putin", "--json"]).json();
     let relations: Vec<&str> = out.as_array().unwrap().iter().map(|r| r["relation"].as_str().unwrap()).collect();
-    assert_eq!(relations, ["labelled", "accused"], "sorted by subject id");
+    assert_eq!(relations, ["accused", "labelled"], "sorted by subject label");
 }
 
 #[test]
