@@ -150,6 +150,7 @@ pub struct Words {
     pub person_pronoun: WordClass,
     pub speaker_state: WordClass,
     pub anaphor: WordClass,
+    pub verb: WordClass,
 }
 
 /// All lexicons plus the automata built from them.
@@ -405,6 +406,7 @@ impl Lexicon {
                 "person_pronoun" => &mut words.person_pronoun,
                 "speaker_state" => &mut words.speaker_state,
                 "anaphor" => &mut words.anaphor,
+                "verb" => &mut words.verb,
                 other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
             };
             class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");

@@ -264,6 +264,7 @@ impl<'a> Scan<'a> {
             && !word.ends_with('s')
             && !self.lexicon.words.speech.contains(word)
             && !self.lexicon.is_trigger_word(word)
+            && !self.lexicon.words.verb.contains(word)
             && !self.lexicon.words.passive_aux.contains(word)
             && !self.lexicon.words.clause.contains(word)
             && !self.lexicon.words.locative.contains(word)

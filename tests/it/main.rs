@@ -3,5 +3,6 @@
 mod bad_input;
 mod cli;
 mod exports;
+mod frames;
 mod golden;
 mod harness;
