@@ -8,6 +8,7 @@
 
 pub mod corpus;
 pub mod error;
+pub mod evaluate;
 pub mod export;
 pub mod extract;
 pub mod graph;

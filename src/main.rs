@@ -10,6 +10,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary, extraction_line};
+use newsgraph::evaluate::{self, conll, plover};
 use newsgraph::export::{from_json, to_dot, to_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
@@ -106,6 +107,17 @@ enum Command {
         #[command(subcommand)]
         question: Question,
     },
+    /// Measure extraction against a gold standard (precision, recall, F1)
+    Evaluate {
+        #[command(subcommand)]
+        gold: Gold,
+        /// Print the first N errors with their context
+        #[arg(long, global = true, default_value = "0", value_name = "N")]
+        errors: usize,
+        /// Directory whose lexicon files replace the embedded ones by name
+        #[arg(long, global = true, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+    },
     /// Convert a graph (JSON) to another format
     Export {
         /// A graph written by `newsgraph build` (JSON)
@@ -116,6 +128,14 @@ enum Command {
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum Gold {
+    /// CoNLL-2003 named entities (token POS chunk NER columns, IOB1 tags)
+    Conll { file: PathBuf },
+    /// PLOVER gold-standard event records (JSON)
+    Plover { file: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -268,6 +288,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             answer(&graph, question, json)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Evaluate { gold, errors, lexicon } => {
+            let lexicon = match &lexicon {
+                Some(dir) => Lexicon::with_overrides(dir)?,
+                None => Lexicon::embedded(),
+            };
+            let pipeline = Pipeline::new(Arc::new(lexicon));
+            let mut out = std::io::BufWriter::new(std::io::stdout());
+            match gold {
+                Gold::Conll { file } => evaluate_conll(&mut out, &pipeline, &file, errors)?,
+                Gold::Plover { file } => evaluate_plover(&mut out, &pipeline, &file, errors)?,
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { graph, format, output } => {
             let graph = read_graph(&graph, EvidenceLimit::All)?;
             let text = match format {
@@ -278,6 +312,73 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn evaluate_conll(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors: usize) -> Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let docs = conll::parse(&text);
+    if docs.is_empty() {
+        bail!("{}: no CoNLL sentences found", file.display());
+    }
+    let started = Instant::now();
+    let report = conll::evaluate(pipeline, &docs);
+    let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    writeln!(
+        out,
+        "{}: {} documents, {} tokens, {:.2}s",
+        file.display(),
+        report.documents,
+        tokens,
+        started.elapsed().as_secs_f64()
+    )?;
+    out.write_all(evaluate::score_table(&report.per_type).as_bytes())?;
+    for miss in report.misses.iter().take(errors) {
+        let other = miss.other.as_ref().map_or(String::new(), |o| format!(" (as {o})"));
+        writeln!(out, "{} {} {:?}{other}  doc {}: {}", miss.kind, miss.entity_type, miss.text, miss.doc, miss.context)?;
+    }
+    Ok(())
+}
+
+fn evaluate_plover(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors: usize) -> Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let records = plover::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let report = plover::evaluate(pipeline, &records);
+    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    writeln!(out, "{}: {} records with a source and a target", file.display(), report.records)?;
+    writeln!(out, "{:<12} {:>7} {:>9} {:>7}", "CATEGORY", "RECORDS", "CATEGORY", "TRIPLE")?;
+    for (category, (n, c, t)) in &report.per_category {
+        writeln!(out, "{category:<12} {n:>7} {:>9.3} {:>7.3}", pct(*c, *n), pct(*t, *n))?;
+    }
+    writeln!(
+        out,
+        "{:<12} {:>7} {:>9.3} {:>7.3}",
+        "all",
+        report.records,
+        pct(report.category_correct, report.records),
+        pct(report.triple_correct, report.records)
+    )?;
+    let wrong = report.outcomes.iter().filter(|(_, o)| !o.triple_correct);
+    for (record, outcome) in wrong.take(errors) {
+        let got = match &outcome.category {
+            Some(c) => format!(
+                "{} {} {}",
+                outcome.source.as_deref().unwrap_or("?"),
+                c,
+                outcome.target.as_deref().unwrap_or("?")
+            ),
+            None => "nothing".to_string(),
+        };
+        writeln!(
+            out,
+            "{}: gold {} {} {}, got {got}: {}",
+            record.id,
+            record.sources.join("/"),
+            record.category,
+            record.targets.join("/"),
+            record.text
+        )?;
+    }
+    Ok(())
 }
 
 fn report(problem: &InputProblem) {

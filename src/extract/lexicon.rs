@@ -57,6 +57,12 @@ pub struct PersonEntry {
     pub roles: Vec<HeldRole>,
 }
 
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    pub name: String,
+    pub state: Option<usize>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleKind {
     Title,
@@ -158,7 +164,7 @@ pub struct Lexicon {
     pub states: Vec<StateEntry>,
     pub organizations: Vec<OrgEntry>,
     pub people: Vec<PersonEntry>,
-    pub places: Vec<String>,
+    pub places: Vec<PlaceEntry>,
     pub first_names: HashSet<String>,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
@@ -333,13 +339,19 @@ impl Lexicon {
 
         let rows = Rows { file: "places.tsv", text: &places_text };
         let mut places = Vec::new();
-        for (_, cols) in rows.iter() {
+        for (line, cols) in rows.iter() {
             let index = places.len();
             add(cols[0], GazTarget::Place(index));
             for alias in list(cols.get(1), ';') {
                 add(&alias, GazTarget::Place(index));
             }
-            places.push(cols[0].to_string());
+            let state = match optional(cols.get(2)) {
+                None => None,
+                Some(iso) => {
+                    Some(*state_by_iso.get(&iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?)
+                }
+            };
+            places.push(PlaceEntry { name: cols[0].to_string(), state });
         }
 
         let rows = Rows { file: "titles.tsv", text: &titles_text };

@@ -571,7 +571,7 @@ impl<'a> Scan<'a> {
                         EntityKind::Place,
                         Form::Name,
                         !self.followed_by_possessive(end),
-                        Cue::Place { name },
+                        Cue::Place { name, state: Some(s) },
                     );
                     return Some(end);
                 }
@@ -601,9 +601,10 @@ impl<'a> Scan<'a> {
                 Some(end)
             }
             GazTarget::Place(p) => {
-                let name = self.lexicon.places[p].clone();
+                let name = self.lexicon.places[p].name.clone();
                 let head = !self.followed_by_possessive(end);
-                self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name });
+                let state = self.lexicon.places[p].state;
+                self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state });
                 Some(end)
             }
         }
@@ -728,7 +729,13 @@ impl<'a> Scan<'a> {
         if words.place_head.contains(self.word(end)) || (words.place_head.contains(last) && end > i + 1) {
             let stop = if words.place_head.contains(self.word(end)) { end + 1 } else { end };
             let name = self.text[self.span(i..stop)].to_string();
-            self.push(i..stop, EntityKind::Place, Form::Name, !self.is_modifier(stop), Cue::Place { name });
+            self.push(
+                i..stop,
+                EntityKind::Place,
+                Form::Name,
+                !self.is_modifier(stop),
+                Cue::Place { name, state: None },
+            );
             return Some(stop);
         }
         let head = !self.is_modifier(end);
@@ -749,7 +756,7 @@ impl<'a> Scan<'a> {
         let name = self.text[self.span(i..end)].to_string();
         let locative = i >= 1 && matches!(self.word(i - 1), "in" | "at" | "near" | "outside");
         if locative {
-            self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name });
+            self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state: None });
             return Some(end);
         }
         let span = self.span(i..end);

@@ -75,6 +75,7 @@ pub(crate) enum Cue {
     },
     Place {
         name: String,
+        state: Option<usize>,
     },
     /// "the Russian President", "his Russian counterpart".
     Role {
@@ -139,6 +140,9 @@ pub struct Entity {
     pub kind: EntityKind,
     pub aliases: BTreeSet<String>,
     pub iso3: Option<String>,
+    /// Event-data actor code: the ISO-3 code of the state an entity belongs
+    /// to or speaks for, or IGO / NGO for international bodies.
+    pub code: Option<String>,
     pub mentions: u64,
 }
 

@@ -41,6 +41,7 @@ impl Resolver<'_> {
             kind,
             aliases: BTreeSet::new(),
             iso3: None,
+            code: None,
             mentions: 0,
         });
         self.by_id.insert(id, self.entities.len() - 1);
@@ -51,7 +52,8 @@ impl Resolver<'_> {
         let entry = &self.lexicon.states[s];
         let (name, iso3) = (entry.name.clone(), entry.iso3.clone());
         let e = self.entity(format!("state:{}", slug(&name)), &name, EntityKind::State);
-        self.entities[e].iso3 = Some(iso3);
+        self.entities[e].iso3 = Some(iso3.clone());
+        self.entities[e].code = Some(iso3);
         e
     }
 
@@ -175,10 +177,15 @@ pub(crate) fn resolve(
     for m in mentions.iter_mut() {
         m.entity = match &m.cue {
             Cue::State(s) => Some(r.state(*s)),
-            Cue::Org { name, lexicon: Some(o), .. } => {
-                let _ = name;
-                let name = lexicon.organizations[*o].name.clone();
-                Some(r.entity(format!("organization:{}", slug(&name)), &name, EntityKind::Organization))
+            Cue::Org { lexicon: Some(o), .. } => {
+                let entry = &lexicon.organizations[*o];
+                let e = r.entity(format!("organization:{}", slug(&entry.name)), &entry.name, EntityKind::Organization);
+                r.entities[e].code = match entry.sector.as_str() {
+                    "igo" => Some("IGO".into()),
+                    "ngo" => Some("NGO".into()),
+                    _ => entry.state.map(|s| lexicon.states[s].iso3.clone()),
+                };
+                Some(e)
             }
             Cue::Org { name, lexicon: None, state } => {
                 let state = state.or_else(|| org_states.get(name).copied());
@@ -186,7 +193,9 @@ pub(crate) fn resolve(
                     Some(s) => format!("organization:{}-{}", slug(name), lexicon.states[s].iso3.to_lowercase()),
                     None => format!("organization:{}", slug(name)),
                 };
-                Some(r.entity(id, name, EntityKind::Organization))
+                let e = r.entity(id, name, EntityKind::Organization);
+                r.entities[e].code = state.map(|s| lexicon.states[s].iso3.clone());
+                Some(e)
             }
             Cue::Person { name, lexicon: p } => {
                 let label = canonical_person(name, *p);
@@ -197,7 +206,11 @@ pub(crate) fn resolve(
                 }
                 Some(e)
             }
-            Cue::Place { name } => Some(r.entity(format!("place:{}", slug(name)), name, EntityKind::Place)),
+            Cue::Place { name, state } => {
+                let e = r.entity(format!("place:{}", slug(name)), name, EntityKind::Place);
+                r.entities[e].code = state.map(|s| lexicon.states[s].iso3.clone());
+                Some(e)
+            }
             _ => None,
         };
     }
@@ -351,6 +364,14 @@ pub(crate) fn resolve(
         kept.push(m);
     }
     facts.retain(|f| f.subject != f.object);
+    // A person acts for the state of their first role.
+    for e in 0..r.entities.len() {
+        if r.entities[e].kind == EntityKind::Person
+            && let Some((_, state)) = r.roles_of(e).into_iter().find(|(_, s)| r.entities[*s].kind == EntityKind::State)
+        {
+            r.entities[e].code = r.entities[state].iso3.clone();
+        }
+    }
     let _ = r.text;
     Resolved { mentions: kept, entities: r.entities, facts }
 }

@@ -1,0 +1,239 @@
+//! CoNLL-2003 named entities. Each document's text is its sentences, tokens
+//! joined by single spaces, one sentence per line; gold entities come from
+//! the IOB1 tags (`I-` throughout, `B-` only where two entities of one type
+//! touch). Only mentions whose form is `name` count; person → PER, state and
+//! place → LOC, organization → ORG; MISC is not scored. Spans must match exactly.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::Counts;
+use crate::extract::{EntityKind, Form, Pipeline};
+use crate::input::Document;
+
+/// The scored types.
+pub const TYPES: [&str; 3] = ["LOC", "ORG", "PER"];
+
+/// One document rebuilt from the CoNLL columns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldDocument {
+    pub text: String,
+    /// Byte offset where each sentence starts in `text`.
+    pub sentence_starts: Vec<usize>,
+    /// Gold entities: (start, end, type), byte offsets.
+    pub entities: Vec<(usize, usize, String)>,
+    /// Tokens with their byte spans and IOB tags, for a tagger to learn from.
+    pub tokens: Vec<(usize, usize, String)>,
+}
+
+/// Parses a CoNLL-2003 file (`token POS chunk NER` per line).
+pub fn parse(text: &str) -> Vec<GoldDocument> {
+    let mut docs = Vec::new();
+    let mut doc =
+        GoldDocument { text: String::new(), sentence_starts: Vec::new(), entities: Vec::new(), tokens: Vec::new() };
+    let mut sentence: Vec<(String, String)> = Vec::new();
+    let flush_sentence = |doc: &mut GoldDocument, sentence: &mut Vec<(String, String)>| {
+        if sentence.is_empty() {
+            return;
+        }
+        if !doc.text.is_empty() {
+            doc.text.push('\n');
+        }
+        doc.sentence_starts.push(doc.text.len());
+        let mut open: Option<(usize, usize, String)> = None;
+        for (i, (token, tag)) in sentence.iter().enumerate() {
+            if i > 0 {
+                doc.text.push(' ');
+            }
+            let start = doc.text.len();
+            doc.text.push_str(token);
+            let end = doc.text.len();
+            doc.tokens.push((start, end, tag.clone()));
+            let (prefix, kind) = tag.split_once('-').unwrap_or(("O", ""));
+            let continues = prefix == "I" && open.as_ref().is_some_and(|(_, _, k)| k == kind);
+            if continues {
+                if let Some(o) = open.as_mut() {
+                    o.1 = end;
+                }
+                continue;
+            }
+            doc.entities.extend(open.take());
+            if prefix != "O" {
+                open = Some((start, end, kind.to_string()));
+            }
+        }
+        doc.entities.extend(open.take());
+        sentence.clear();
+    };
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.starts_with("-DOCSTART-") {
+            flush_sentence(&mut doc, &mut sentence);
+            if !doc.text.is_empty() {
+                docs.push(std::mem::replace(
+                    &mut doc,
+                    GoldDocument {
+                        text: String::new(),
+                        sentence_starts: Vec::new(),
+                        entities: Vec::new(),
+                        tokens: Vec::new(),
+                    },
+                ));
+            }
+            continue;
+        }
+        if line.is_empty() {
+            flush_sentence(&mut doc, &mut sentence);
+            continue;
+        }
+        let token = line.split(' ').next().unwrap_or("").to_string();
+        let tag = line.rsplit(' ').next().unwrap_or("O").to_string();
+        sentence.push((token, tag));
+    }
+    flush_sentence(&mut doc, &mut sentence);
+    if !doc.text.is_empty() {
+        docs.push(doc);
+    }
+    docs
+}
+
+/// The CoNLL type a mention counts as, if any.
+pub fn conll_type(kind: EntityKind) -> Option<&'static str> {
+    match kind {
+        EntityKind::Person => Some("PER"),
+        EntityKind::State | EntityKind::Place => Some("LOC"),
+        EntityKind::Organization => Some("ORG"),
+        EntityKind::Report => None,
+    }
+}
+
+/// Predicted name spans of one document: (start, end, type), byte offsets.
+pub fn predict(pipeline: &Pipeline, id: &str, text: &str) -> BTreeSet<(usize, usize, String)> {
+    let doc = Document { id: id.to_string(), text: text.to_string(), ..Document::default() };
+    let extraction = pipeline.extract(&doc);
+    extraction
+        .mentions
+        .iter()
+        .filter(|m| m.form == Form::Name)
+        .filter_map(|m| conll_type(m.kind).map(|t| (m.span.start, m.span.end, t.to_string())))
+        .collect()
+}
+
+/// One false positive or false negative, with its sentence.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub doc: usize,
+    pub kind: &'static str,
+    pub entity_type: String,
+    pub text: String,
+    pub context: String,
+    /// For a false positive, the gold type of the same span if it had one; for a
+    /// false negative, the predicted type of the same span.
+    pub other: Option<String>,
+}
+
+pub struct Report {
+    pub per_type: BTreeMap<String, Counts>,
+    pub misses: Vec<Miss>,
+    pub documents: usize,
+}
+
+pub fn evaluate(pipeline: &Pipeline, docs: &[GoldDocument]) -> Report {
+    use rayon::prelude::*;
+    let predictions: Vec<BTreeSet<(usize, usize, String)>> =
+        docs.par_iter().enumerate().map(|(i, d)| predict(pipeline, &format!("doc{i}"), &d.text)).collect();
+    let mut per_type: BTreeMap<String, Counts> = TYPES.iter().map(|t| (t.to_string(), Counts::default())).collect();
+    let mut misses = Vec::new();
+    for (i, (doc, predicted)) in docs.iter().zip(&predictions).enumerate() {
+        let gold: BTreeSet<(usize, usize, String)> =
+            doc.entities.iter().filter(|e| TYPES.contains(&e.2.as_str())).cloned().collect();
+        let context = |start: usize| {
+            let s = doc.text[..start].rfind('\n').map_or(0, |p| p + 1);
+            let e = doc.text[start..].find('\n').map_or(doc.text.len(), |p| start + p);
+            doc.text[s..e].to_string()
+        };
+        for p in predicted {
+            let counts = per_type.get_mut(&p.2).expect("scored type");
+            if gold.contains(p) {
+                counts.tp += 1;
+            } else {
+                counts.fp += 1;
+                let other = doc.entities.iter().find(|g| g.0 == p.0 && g.1 == p.1).map(|g| g.2.clone());
+                misses.push(Miss {
+                    doc: i,
+                    kind: "FP",
+                    entity_type: p.2.clone(),
+                    text: doc.text[p.0..p.1].to_string(),
+                    context: context(p.0),
+                    other,
+                });
+            }
+        }
+        for g in &gold {
+            if !predicted.contains(g) {
+                per_type.get_mut(&g.2).expect("scored type").fn_ += 1;
+                let other = predicted.iter().find(|p| p.0 == g.0 && p.1 == g.1).map(|p| p.2.clone());
+                misses.push(Miss {
+                    doc: i,
+                    kind: "FN",
+                    entity_type: g.2.clone(),
+                    text: doc.text[g.0..g.1].to_string(),
+                    context: context(g.0),
+                    other,
+                });
+            }
+        }
+    }
+    Report { per_type, misses, documents: docs.len() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "-DOCSTART- -X- O O
+
+EU NNP I-NP I-ORG
+rejects VBZ I-VP O
+German JJ I-NP I-MISC
+call NN I-NP O
+. . O O
+
+Peter NNP I-NP I-PER
+Blackburn NNP I-NP I-PER
+met VBD I-VP O
+Hans NNP I-NP I-PER
+Paris NNP I-NP B-PER
+in IN I-PP O
+BRUSSELS NNP I-NP I-LOC
+. . O O
+";
+
+    #[test]
+    fn iob1_i_continues_and_b_splits_adjacent_entities() {
+        let docs = parse(SAMPLE);
+        assert_eq!(docs.len(), 1);
+        let doc = &docs[0];
+        assert_eq!(doc.text, "EU rejects German call .\nPeter Blackburn met Hans Paris in BRUSSELS .");
+        let spans: Vec<(&str, &str)> = doc.entities.iter().map(|(s, e, t)| (&doc.text[*s..*e], t.as_str())).collect();
+        assert_eq!(
+            spans,
+            [
+                ("EU", "ORG"),
+                ("German", "MISC"),
+                ("Peter Blackburn", "PER"),
+                ("Hans", "PER"),
+                ("Paris", "PER"),
+                ("BRUSSELS", "LOC")
+            ]
+        );
+    }
+
+    #[test]
+    fn i_after_another_type_starts_a_new_entity() {
+        let docs = parse("A NNP I-NP I-ORG\nB NNP I-NP I-LOC\nC NNP I-NP I-LOC\n");
+        let types: Vec<&str> = docs[0].entities.iter().map(|e| e.2.as_str()).collect();
+        assert_eq!(types, ["ORG", "LOC"]);
+        assert_eq!(docs[0].entities[1].0, 2);
+        assert_eq!(docs[0].entities[1].1, 5);
+    }
+}

@@ -1,0 +1,153 @@
+//! PLOVER gold-standard events: one sentence each, with source and target
+//! actors (ISO-3 country codes, or IGO/NGO) and an event category. A record
+//! is scored by the extracted relation that matches it best: its PLOVER
+//! category, and the (source code, category, target code) triple.
+
+use std::collections::BTreeMap;
+
+use crate::extract::{Extraction, Pipeline};
+use crate::input::{Document, is_valid_date};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: String,
+    pub text: String,
+    pub date: Option<String>,
+    pub category: String,
+    pub sources: Vec<String>,
+    pub targets: Vec<String>,
+}
+
+fn codes(value: Option<&serde_json::Value>) -> Vec<String> {
+    let Some(serde_json::Value::Array(actors)) = value else { return Vec::new() };
+    actors.iter().filter_map(|a| a.get("code").and_then(|c| c.as_str()).map(String::from)).collect()
+}
+
+/// Reads the records that have both a source and a target actor.
+pub fn parse(text: &str) -> Result<Vec<Record>, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    let items = value.as_array().ok_or("expected a JSON array of event records")?;
+    Ok(items
+        .iter()
+        .filter_map(|item| {
+            let category = item.get("event")?.as_str()?.to_string();
+            let text =
+                item.get("text")?.as_str()?.trim().trim_start_matches('{').trim_end_matches('}').trim().to_string();
+            let sources = codes(item.get("source"));
+            let targets = codes(item.get("target"));
+            if sources.is_empty() || targets.is_empty() || category == "DOCUMENT" {
+                return None;
+            }
+            let date = item.get("date").and_then(|d| d.as_str()).filter(|d| is_valid_date(d)).map(String::from);
+            Some(Record { id: item.get("id")?.as_str()?.to_string(), text, date, category, sources, targets })
+        })
+        .collect())
+}
+
+/// What the pipeline said about one record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub category: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub category_correct: bool,
+    pub triple_correct: bool,
+}
+
+/// Picks the extracted relation that best matches the record.
+pub fn judge(record: &Record, extraction: &Extraction) -> Outcome {
+    let code = |e: usize| extraction.entities[e].code.clone();
+    let mut best: Option<(u8, Outcome)> = None;
+    for r in &extraction.relations {
+        let Some(category) = r.plover.clone() else { continue };
+        let (source, target) = (code(r.subject), code(r.object));
+        let category_correct = category == record.category;
+        let source_ok = source.as_ref().is_some_and(|s| record.sources.contains(s));
+        let target_ok = target.as_ref().is_some_and(|t| record.targets.contains(t));
+        let triple_correct = category_correct && source_ok && target_ok;
+        let score = u8::from(category_correct) * 4 + u8::from(source_ok) * 2 + u8::from(target_ok);
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best =
+                Some((score, Outcome { category: Some(category), source, target, category_correct, triple_correct }));
+        }
+    }
+    best.map(|(_, o)| o).unwrap_or(Outcome {
+        category: None,
+        source: None,
+        target: None,
+        category_correct: false,
+        triple_correct: false,
+    })
+}
+
+pub struct Report {
+    pub records: usize,
+    pub category_correct: usize,
+    pub triple_correct: usize,
+    /// Per gold category: (records, category correct, triple correct).
+    pub per_category: BTreeMap<String, (usize, usize, usize)>,
+    pub outcomes: Vec<(Record, Outcome)>,
+}
+
+pub fn evaluate(pipeline: &Pipeline, records: &[Record]) -> Report {
+    use rayon::prelude::*;
+    let outcomes: Vec<Outcome> = records
+        .par_iter()
+        .map(|r| {
+            let doc = Document { id: r.id.clone(), date: r.date.clone(), text: r.text.clone(), ..Document::default() };
+            judge(r, &pipeline.extract(&doc))
+        })
+        .collect();
+    let mut report = Report {
+        records: records.len(),
+        category_correct: 0,
+        triple_correct: 0,
+        per_category: BTreeMap::new(),
+        outcomes: Vec::new(),
+    };
+    for (record, outcome) in records.iter().zip(outcomes) {
+        let row = report.per_category.entry(record.category.clone()).or_default();
+        row.0 += 1;
+        row.1 += usize::from(outcome.category_correct);
+        row.2 += usize::from(outcome.triple_correct);
+        report.category_correct += usize::from(outcome.category_correct);
+        report.triple_correct += usize::from(outcome.triple_correct);
+        report.outcomes.push((record.clone(), outcome));
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Lexicon;
+    use std::sync::Arc;
+
+    const SAMPLE: &str = r#"[
+      {"id": "DOC", "event": "DOCUMENT", "eventText": "x"},
+      {"id": "R1", "date": "2000-01-01", "event": "DISAPPROVE",
+       "source": [{"actorText": "Russia", "code": "RUS"}], "target": [{"actorText": "Ukraine", "code": "UKR"}],
+       "text": "{Russia condemned Ukraine on Monday.}"},
+      {"id": "R2", "event": "AGREE", "source": [{"actorText": "x", "code": "FRA"}], "target": "diplomatic",
+       "text": "France agreed."}
+    ]"#;
+
+    #[test]
+    fn parse_keeps_records_with_source_and_target() {
+        let records = parse(SAMPLE).unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].text, "Russia condemned Ukraine on Monday.");
+        assert_eq!(records[0].sources, ["RUS"]);
+    }
+
+    #[test]
+    fn judge_scores_category_and_triple() {
+        let records = parse(SAMPLE).unwrap();
+        let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+        let report = evaluate(&pipeline, &records);
+        assert_eq!((report.category_correct, report.triple_correct), (1, 1));
+        let outcome = &report.outcomes[0].1;
+        assert_eq!(outcome.source.as_deref(), Some("RUS"));
+        assert_eq!(outcome.target.as_deref(), Some("UKR"));
+    }
+}
