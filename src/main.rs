@@ -118,6 +118,17 @@ enum Command {
         #[arg(long, global = true, value_name = "DIR")]
         lexicon: Option<PathBuf>,
     },
+    /// Train the name tagger on a CoNLL-2003 file and write the model
+    Train {
+        /// Training data (token POS chunk NER columns, IOB1 tags), e.g. eng.train
+        file: PathBuf,
+        /// Model file to write (ship it as data/model/ner.bin)
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+        /// Passes over the data
+        #[arg(long, default_value = "8")]
+        epochs: usize,
+    },
     /// Convert a graph (JSON) to another format
     Export {
         /// A graph written by `newsgraph build` (JSON)
@@ -300,6 +311,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Gold::Plover { file } => evaluate_plover(&mut out, &pipeline, &file, errors)?,
             }
             out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Train { file, output, epochs } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let docs = conll::parse(&text);
+            if docs.is_empty() {
+                bail!("{}: no CoNLL sentences found", file.display());
+            }
+            let lexicon = Lexicon::embedded().without_tagger();
+            let tagger = conll::train_tagger(&lexicon, &docs, epochs, |epoch, accuracy| {
+                eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
+            });
+            std::fs::write(&output, tagger.to_bytes()).with_context(|| format!("cannot write {}", output.display()))?;
+            eprintln!("newsgraph: wrote {} ({tagger:?})", output.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { graph, format, output } => {

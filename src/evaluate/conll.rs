@@ -186,6 +186,39 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[GoldDocument]) -> Report {
     Report { per_type, misses, documents: docs.len() }
 }
 
+/// Trains the name tagger on CoNLL documents, on the tokens our own tokenizer
+/// makes of their text, so that training sees what tagging will see.
+pub fn train_tagger(
+    lexicon: &crate::extract::Lexicon,
+    docs: &[GoldDocument],
+    epochs: usize,
+    progress: impl FnMut(usize, f64),
+) -> crate::extract::tagger::Tagger {
+    use crate::extract::mentions::Matches;
+    use crate::extract::tagger::{Example, LABELS, SentenceView, train};
+
+    let analyzed: Vec<Vec<crate::text::Sentence>> =
+        docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
+    let mut examples = Vec::new();
+    for (doc, sentences) in docs.iter().zip(&analyzed) {
+        for sentence in sentences {
+            let matches = Matches::find(&doc.text, sentence, lexicon);
+            let view = SentenceView::new(&doc.text, sentence, &matches, lexicon);
+            let gold = sentence
+                .tokens
+                .iter()
+                .map(|t| {
+                    let Some(e) = doc.entities.iter().find(|e| e.0 < t.end && t.start < e.1) else { return 0 };
+                    let prefix = if t.start <= e.0 { "B" } else { "I" };
+                    LABELS.iter().position(|l| *l == format!("{prefix}-{}", e.2)).unwrap_or(0)
+                })
+                .collect();
+            examples.push(Example { view, gold });
+        }
+    }
+    train(&examples, epochs, progress)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

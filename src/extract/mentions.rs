@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{GazTarget, Lexicon, TitleKind};
+use super::tagger::SentenceView;
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -24,6 +25,98 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Fou
         Scan::new(text, index, sentence, lexicon, &mut found).run();
     }
     found
+}
+
+/// What the statistical tagger calls a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameType {
+    Person,
+    Location,
+    Organization,
+    Other,
+}
+
+/// Name spans from the tagger, by first token; empty when no model is loaded.
+fn tagged_spans(
+    text: &str,
+    sentence: &Sentence,
+    matches: &Matches,
+    lexicon: &Lexicon,
+) -> Vec<Option<(usize, NameType)>> {
+    let n = sentence.tokens.len();
+    let mut spans = vec![None; n];
+    if lexicon.tagger.is_empty() {
+        return spans;
+    }
+    let view = SentenceView::new(text, sentence, matches, lexicon);
+    let labels = lexicon.tagger.tag(&view);
+    let mut i = 0;
+    while i < n {
+        if labels[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let kind = (labels[i] - 1) / 2;
+        let mut end = i + 1;
+        while end < n && labels[end] != 0 && labels[end] % 2 == 0 && (labels[end] - 1) / 2 == kind {
+            end += 1;
+        }
+        let name_type = match kind {
+            0 => NameType::Person,
+            1 => NameType::Location,
+            2 => NameType::Organization,
+            _ => NameType::Other,
+        };
+        spans[i] = Some((end, name_type));
+        i = end;
+    }
+    spans
+}
+
+/// Lexicon matches in one sentence, aligned to its tokens.
+pub(crate) struct Matches {
+    /// Longest valid gazetteer match starting at each token: (end token, target).
+    pub gazetteer: Vec<Option<(usize, GazTarget)>>,
+    /// Longest title starting at each token: (end token, title entry).
+    pub titles: Vec<Option<(usize, usize)>>,
+}
+
+impl Matches {
+    pub fn find(text: &str, sentence: &Sentence, lexicon: &Lexicon) -> Self {
+        let tokens = &sentence.tokens[..];
+        let slice = &text[sentence.range.clone()];
+        let offset = sentence.range.start;
+        // A match counts only if it starts and ends on token boundaries.
+        let start_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.start).ok();
+        let end_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.end).ok();
+        let mut gazetteer: Vec<Option<(usize, GazTarget)>> = vec![None; tokens.len()];
+        for m in lexicon.gazetteer.find_overlapping_iter(slice) {
+            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
+                continue;
+            };
+            let (target, pattern) = &lexicon.gazetteer_targets[m.pattern().as_usize()];
+            if !case_matches(pattern, &slice[m.range()]) {
+                continue;
+            }
+            let better = match gazetteer[s] {
+                None => true,
+                Some((end, old)) => e + 1 > end || (e + 1 == end && priority(*target) < priority(old)),
+            };
+            if better {
+                gazetteer[s] = Some((e + 1, *target));
+            }
+        }
+        let mut titles: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        for m in lexicon.titles.find_overlapping_iter(slice) {
+            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
+                continue;
+            };
+            if titles[s].is_none_or(|(end, _)| e + 1 > end) {
+                titles[s] = Some((e + 1, m.pattern().as_usize()));
+            }
+        }
+        Matches { gazetteer, titles }
+    }
 }
 
 /// Grammatical words after which a name is still a head ("Russia has", "Russia and").
@@ -140,6 +233,8 @@ struct Scan<'a> {
     /// Longest title starting at each token: (end token, title entry).
     titles: Vec<Option<(usize, usize)>>,
     all_caps: bool,
+    /// Names the statistical tagger found, by first token: (end token, type).
+    tagged: Vec<Option<(usize, NameType)>>,
     /// A state that qualifies the title about to come ("US" in "US President").
     role_state: Option<usize>,
     /// A report waiting for its publisher ("the report by ..."): report mention, first token allowed.
@@ -149,37 +244,9 @@ struct Scan<'a> {
 impl<'a> Scan<'a> {
     fn new(text: &'a str, index: usize, sentence: &'a Sentence, lexicon: &'a Lexicon, found: &'a mut Found) -> Self {
         let tokens = &sentence.tokens[..];
-        let slice = &text[sentence.range.clone()];
-        let offset = sentence.range.start;
-        let start_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.start).ok();
-        let end_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.end).ok();
-
-        let mut gazetteer: Vec<Option<(usize, GazTarget)>> = vec![None; tokens.len()];
-        for m in lexicon.gazetteer.find_overlapping_iter(slice) {
-            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
-                continue;
-            };
-            let (target, pattern) = &lexicon.gazetteer_targets[m.pattern().as_usize()];
-            if !case_matches(pattern, &slice[m.range()]) {
-                continue;
-            }
-            let better = match gazetteer[s] {
-                None => true,
-                Some((end, old)) => e + 1 > end || (e + 1 == end && priority(*target) < priority(old)),
-            };
-            if better {
-                gazetteer[s] = Some((e + 1, *target));
-            }
-        }
-        let mut titles: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
-        for m in lexicon.titles.find_overlapping_iter(slice) {
-            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
-                continue;
-            };
-            if titles[s].is_none_or(|(end, _)| e + 1 > end) {
-                titles[s] = Some((e + 1, m.pattern().as_usize()));
-            }
-        }
+        let matches = Matches::find(text, sentence, lexicon);
+        let tagged = tagged_spans(text, sentence, &matches, lexicon);
+        let Matches { gazetteer, titles } = matches;
         let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
         let caps = words
             .iter()
@@ -197,6 +264,7 @@ impl<'a> Scan<'a> {
             gazetteer,
             titles,
             all_caps: words.len() >= 3 && caps * 10 >= words.len() * 7,
+            tagged,
             role_state: None,
             publisher_wanted: None,
         }
@@ -304,11 +372,18 @@ impl<'a> Scan<'a> {
     }
 
     fn run(&mut self) {
+        let first = self.found.mentions.len();
+        self.scan();
+        self.memberships(first);
+    }
+
+    fn scan(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
             let next = self
                 .title_and_name(i)
                 .or_else(|| self.description(i))
+                .or_else(|| self.tagged_name(i))
                 .or_else(|| self.gazetteer_name(i))
                 .or_else(|| self.capitalized_name(i))
                 .or_else(|| self.pronoun(i));
@@ -322,6 +397,36 @@ impl<'a> Scan<'a> {
                     }
                     i += 1;
                 }
+            }
+        }
+    }
+
+    /// "Claudia Mo of the Civic Party": a named person, "of", a named organization.
+    fn memberships(&mut self, first: usize) {
+        let mentions = &self.found.mentions[first..];
+        let mut facts = Vec::new();
+        for (p, person) in
+            mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Person && m.form == Form::Name)
+        {
+            let at = person.tokens.end;
+            if self.word(at) != "of" {
+                continue;
+            }
+            let org_start = if self.word(at + 1) == "the" { at + 2 } else { at + 1 };
+            if let Some(o) =
+                mentions.iter().position(|m| m.kind == EntityKind::Organization && m.tokens.start == org_start)
+            {
+                facts.push(RoleFact {
+                    person: first + p,
+                    relation: "member_of".into(),
+                    state: first + o,
+                    trigger: self.tokens[at].range(),
+                });
+            }
+        }
+        for fact in facts {
+            if !self.found.roles.iter().any(|r| r.person == fact.person && r.state == fact.state) {
+                self.found.roles.push(fact);
             }
         }
     }
@@ -554,6 +659,73 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// A name the tagger found where the gazetteer has nothing as long.
+    fn tagged_name(&mut self, i: usize) -> Option<usize> {
+        let (tag_end, name_type) = self.tagged.get(i).copied().flatten()?;
+        // Trim what the tagger dragged in: "Minneapolis-based First Bank", "the Fed 's", "Minor Counties and".
+        let mut end = tag_end;
+        while end > i && !matches!(self.tokens[end - 1].kind, TokenKind::Word | TokenKind::Number) {
+            end -= 1;
+        }
+        while end > i && self.word(end - 1).starts_with(char::is_lowercase) {
+            end -= 1;
+        }
+        if end == i {
+            return Some(tag_end);
+        }
+        if !self.is_capitalized(i) {
+            return None;
+        }
+        if let Some((gaz_end, target)) = self.gaz(i) {
+            // The gazetteer decides its own names, except that a city or a seat
+            // of government named as a sports team is an organization ("NEW YORK 74 59").
+            // A state before an organization ("United States Commerce Department")
+            // is the rules' business too.
+            let city_as_team = gaz_end == end
+                && name_type == NameType::Organization
+                && matches!(target, GazTarget::Place(_) | GazTarget::StateSeat(_));
+            if !city_as_team
+                && (gaz_end >= end
+                    || name_type == NameType::Other
+                    || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
+            {
+                return None;
+            }
+        }
+        let name = self.text[self.span(i..end)].to_string();
+        let head = !self.is_modifier(end);
+        match name_type {
+            NameType::Person => {
+                self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
+            }
+            NameType::Location => {
+                self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state: None });
+            }
+            NameType::Organization => {
+                // "Ministry of Foreign Affairs of Russia": the state qualifies the name.
+                let qualifier = (i + 2..end).find(|&k| {
+                    self.word(k - 1) == "of" && matches!(self.gaz(k), Some((e, GazTarget::StateName(_))) if e == end)
+                });
+                let (org_end, state) = match qualifier {
+                    Some(k) => (k - 1, self.gaz(k).map(|(_, t)| t)),
+                    None => (end, None),
+                };
+                let name = self.text[self.span(i..org_end)].to_string();
+                let state = match state {
+                    Some(GazTarget::StateName(s)) => Some(s),
+                    _ => None,
+                };
+                self.push(i..end, EntityKind::Organization, Form::Name, head, Cue::Org { name, lexicon: None, state });
+                if let (Some(k), Some(s)) = (qualifier, state) {
+                    self.push(k..end, EntityKind::State, Form::Name, false, Cue::State(s));
+                }
+            }
+            // Other names (events, products, nationalities) are not entities here.
+            NameType::Other => {}
+        }
+        Some(end)
+    }
+
     /// A gazetteer name, with organizations qualified by a state ("United States Commerce Department").
     fn gazetteer_name(&mut self, i: usize) -> Option<usize> {
         let (end, target) = self.gaz(i)?;
@@ -657,6 +829,9 @@ impl<'a> Scan<'a> {
         if self.all_caps || !self.is_name_word(i) || self.gaz(i).is_some() {
             return None;
         }
+        // Where a tagger is loaded, a capitalised word it leaves out is no name
+        // unless a strong cue says otherwise (checked below).
+        let tagger_says_no = !self.lexicon.tagger.is_empty();
         let words = &self.lexicon.words;
         let mut end = i + 1;
         let mut first_link = None;
@@ -739,6 +914,10 @@ impl<'a> Scan<'a> {
             return Some(stop);
         }
         let head = !self.is_modifier(end);
+        if tagger_says_no {
+            self.unknown(i..end, head);
+            return Some(end);
+        }
         // A person by a first name ("Kathryn Waters"), dropping words before it
         // ("Islamic Relations Alia Salem"), or by a speech verb ("Dewar said").
         let first_name = (i..end.saturating_sub(1)).find(|&k| self.is_first_name(k));
@@ -759,11 +938,18 @@ impl<'a> Scan<'a> {
             self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state: None });
             return Some(end);
         }
-        let span = self.span(i..end);
+        self.unknown(i..end, head);
+        Some(end)
+    }
+
+    /// A capitalised name nothing typed; the resolver may adopt it later.
+    fn unknown(&mut self, tokens: Range<usize>, head: bool) {
+        let span = self.span(tokens.clone());
+        let name = self.text[span.clone()].to_string();
         self.found.unknown.push(Mention {
             sentence: self.index,
-            phrase_start: i,
-            tokens: i..end,
+            phrase_start: tokens.start,
+            tokens,
             span,
             kind: EntityKind::Person,
             form: Form::Name,
@@ -771,7 +957,6 @@ impl<'a> Scan<'a> {
             cue: Cue::Person { name, lexicon: None },
             entity: None,
         });
-        Some(end)
     }
 
     fn pronoun(&mut self, i: usize) -> Option<usize> {

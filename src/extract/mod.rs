@@ -6,9 +6,10 @@
 //! entities and the relations between them, each with its evidence spans.
 
 pub mod lexicon;
-mod mentions;
+pub(crate) mod mentions;
 mod relations;
 mod resolve;
+pub mod tagger;
 
 use std::collections::BTreeSet;
 use std::ops::Range;

@@ -102,6 +102,24 @@ impl Resolver<'_> {
     }
 }
 
+/// A name typed by rule or tagger rather than by a lexicon: (name, kind index).
+fn free_name(cue: &Cue) -> Option<(&str, usize)> {
+    match cue {
+        Cue::Person { name, lexicon: None } => Some((name, 0)),
+        Cue::Place { name, state: None } => Some((name, 1)),
+        Cue::Org { name, lexicon: None, state: None } => Some((name, 2)),
+        _ => None,
+    }
+}
+
+fn free_cue(name: String, kind: usize) -> (EntityKind, Cue) {
+    match kind {
+        0 => (EntityKind::Person, Cue::Person { name, lexicon: None }),
+        1 => (EntityKind::Place, Cue::Place { name, state: None }),
+        _ => (EntityKind::Organization, Cue::Org { name, lexicon: None, state: None }),
+    }
+}
+
 pub(crate) fn resolve(
     text: &str,
     doc_id: &str,
@@ -146,11 +164,36 @@ pub(crate) fn resolve(
             _ => name.to_string(),
         }
     };
-    // Capitalised names with no cue count when they repeat a person's name.
-    for m in unknown {
-        if let Cue::Person { name, .. } = &m.cue
-            && (full_names.contains_key(name.as_str()) || full_names.values().any(|f| f == name))
+    // One document, one reading of a name: names typed without lexicon support
+    // take the kind most of their mentions have ("Alania" is a club throughout).
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    for m in &mentions {
+        if let Some((name, kind)) = free_name(&m.cue) {
+            votes.entry(name.to_string()).or_default()[kind] += 1;
+        }
+    }
+    let majority = |name: &str| -> Option<usize> {
+        let v = votes.get(name)?;
+        (0..3).max_by_key(|&k| (v[k], std::cmp::Reverse(k)))
+    };
+    for m in &mut mentions {
+        if let Some((name, kind)) = free_name(&m.cue)
+            && let Some(winner) = majority(name)
+            && winner != kind
         {
+            let name = name.to_string();
+            (m.kind, m.cue) = free_cue(name, winner);
+        }
+    }
+    // Capitalised names with no cue count when they repeat a person's name or
+    // a name typed elsewhere in the document.
+    for mut m in unknown {
+        let Cue::Person { name, .. } = &m.cue else { continue };
+        if full_names.contains_key(name.as_str()) || full_names.values().any(|f| f == name) {
+            mentions.push(m);
+        } else if let Some(winner) = majority(name) {
+            let name = name.clone();
+            (m.kind, m.cue) = free_cue(name, winner);
             mentions.push(m);
         }
     }

@@ -50,6 +50,15 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         if c.is_whitespace() {
             continue;
         }
+        // A detached possessive, as in tokenised wire copy: "Germany 's".
+        if is_apostrophe(c) {
+            let rest = &slice[rel + c.len_utf8()..];
+            if (rest.starts_with('s') || rest.starts_with('S')) && !rest[1..].starts_with(char::is_alphanumeric) {
+                chars.next();
+                tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Possessive });
+                continue;
+            }
+        }
         if !c.is_alphanumeric() {
             tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
             continue;
@@ -134,6 +143,13 @@ mod tests {
             words("Russia’s Russian-American O'Brien"),
             vec!["Russia", "’s", "Russian", "-", "American", "O'Brien"]
         );
+    }
+
+    #[test]
+    fn detached_possessive_is_a_possessive() {
+        let text = "Germany 's envoy";
+        let kinds: Vec<TokenKind> = tokenize(text, 0..text.len()).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::Word, TokenKind::Possessive, TokenKind::Word]);
     }
 
     #[test]

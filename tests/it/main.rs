@@ -6,3 +6,4 @@ mod exports;
 mod frames;
 mod golden;
 mod harness;
+mod quality;

@@ -1,0 +1,427 @@
+//! A greedy averaged-perceptron name tagger: it marks which capitalised
+//! words are people, places, organizations or other names when no rule or
+//! gazetteer decides. Features are the word, its shape, affixes, neighbours,
+//! the previous labels and the lexicon matches around it, hashed to 32 bits.
+//!
+//! The model is trained by `newsgraph train conll` on CoNLL-2003 `eng.train`
+//! and shipped as `data/model/ner.bin`; tagging is deterministic.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::lexicon::{GazTarget, Lexicon, TitleKind};
+use super::mentions::Matches;
+use crate::text::{Sentence, TokenKind};
+
+/// Labels in BIO form; index 0 is "outside".
+pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+const N: usize = LABELS.len();
+const MAGIC: &[u8; 8] = b"NGTAG01\n";
+
+/// Keys are already hashes: use them as they are.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
+}
+
+type Weights<V> = HashMap<u32, V, BuildHasherDefault<Identity>>;
+
+/// FNV-1a over a feature kind and its text.
+fn feature(kind: u8, text: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in std::iter::once(kind).chain(text.bytes()) {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+/// "Xxxx" → "Xx", "U.S." → "X.X.", "1996" → "d": runs of one class collapse.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// Lexicon facts about each token, as bits.
+fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lexicon) -> Vec<u16> {
+    let n = sentence.tokens.len();
+    let mut flags = vec![0u16; n];
+    for (start, m) in matches.gazetteer.iter().enumerate() {
+        if let Some((end, target)) = m {
+            let bit = match target {
+                GazTarget::StateName(_) => 0,
+                GazTarget::StateDemonym(_) => 1,
+                GazTarget::StateSeat(_) => 2,
+                GazTarget::Org(_) => 3,
+                GazTarget::Person(_) => 4,
+                GazTarget::Place(_) => 5,
+            };
+            for f in &mut flags[start..(*end).min(n)] {
+                *f |= 1 << bit;
+            }
+            flags[start] |= 1 << 11;
+        }
+    }
+    for (start, m) in matches.titles.iter().enumerate() {
+        if let Some((end, entry)) = m
+            && lexicon.title_entries[*entry].kind != TitleKind::Descriptor
+        {
+            for f in &mut flags[start..(*end).min(n)] {
+                *f |= 1 << 7;
+            }
+        }
+    }
+    let words = &lexicon.words;
+    for (i, t) in sentence.tokens.iter().enumerate() {
+        let w = t.text(text);
+        if lexicon.first_names.contains(w) {
+            flags[i] |= 1 << 6;
+        }
+        if words.org_head.contains(w) {
+            flags[i] |= 1 << 8;
+        }
+        if words.place_head.contains(w) {
+            flags[i] |= 1 << 9;
+        }
+        if words.function.contains(w) {
+            flags[i] |= 1 << 10;
+        }
+    }
+    flags
+}
+
+/// Everything the features need about one sentence.
+pub(crate) struct SentenceView<'a> {
+    words: Vec<&'a str>,
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    flags: Vec<u16>,
+    all_caps: bool,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(text: &'a str, sentence: &Sentence, matches: &Matches, lexicon: &Lexicon) -> Self {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let upper = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
+        SentenceView {
+            lower: words.iter().map(|w| w.to_lowercase()).collect(),
+            shapes: words.iter().map(|w| shape(w)).collect(),
+            flags: token_flags(sentence, text, matches, lexicon),
+            all_caps: letters.len() >= 3 && upper * 10 >= letters.len() * 8,
+            words,
+        }
+        .with_possessives(sentence)
+    }
+
+    fn with_possessives(mut self, sentence: &Sentence) -> Self {
+        for (i, t) in sentence.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Possessive {
+                self.shapes[i] = "'s".into();
+            }
+        }
+        self
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Feature hashes of token `i` given the two previous labels.
+    fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let lower = |k: isize| -> &str {
+            usize::try_from(i as isize + k).ok().and_then(|j| self.lower.get(j)).map_or("<s>", |s| s.as_str())
+        };
+        let shape_at = |k: isize| -> &str {
+            usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or("<s>", |s| s.as_str())
+        };
+        let flags_at = |k: isize| -> u16 {
+            usize::try_from(i as isize + k).ok().and_then(|j| self.flags.get(j)).copied().unwrap_or(0)
+        };
+        let word = self.words[i];
+        let lw = &self.lower[i];
+        let caps = if self.all_caps { "C" } else { "c" };
+        out.push(feature(0, ""));
+        out.push(feature(1, word));
+        out.push(feature(2, lw));
+        out.push(feature(3, &self.shapes[i]));
+        let chars: Vec<char> = lw.chars().collect();
+        for n in 2..=4 {
+            if chars.len() > n {
+                let suffix: String = chars[chars.len() - n..].iter().collect();
+                out.push(feature(4 + n as u8, &suffix));
+            }
+        }
+        if chars.len() > 3 {
+            let prefix: String = chars[..3].iter().collect();
+            out.push(feature(9, &prefix));
+        }
+        out.push(feature(10, lower(-1)));
+        out.push(feature(11, lower(1)));
+        out.push(feature(12, lower(-2)));
+        out.push(feature(13, lower(2)));
+        out.push(feature(14, &format!("{} {}", shape_at(-1), shape_at(0))));
+        out.push(feature(15, &format!("{} {}", shape_at(0), shape_at(1))));
+        let f = flags_at(0);
+        for bit in 0..12 {
+            if f & (1 << bit) != 0 {
+                out.push(feature(16, &bit.to_string()));
+            }
+        }
+        out.push(feature(17, &flags_at(-1).to_string()));
+        out.push(feature(18, &flags_at(1).to_string()));
+        out.push(feature(19, LABELS[prev]));
+        out.push(feature(20, &format!("{} {}", LABELS[prev2], LABELS[prev])));
+        out.push(feature(21, &format!("{} {lw}", LABELS[prev])));
+        out.push(feature(22, &format!("{caps} {}", self.shapes[i])));
+        out.push(feature(23, &format!("{caps} {lw}")));
+        if i == 0 {
+            out.push(feature(24, caps));
+        }
+        out.push(feature(25, &format!("{lw} {}", lower(1))));
+        out.push(feature(26, &format!("{} {lw}", lower(-1))));
+    }
+}
+
+/// An I- label may only continue its own type.
+fn allowed(label: usize, prev: usize) -> bool {
+    label == 0 || label % 2 == 1 || prev == label || prev + 1 == label
+}
+
+fn best(scores: &[f32; N], prev: usize) -> usize {
+    let mut best = 0;
+    for label in 1..N {
+        if allowed(label, prev) && scores[label] > scores[best] {
+            best = label;
+        }
+    }
+    best
+}
+
+/// A trained model.
+#[derive(Default)]
+pub struct Tagger {
+    weights: Weights<[f32; N]>,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tagger({} features)", self.weights.len())
+    }
+}
+
+impl Tagger {
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn scores(&self, features: &[u32]) -> [f32; N] {
+        let mut scores = [0f32; N];
+        for f in features {
+            if let Some(w) = self.weights.get(f) {
+                for (s, x) in scores.iter_mut().zip(w) {
+                    *s += x;
+                }
+            }
+        }
+        scores
+    }
+
+    /// One label per token.
+    pub(crate) fn tag(&self, view: &SentenceView) -> Vec<usize> {
+        let mut labels = Vec::with_capacity(view.len());
+        let mut features = Vec::with_capacity(48);
+        for i in 0..view.len() {
+            let prev = if i > 0 { labels[i - 1] } else { 0 };
+            let prev2 = if i > 1 { labels[i - 2] } else { 0 };
+            view.features(i, prev, prev2, &mut features);
+            labels.push(best(&self.scores(&features), prev));
+        }
+        labels
+    }
+
+    /// The model file: magic, count, then (feature, scale, 9 × i16) records sorted by feature.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut keys: Vec<&u32> = self.weights.keys().collect();
+        keys.sort();
+        let mut out = Vec::with_capacity(16 + keys.len() * 26);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for key in keys {
+            let w = &self.weights[key];
+            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+            let scale = if max == 0.0 { 1.0 } else { max / f32::from(i16::MAX) };
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&scale.to_le_bytes());
+            for x in w {
+                out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        if bytes.is_empty() {
+            return Ok(Tagger::default());
+        }
+        let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a newsgraph tagger model")?;
+        let (count, mut rest) = body.split_at_checked(4).ok_or("truncated model")?;
+        let count = u32::from_le_bytes(count.try_into().map_err(|_| "truncated model")?) as usize;
+        let record = 4 + 4 + 2 * N;
+        if rest.len() != count * record {
+            return Err(format!("model holds {} bytes of records, expected {}", rest.len(), count * record));
+        }
+        let mut weights = Weights::default();
+        weights.reserve(count);
+        while let Some((r, tail)) = rest.split_at_checked(record) {
+            let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+            let scale = f32::from_le_bytes([r[4], r[5], r[6], r[7]]);
+            let mut w = [0f32; N];
+            for (k, x) in w.iter_mut().enumerate() {
+                *x = f32::from(i16::from_le_bytes([r[8 + 2 * k], r[9 + 2 * k]])) * scale;
+            }
+            weights.insert(key, w);
+            rest = tail;
+        }
+        Ok(Tagger { weights })
+    }
+}
+
+/// One training sentence: its view and gold labels.
+pub(crate) struct Example<'a> {
+    pub view: SentenceView<'a>,
+    pub gold: Vec<usize>,
+}
+
+/// Averaged perceptron training, deterministic: a fixed-seed shuffle per epoch.
+pub(crate) fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Tagger {
+    #[derive(Clone, Copy, Default)]
+    struct Param {
+        w: [f32; N],
+        total: [f64; N],
+        stamp: [u64; N],
+    }
+    let mut params: Weights<Param> = Weights::default();
+    let mut now: u64 = 0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut features = Vec::with_capacity(48);
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &e in &order {
+            let example = &examples[e];
+            let mut labels: Vec<usize> = Vec::with_capacity(example.gold.len());
+            for i in 0..example.view.len() {
+                now += 1;
+                let prev = if i > 0 { labels[i - 1] } else { 0 };
+                let prev2 = if i > 1 { labels[i - 2] } else { 0 };
+                example.view.features(i, prev, prev2, &mut features);
+                let mut scores = [0f32; N];
+                for f in &features {
+                    if let Some(p) = params.get(f) {
+                        for (s, x) in scores.iter_mut().zip(&p.w) {
+                            *s += x;
+                        }
+                    }
+                }
+                let guess = best(&scores, prev);
+                let truth = example.gold[i];
+                total += 1;
+                if guess == truth {
+                    correct += 1;
+                } else {
+                    for f in &features {
+                        let p = params.entry(*f).or_default();
+                        for (label, delta) in [(truth, 1f32), (guess, -1f32)] {
+                            p.total[label] += (now - p.stamp[label]) as f64 * f64::from(p.w[label]);
+                            p.stamp[label] = now;
+                            p.w[label] += delta;
+                        }
+                    }
+                }
+                // Condition on our own history, as at tagging time.
+                labels.push(guess);
+            }
+        }
+        progress(epoch + 1, correct as f64 / total.max(1) as f64);
+    }
+    let mut weights = Weights::default();
+    for (key, p) in params {
+        let mut w = [0f32; N];
+        let mut any = false;
+        for (label, slot) in w.iter_mut().enumerate() {
+            let total = p.total[label] + (now - p.stamp[label]) as f64 * f64::from(p.w[label]);
+            let avg = (total / now as f64) as f32;
+            // Tiny averaged weights change no decision; dropping them keeps the model small.
+            if avg.abs() >= 1e-3 {
+                *slot = avg;
+                any = true;
+            }
+        }
+        if any {
+            weights.insert(key, w);
+        }
+    }
+    Tagger { weights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("Putin"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1996-08-30"), "d-d-d");
+    }
+
+    #[test]
+    fn bio_constraint_blocks_stray_inside_labels() {
+        assert!(!allowed(2, 0), "I-PER after O");
+        assert!(allowed(2, 1), "I-PER after B-PER");
+        assert!(allowed(2, 2));
+        assert!(!allowed(4, 1), "I-LOC after B-PER");
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let mut tagger = Tagger::default();
+        tagger.weights.insert(7, [0.5, -1.0, 0.0, 0.25, 0.0, 0.0, 0.0, 0.0, 2.0]);
+        let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        let w = back.weights[&7];
+        assert!((w[1] + 1.0).abs() < 1e-3 && (w[8] - 2.0).abs() < 1e-3);
+        assert!(Tagger::from_bytes(b"garbage").is_err());
+    }
+}
