@@ -126,7 +126,7 @@ enum Command {
         #[arg(long, short = 'o')]
         output: PathBuf,
         /// Passes over the data
-        #[arg(long, default_value = "8")]
+        #[arg(long, default_value = "12")]
         epochs: usize,
     },
     /// Convert a graph (JSON) to another format

@@ -195,15 +195,16 @@ pub fn train_tagger(
     progress: impl FnMut(usize, f64),
 ) -> crate::extract::tagger::Tagger {
     use crate::extract::mentions::Matches;
-    use crate::extract::tagger::{Example, LABELS, SentenceView, train};
+    use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, train};
 
     let analyzed: Vec<Vec<crate::text::Sentence>> =
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
     let mut examples = Vec::new();
     for (doc, sentences) in docs.iter().zip(&analyzed) {
+        let context = DocumentContext::new(&doc.text, sentences, lexicon);
         for sentence in sentences {
             let matches = Matches::find(&doc.text, sentence, lexicon);
-            let view = SentenceView::new(&doc.text, sentence, &matches, lexicon);
+            let view = SentenceView::new(&doc.text, sentence, &matches, lexicon, &context);
             let gold = sentence
                 .tokens
                 .iter()

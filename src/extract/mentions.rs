@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::lexicon::{GazTarget, Lexicon, TitleKind};
-use super::tagger::SentenceView;
+use super::tagger::{DocumentContext, SentenceView};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -21,8 +21,13 @@ pub(crate) struct Found {
 
 pub(crate) fn find(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Found {
     let mut found = Found::default();
+    let document = if lexicon.tagger.is_empty() {
+        DocumentContext::default()
+    } else {
+        DocumentContext::new(text, sentences, lexicon)
+    };
     for (index, sentence) in sentences.iter().enumerate() {
-        Scan::new(text, index, sentence, lexicon, &mut found).run();
+        Scan::new(text, index, sentence, lexicon, &document, &mut found).run();
     }
     found
 }
@@ -42,13 +47,14 @@ fn tagged_spans(
     sentence: &Sentence,
     matches: &Matches,
     lexicon: &Lexicon,
+    document: &DocumentContext,
 ) -> Vec<Option<(usize, NameType)>> {
     let n = sentence.tokens.len();
     let mut spans = vec![None; n];
     if lexicon.tagger.is_empty() {
         return spans;
     }
-    let view = SentenceView::new(text, sentence, matches, lexicon);
+    let view = SentenceView::new(text, sentence, matches, lexicon, document);
     let labels = lexicon.tagger.tag(&view);
     let mut i = 0;
     while i < n {
@@ -242,10 +248,17 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str, index: usize, sentence: &'a Sentence, lexicon: &'a Lexicon, found: &'a mut Found) -> Self {
+    fn new(
+        text: &'a str,
+        index: usize,
+        sentence: &'a Sentence,
+        lexicon: &'a Lexicon,
+        document: &DocumentContext,
+        found: &'a mut Found,
+    ) -> Self {
         let tokens = &sentence.tokens[..];
         let matches = Matches::find(text, sentence, lexicon);
-        let tagged = tagged_spans(text, sentence, &matches, lexicon);
+        let tagged = tagged_spans(text, sentence, &matches, lexicon, document);
         let Matches { gazetteer, titles } = matches;
         let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
         let caps = words

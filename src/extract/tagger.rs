@@ -116,17 +116,84 @@ fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lex
     flags
 }
 
+/// What the rest of the document says about each capitalised word: evidence
+/// a single sentence cannot give ("Cotti" after "Mr." elsewhere is a person).
+#[derive(Debug, Default)]
+pub(crate) struct DocumentContext {
+    words: HashMap<String, u8>,
+}
+
+impl DocumentContext {
+    pub fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
+        let mut lowercase: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut words: HashMap<String, u8> = HashMap::new();
+        for sentence in sentences {
+            let tokens: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+            for (i, word) in tokens.iter().enumerate() {
+                if word.starts_with(char::is_lowercase) {
+                    lowercase.insert(word.to_string());
+                    continue;
+                }
+                if !word.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                let prev = if i > 0 { tokens[i - 1] } else { "" };
+                let next = tokens.get(i + 1).copied().unwrap_or("");
+                let mut bits = 0u8;
+                if i > 0 && lexicon.first_names.contains(prev) {
+                    bits |= 1 << 1;
+                }
+                if i > 0
+                    && (lexicon.words.function.contains(prev) && prev.ends_with('.') || prev == "Mr" || prev == "Mrs")
+                {
+                    bits |= 1 << 2;
+                }
+                if lexicon.words.org_head.contains(next) {
+                    bits |= 1 << 3;
+                }
+                if matches!(prev, "in" | "at" | "near" | "from") {
+                    bits |= 1 << 4;
+                }
+                if i > 0 && !word.chars().all(|c| !c.is_lowercase()) {
+                    bits |= 1 << 5;
+                }
+                if lexicon.words.speech.contains(next) {
+                    bits |= 1 << 6;
+                }
+                *words.entry(word.to_string()).or_default() |= bits;
+            }
+        }
+        for (word, bits) in words.iter_mut() {
+            if lowercase.contains(&word.to_lowercase()) {
+                *bits |= 1;
+            }
+        }
+        DocumentContext { words }
+    }
+
+    fn get(&self, word: &str) -> u8 {
+        self.words.get(word).copied().unwrap_or(0)
+    }
+}
+
 /// Everything the features need about one sentence.
 pub(crate) struct SentenceView<'a> {
     words: Vec<&'a str>,
     lower: Vec<String>,
     shapes: Vec<String>,
     flags: Vec<u16>,
+    context: Vec<u8>,
     all_caps: bool,
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(text: &'a str, sentence: &Sentence, matches: &Matches, lexicon: &Lexicon) -> Self {
+    pub fn new(
+        text: &'a str,
+        sentence: &Sentence,
+        matches: &Matches,
+        lexicon: &Lexicon,
+        document: &DocumentContext,
+    ) -> Self {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
         let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
         let upper = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
@@ -134,6 +201,7 @@ impl<'a> SentenceView<'a> {
             lower: words.iter().map(|w| w.to_lowercase()).collect(),
             shapes: words.iter().map(|w| shape(w)).collect(),
             flags: token_flags(sentence, text, matches, lexicon),
+            context: words.iter().map(|w| document.get(w)).collect(),
             all_caps: letters.len() >= 3 && upper * 10 >= letters.len() * 8,
             words,
         }
@@ -206,6 +274,15 @@ impl<'a> SentenceView<'a> {
             out.push(feature(24, caps));
         }
         out.push(feature(25, &format!("{lw} {}", lower(1))));
+        let context = self.context[i];
+        if context != 0 {
+            out.push(feature(27, &context.to_string()));
+            for bit in 0..8 {
+                if context & (1 << bit) != 0 {
+                    out.push(feature(28, &format!("{bit} {}", self.shapes[i])));
+                }
+            }
+        }
         out.push(feature(26, &format!("{} {lw}", lower(-1))));
     }
 }
