@@ -87,8 +87,12 @@ pub struct RelationEntry {
     pub cameo: Option<String>,
     pub goldstein: Option<f64>,
     pub plover: Option<String>,
-    /// Prepositions introducing the object; empty for a direct object.
+    /// The object may follow the trigger directly.
+    pub direct: bool,
+    /// Prepositions that introduce the object.
     pub object_preps: Vec<String>,
+    /// The object may be that of the verb that follows ("agreed to provide aid to Romania").
+    pub complement: bool,
     /// A passive without "by" implies the object's state as agent.
     pub employer_agent: bool,
 }
@@ -413,7 +417,9 @@ impl Lexicon {
                 cameo: optional(cols.get(1)),
                 goldstein,
                 plover: optional(cols.get(3)),
-                object_preps: list(cols.get(4), ',').into_iter().filter(|p| p != "-").collect(),
+                direct: list(cols.get(4), ',').iter().any(|p| p == "-"),
+                object_preps: list(cols.get(4), ',').into_iter().filter(|p| p != "-" && p != "then").collect(),
+                complement: list(cols.get(4), ',').iter().any(|p| p == "then"),
                 employer_agent: cols[5] == "employer",
             };
             let index = relations.len();

@@ -403,9 +403,30 @@ impl<'a> Scan<'a> {
             match next {
                 Some(end) => i = end,
                 None => {
-                    if self.tokens[i].kind == TokenKind::Word
-                        && !DETERMINERS.contains(&self.word(i).to_lowercase().as_str())
-                    {
+                    // "British Defence Secretary", "Nigerian junior foreign minister": the
+                    // state still qualifies the title a few words on.
+                    let word = self.word(i).to_lowercase();
+                    let keeps = DETERMINERS.contains(&word.as_str())
+                        || self.is_capitalized(i)
+                        || matches!(
+                            word.as_str(),
+                            "junior"
+                                | "senior"
+                                | "deputy"
+                                | "vice"
+                                | "acting"
+                                | "former"
+                                | "interim"
+                                | "top"
+                                | "chief"
+                                | "foreign"
+                                | "defence"
+                                | "defense"
+                                | "interior"
+                                | "finance"
+                                | "new"
+                        );
+                    if self.tokens[i].kind == TokenKind::Word && !keeps {
                         self.role_state = None;
                     }
                     i += 1;
@@ -680,7 +701,10 @@ impl<'a> Scan<'a> {
         while end > i && !matches!(self.tokens[end - 1].kind, TokenKind::Word | TokenKind::Number) {
             end -= 1;
         }
-        while end > i && self.word(end - 1).starts_with(char::is_lowercase) {
+        while end > i
+            && (self.word(end - 1).starts_with(char::is_lowercase)
+                || self.lexicon.words.function.contains(self.word(end - 1)))
+        {
             end -= 1;
         }
         if end == i {
@@ -762,7 +786,9 @@ impl<'a> Scan<'a> {
                 }
                 let after = if self.followed_by_possessive(end) { end + 1 } else { end };
                 let titled = self.title(after).is_some();
-                let head = form == Form::Name && !self.is_modifier(end) && !titled;
+                // "Ivory Coast rebels", "US forces": the state acting through its people.
+                let acting = self.lexicon.words.state_noun.contains(self.word(end));
+                let head = form == Form::Name && (!self.is_modifier(end) || acting) && !titled;
                 self.push(i..end, EntityKind::State, form, head, Cue::State(s));
                 self.role_state = titled.then(|| self.found.mentions.len() - 1);
                 Some(if titled { after } else { end })

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
-use super::{EntityKind, Mention, Relation};
+use super::{EntityKind, Form, Mention, Relation};
 use crate::text::{Sentence, TokenKind};
 
 const PREPOSITIONS: &[&str] = &[
@@ -134,17 +134,77 @@ impl<'a> Frame<'a> {
     }
 
     /// The first argument starting within `range`, optionally of given kinds.
+    /// An object may be a named modifier: "support Turkey's efforts", "a U.N. resolution".
     fn first_in(&self, range: Range<usize>, kinds: Option<&[EntityKind]>) -> Option<&&'a Mention> {
-        self.heads().find(|m| range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind)))
+        let fits = |m: &&&'a Mention| range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind));
+        self.heads().find(fits).or_else(|| {
+            self.mentions.iter().filter(|m| m.entity.is_some() && matches!(m.form, Form::Name | Form::Demonym)).find(
+                |m| {
+                    fits(m)
+                        && !self.mentions.iter().any(|o| {
+                            o.head
+                                && o.tokens.start <= m.tokens.start
+                                && m.tokens.end <= o.tokens.end
+                                && o.tokens != m.tokens
+                        })
+                },
+            )
+        })
     }
 
+    /// The object right after a verb: within five tokens, before any preposition or clause word.
     fn direct_object(&self, after: usize, end: usize, kinds: Option<&[EntityKind]>) -> Option<Argument> {
-        for j in after..(after + 5).min(end) {
-            if let Some(m) = self.first_in(j..j + 1, kinds) {
-                return Self::argument(m);
+        let mut stop = after;
+        while stop < (after + 5).min(end) {
+            let word = self.lower(stop);
+            let starts_mention = self.mentions.iter().any(|m| m.tokens.start == stop);
+            if !starts_mention && (PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.boundaries[stop])) {
+                break;
             }
-            let word = self.lower(j);
-            if PREPOSITIONS.contains(&word.as_str()) || (j > after && self.boundaries[j]) {
+            stop += 1;
+        }
+        self.first_in(after..stop, kinds).and_then(|m| Self::argument(m))
+    }
+
+    /// The relation an intent turns `entry` into, if the trigger is announced
+    /// rather than done ("will support", "is ready to send", "would blockade").
+    fn intent(&self, at: usize, entry: &RelationEntry) -> Option<&'a RelationEntry> {
+        let cooperative = ["SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"];
+        let hostile = ["ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"];
+        let category = entry.plover.as_deref()?;
+        let target = if cooperative.contains(&category) {
+            "agreed"
+        } else if hostile.contains(&category) {
+            "threatened"
+        } else {
+            return None;
+        };
+        let mut k = at;
+        while k > 0 {
+            k -= 1;
+            let word = self.lower(k);
+            if matches!(word.as_str(), "will" | "would" | "shall" | "'ll") {
+                return self.lexicon.relations.iter().find(|r| r.label == target);
+            }
+            if word == "to"
+                && k > 0
+                && matches!(
+                    self.lower(k - 1).as_str(),
+                    "ready"
+                        | "willing"
+                        | "prepared"
+                        | "plans"
+                        | "plan"
+                        | "intends"
+                        | "offered"
+                        | "promised"
+                        | "pledged"
+                        | "agreed"
+                )
+            {
+                return self.lexicon.relations.iter().find(|r| r.label == target);
+            }
+            if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly") || word == "be") {
                 return None;
             }
         }
@@ -262,12 +322,22 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             if trigger.start < covered {
                 continue;
             }
-            let entry = &lexicon.relations[*rel];
+            let mut entry = &lexicon.relations[*rel];
+            let mut complement_end = 0;
             let end = frame.clause_end(trigger.end);
             let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
             let place_ok = matches!(entry.label.as_str(), "arrived_in" | "visited");
             let kinds: &[EntityKind] = if place_ok {
                 &[EntityKind::Place, EntityKind::State]
+            } else if entry.plover.is_some() {
+                // An event may target a place: "opened an embassy in Tehran".
+                &[
+                    EntityKind::Person,
+                    EntityKind::State,
+                    EntityKind::Organization,
+                    EntityKind::Report,
+                    EntityKind::Place,
+                ]
             } else {
                 &[EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report]
             };
@@ -281,12 +351,14 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 (agent, patient)
             } else {
                 let subject = frame.subject(trigger.start);
-                let object = if entry.object_preps.is_empty() {
-                    frame.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds))
-                } else {
+                let mut object = None;
+                if entry.direct {
+                    object = frame.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
+                }
+                if object.is_none() && !entry.object_preps.is_empty() {
                     let prep = (trigger.end..(trigger.end + 4).min(tokens.len()))
                         .find(|&j| entry.object_preps.iter().any(|p| *p == frame.lower(j)));
-                    prep.and_then(|p| {
+                    object = prep.and_then(|p| {
                         let after = tokens[p + 1..].iter().map(|t| t.text(text));
                         let anaphor = lexicon.words.anaphor.match_len(after);
                         if anaphor > 0 && frame.first_in(p + 1..p + 1 + anaphor, None).is_none() {
@@ -296,8 +368,31 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                                 .first_in(p + 1..(p + 5).min(tokens.len()), Some(kinds))
                                 .and_then(|m| Frame::argument(m))
                         }
-                    })
-                };
+                    });
+                }
+                if object.is_none() && entry.complement && frame.lower(trigger.end) == "that" {
+                    // "demanded that the US cancel ...": the subject of the clause that follows.
+                    object = frame
+                        .first_in(trigger.end + 1..(trigger.end + 5).min(tokens.len()), Some(kinds))
+                        .and_then(|m| Frame::argument(m));
+                }
+                if object.is_none() && entry.complement {
+                    // "agreed to provide aid to Romania": the object of the verb that follows.
+                    // "threatened on Monday to break relations with Russia".
+                    let verb = if frame.lower(trigger.end - 1) == "to" {
+                        Some(trigger.end)
+                    } else {
+                        (trigger.end..(trigger.end + 4).min(tokens.len()))
+                            .find(|&t| frame.lower(t) == "to")
+                            .map(|t| t + 1)
+                    };
+                    if let Some(verb) = verb
+                        && let Some(m) = frame.first_in(verb + 1..(verb + 9).min(end.max(verb + 1)), Some(kinds))
+                    {
+                        complement_end = m.tokens.end;
+                        object = Frame::argument(m);
+                    }
+                }
                 (subject, object)
             };
             if let (Some(subject), Some(object)) = (subject, object)
@@ -306,8 +401,13 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 let last = object.1.end.max(trigger_span.end);
                 let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
                 let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
+                // "will provide", "ready to send": an intent, not an act. Cooperation
+                // promised is agreed; force promised is threatened.
+                if let Some(intent) = frame.intent(trigger.start, entry) {
+                    entry = intent;
+                }
                 relations.push(relation(entry, index, subject, trigger_span, object, hedged));
-                covered = trigger.end;
+                covered = trigger.end.max(complement_end);
             }
         }
 
@@ -318,9 +418,10 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     continue;
                 }
                 let Some(subject) = frame.subject(j) else { continue };
+                // "said (on Tuesday) that Sudan must ...": the claim's own clause.
                 let mut k = j + 1;
-                if frame.lower(k) == "that" {
-                    k += 1;
+                if let Some(that) = (j + 1..(j + 6).min(tokens.len())).find(|&t| frame.lower(t) == "that") {
+                    k = that + 1;
                 }
                 let Some(target) =
                     frame.first_in(k..k + 2, Some(&[EntityKind::Person, EntityKind::State, EntityKind::Organization]))
@@ -336,7 +437,23 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 }
                 let words = tokens[v.min(tokens.len())..].iter().map(|t| t.text(text));
                 let verb = lexicon.words.wrongdoing.match_len(words);
+                // "said Iraq must cooperate": a demand on the one who must.
                 if verb == 0 {
+                    if matches!(frame.lower(v).as_str(), "must" | "should")
+                        && let (Some(demanded), Some(object)) =
+                            (lexicon.relations.iter().find(|r| r.label == "demanded"), target.entity)
+                        && subject.0 != object
+                    {
+                        let trigger_span = tokens[v].range();
+                        relations.push(relation(
+                            demanded,
+                            index,
+                            subject.clone(),
+                            trigger_span,
+                            (object, target.span.clone()),
+                            false,
+                        ));
+                    }
                     continue;
                 }
                 let Some((object, object_span)) = target.entity.map(|e| (e, target.span.clone())) else { continue };

@@ -399,12 +399,23 @@ pub(crate) fn resolve(
         kept.push(m);
     }
     facts.retain(|f| f.subject != f.object);
-    // A person acts for the state of their first role.
+    // A person acts for the state of their first role; a public figure with no
+    // role on the document's date still belongs to the state of their roles.
     for e in 0..r.entities.len() {
-        if r.entities[e].kind == EntityKind::Person
-            && let Some((_, state)) = r.roles_of(e).into_iter().find(|(_, s)| r.entities[*s].kind == EntityKind::State)
-        {
+        if r.entities[e].kind != EntityKind::Person {
+            continue;
+        }
+        if let Some((_, state)) = r.roles_of(e).into_iter().find(|(_, s)| r.entities[*s].kind == EntityKind::State) {
             r.entities[e].code = r.entities[state].iso3.clone();
+        } else if let Some(role) = r
+            .lexicon_people
+            .iter()
+            .filter(|(_, x)| **x == e)
+            .map(|(p, _)| *p)
+            .min()
+            .and_then(|p| lexicon.people[p].roles.last())
+        {
+            r.entities[e].code = Some(lexicon.states[role.state].iso3.clone());
         }
     }
     let _ = r.text;
