@@ -3,7 +3,7 @@
 //! They are tab-separated data files in `data/lexicon/`, embedded in the
 //! binary; a directory given with `--lexicon` replaces any of them by name.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -122,7 +122,12 @@ impl WordClass {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        if self.case_sensitive { self.words.contains(word) } else { self.words.contains(&word.to_lowercase()) }
+        // Most words are already lower case: look them up without allocating.
+        if self.case_sensitive || !word.chars().any(char::is_uppercase) {
+            self.words.contains(word)
+        } else {
+            self.words.contains(&word.to_lowercase())
+        }
     }
 
     /// Length in words of the longest entry that matches at the start of `words`.
@@ -135,7 +140,12 @@ impl WordClass {
         }
         for phrase in &self.phrases {
             let matched = phrase.len() > best
-                && phrase.iter().zip(words.clone()).filter(|(p, w)| **p == self.key(w)).count() == phrase.len();
+                && phrase
+                    .iter()
+                    .zip(words.clone())
+                    .filter(|(p, w)| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) })
+                    .count()
+                    == phrase.len();
             if matched {
                 best = phrase.len();
             }
@@ -300,7 +310,7 @@ impl Lexicon {
 
         let rows = Rows { file: "states.tsv", text: &states_text };
         let mut states = Vec::new();
-        let mut state_by_iso = HashMap::new();
+        let mut state_by_iso = HashMap::default();
         for (line, cols) in rows.iter() {
             let (Some(iso3), Some(name)) = (cols.first(), cols.get(1)) else {
                 return Err(rows.error(line, "expected iso3 and name"));
@@ -469,6 +479,7 @@ impl Lexicon {
             trigger_patterns.iter().filter_map(|t| t.split(' ').next()).map(str::to_lowercase).collect();
         let build = |patterns: &[String], case_insensitive: bool| {
             AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(case_insensitive)
                 .build(patterns)

@@ -3,7 +3,9 @@
 //! document's titles, or from the people lexicon on the document's date),
 //! pronouns join the nearest compatible entity, "the report" joins the report.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::Lexicon;
 use super::mentions::Found;
@@ -135,13 +137,13 @@ pub(crate) fn resolve(
         date,
         lexicon,
         entities: Vec::new(),
-        by_id: HashMap::new(),
-        lexicon_people: HashMap::new(),
+        by_id: HashMap::default(),
+        lexicon_people: HashMap::default(),
         roles: Vec::new(),
     };
 
     // Full names in the document, by surname, so "Antanov" joins "Anatoly Antanov".
-    let mut full_names: HashMap<String, String> = HashMap::new();
+    let mut full_names: HashMap<String, String> = HashMap::default();
     for m in &mentions {
         if let Cue::Person { name, .. } = &m.cue
             && let Some((_, last)) = name.rsplit_once(' ')
@@ -167,7 +169,7 @@ pub(crate) fn resolve(
     // How the document types each name that no lexicon backs, for adopting
     // the untyped repeats below. (Rewriting the minority readings as well was
     // measured: it cost 0.002 F1 on eng.testa, so it is not done.)
-    let mut votes: HashMap<String, [usize; 3]> = HashMap::new();
+    let mut votes: HashMap<String, [usize; 3]> = HashMap::default();
     for m in &mentions {
         if let Some((name, kind)) = free_name(&m.cue) {
             votes.entry(name.to_string()).or_default()[kind] += 1;
@@ -201,7 +203,7 @@ pub(crate) fn resolve(
     let remap = |i: usize| new_index[i];
 
     // Organizations discovered with a state qualifier lend it to later bare mentions.
-    let mut org_states: HashMap<String, usize> = HashMap::new();
+    let mut org_states: HashMap<String, usize> = HashMap::default();
     for m in &mentions {
         if let Cue::Org { name, lexicon: None, state: Some(s) } = &m.cue {
             org_states.entry(name.clone()).or_insert(*s);

@@ -6,7 +6,7 @@
 //! The model is trained by `newsgraph train conll` on CoNLL-2003 `eng.train`
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicon::{GazTarget, Lexicon, TitleKind};
@@ -36,16 +36,39 @@ impl Hasher for Identity {
     }
 }
 
-type Weights<V> = HashMap<u32, V, BuildHasherDefault<Identity>>;
+type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Identity>>;
 
 /// FNV-1a over a feature kind and its text.
 fn feature(kind: u8, text: &str) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for b in std::iter::once(kind).chain(text.bytes()) {
+    fnv(fnv(0x811c_9dc5, &[kind]), text.as_bytes())
+}
+
+/// The hash of `kind` and "a b", without building the string.
+fn feature2(kind: u8, a: &str, b: &str) -> u32 {
+    fnv(fnv(fnv(fnv(0x811c_9dc5, &[kind]), a.as_bytes()), b" "), b.as_bytes())
+}
+
+fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
     hash
+}
+
+/// Decimal digits of a small number, without allocating.
+fn digits(n: u16, buf: &mut [u8; 5]) -> &str {
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }
 
 /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996" → "d": runs of one class collapse.
@@ -125,8 +148,8 @@ pub(crate) struct DocumentContext {
 
 impl DocumentContext {
     pub fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
-        let mut lowercase: std::collections::HashSet<String> = std::collections::HashSet::new();
-        let mut words: HashMap<String, u8> = HashMap::new();
+        let mut lowercase: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        let mut words: HashMap<String, u8> = HashMap::default();
         for sentence in sentences {
             let tokens: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
             for (i, word) in tokens.iter().enumerate() {
@@ -233,6 +256,7 @@ impl<'a> SentenceView<'a> {
         let flags_at = |k: isize| -> u16 {
             usize::try_from(i as isize + k).ok().and_then(|j| self.flags.get(j)).copied().unwrap_or(0)
         };
+        let mut buf = [0u8; 5];
         let word = self.words[i];
         let lw = &self.lower[i];
         let caps = if self.all_caps { "C" } else { "c" };
@@ -240,50 +264,49 @@ impl<'a> SentenceView<'a> {
         out.push(feature(1, word));
         out.push(feature(2, lw));
         out.push(feature(3, &self.shapes[i]));
-        let chars: Vec<char> = lw.chars().collect();
+        let n_chars = lw.chars().count();
+        let at_char = |k: usize| lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b);
         for n in 2..=4 {
-            if chars.len() > n {
-                let suffix: String = chars[chars.len() - n..].iter().collect();
-                out.push(feature(4 + n as u8, &suffix));
+            if n_chars > n {
+                out.push(feature(4 + n as u8, &lw[at_char(n_chars - n)..]));
             }
         }
-        if chars.len() > 3 {
-            let prefix: String = chars[..3].iter().collect();
-            out.push(feature(9, &prefix));
+        if n_chars > 3 {
+            out.push(feature(9, &lw[..at_char(3)]));
         }
         out.push(feature(10, lower(-1)));
         out.push(feature(11, lower(1)));
         out.push(feature(12, lower(-2)));
         out.push(feature(13, lower(2)));
-        out.push(feature(14, &format!("{} {}", shape_at(-1), shape_at(0))));
-        out.push(feature(15, &format!("{} {}", shape_at(0), shape_at(1))));
+        out.push(feature2(14, shape_at(-1), shape_at(0)));
+        out.push(feature2(15, shape_at(0), shape_at(1)));
         let f = flags_at(0);
         for bit in 0..12 {
             if f & (1 << bit) != 0 {
-                out.push(feature(16, &bit.to_string()));
+                out.push(feature(16, digits(bit, &mut buf)));
             }
         }
-        out.push(feature(17, &flags_at(-1).to_string()));
-        out.push(feature(18, &flags_at(1).to_string()));
+        out.push(feature(17, digits(flags_at(-1), &mut buf)));
+        out.push(feature(18, digits(flags_at(1), &mut buf)));
         out.push(feature(19, LABELS[prev]));
-        out.push(feature(20, &format!("{} {}", LABELS[prev2], LABELS[prev])));
-        out.push(feature(21, &format!("{} {lw}", LABELS[prev])));
-        out.push(feature(22, &format!("{caps} {}", self.shapes[i])));
-        out.push(feature(23, &format!("{caps} {lw}")));
+        out.push(feature2(20, LABELS[prev2], LABELS[prev]));
+        out.push(feature2(21, LABELS[prev], lw));
+        out.push(feature2(22, caps, &self.shapes[i]));
+        out.push(feature2(23, caps, lw));
         if i == 0 {
             out.push(feature(24, caps));
         }
-        out.push(feature(25, &format!("{lw} {}", lower(1))));
+        out.push(feature2(25, lw, lower(1)));
         let context = self.context[i];
         if context != 0 {
-            out.push(feature(27, &context.to_string()));
+            out.push(feature(27, digits(u16::from(context), &mut buf)));
             for bit in 0..8 {
                 if context & (1 << bit) != 0 {
-                    out.push(feature(28, &format!("{bit} {}", self.shapes[i])));
+                    out.push(feature2(28, digits(bit, &mut buf), &self.shapes[i]));
                 }
             }
         }
-        out.push(feature(26, &format!("{} {lw}", lower(-1))));
+        out.push(feature2(26, lower(-1), lw));
     }
 }
 
@@ -337,6 +360,11 @@ impl Tagger {
         let mut features = Vec::with_capacity(48);
         for i in 0..view.len() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
+            // A name starts with a capital; elsewhere only a name in progress needs scoring.
+            if prev == 0 && !view.words[i].starts_with(char::is_uppercase) {
+                labels.push(0);
+                continue;
+            }
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
             view.features(i, prev, prev2, &mut features);
             labels.push(best(&self.scores(&features), prev));
