@@ -129,6 +129,21 @@ enum Command {
         #[arg(long, default_value = "12")]
         epochs: usize,
     },
+    /// Merge graphs built from disjoint parts of a corpus into one
+    Merge {
+        /// Graphs written by `newsgraph build` (JSON)
+        #[arg(required = true)]
+        graphs: Vec<PathBuf>,
+        /// Output file (default: stdout)
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Output format (default: from the output's extension, else json)
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<GraphFormat>,
+        /// Evidence kept per edge: a number or "all" (use the value the parts were built with)
+        #[arg(long, default_value = "5", value_parser = parse_evidence)]
+        evidence: EvidenceLimit,
+    },
     /// Convert a graph (JSON) to another format
     Export {
         /// A graph written by `newsgraph build` (JSON)
@@ -325,6 +340,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             });
             std::fs::write(&output, tagger.to_bytes()).with_context(|| format!("cannot write {}", output.display()))?;
             eprintln!("newsgraph: wrote {} ({tagger:?})", output.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge { graphs, output, format, evidence } => {
+            let format = format.unwrap_or_else(|| infer_format(output.as_deref()));
+            let mut merged = KnowledgeGraph::new(evidence);
+            for path in &graphs {
+                merged.merge(read_graph(path, evidence)?);
+            }
+            let text = match format {
+                GraphFormat::Json => to_json(&merged),
+                GraphFormat::Dot => to_dot(&merged),
+            };
+            write_output(output.as_deref(), &text)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { graph, format, output } => {

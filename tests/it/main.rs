@@ -6,4 +6,5 @@ mod exports;
 mod frames;
 mod golden;
 mod harness;
+mod merge;
 mod quality;

@@ -1,0 +1,82 @@
+//! Sharding: merge(build(X), build(Y)) == build(X ∪ Y), byte for byte, and
+//! --update adds only what is new.
+
+use std::sync::Arc;
+
+use newsgraph::corpus::Runner;
+use newsgraph::export::{from_json, to_json};
+use newsgraph::extract::{Lexicon, Pipeline};
+use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
+use newsgraph::input::{Document, Documents};
+use proptest::prelude::*;
+
+use crate::harness::{newsgraph, root, scratch};
+
+fn samples() -> &'static [Document] {
+    static DOCS: std::sync::OnceLock<Vec<Document>> = std::sync::OnceLock::new();
+    DOCS.get_or_init(|| {
+        let dir = root().join("data/samples").display().to_string();
+        Documents::new(&[dir]).map(|d| d.expect("sample documents read")).collect()
+    })
+}
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
+}
+
+fn build(docs: Vec<Document>, limit: EvidenceLimit) -> String {
+    let mut graph = KnowledgeGraph::new(limit);
+    let runner = Runner { pipeline: pipeline(), batch: 7, strict: true };
+    runner.build(&mut graph, docs.into_iter().map(Ok), |_| {}).expect("no bad input");
+    to_json(&graph)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn merging_shards_equals_building_the_whole(shards in proptest::collection::vec(0usize..3, 25), cap in 1usize..4) {
+        let docs = samples();
+        prop_assume!(docs.len() == shards.len());
+        let limit = EvidenceLimit::AtMost(cap);
+        let whole = build(docs.to_vec(), limit);
+        // Merge the shards in reverse order too: merging is commutative.
+        let mut parts: Vec<String> = (0..3)
+            .map(|s| build(docs.iter().zip(&shards).filter(|(_, k)| **k == s).map(|(d, _)| d.clone()).collect(), limit))
+            .collect();
+        parts.reverse();
+        let mut merged = KnowledgeGraph::new(limit);
+        for part in &parts {
+            merged.merge(from_json("part", part, limit).unwrap());
+        }
+        prop_assert_eq!(to_json(&merged), whole);
+    }
+}
+
+#[test]
+fn merge_command_joins_shards() {
+    let dir = scratch();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let seed = "data/samples/seed-article.txt";
+    let korea = "data/samples/GUM_news_korea.txt";
+    newsgraph(&["build", "-q", seed, "-o", &path("a.json")]).ok();
+    newsgraph(&["build", "-q", korea, "-o", &path("b.json")]).ok();
+    let merged = newsgraph(&["merge", &path("b.json"), &path("a.json")]).ok();
+    let whole = newsgraph(&["build", "-q", seed, korea]).ok();
+    assert_eq!(merged, whole);
+}
+
+#[test]
+fn update_skips_documents_already_in_the_graph() {
+    let dir = scratch();
+    let graph = dir.path().join("g.json").display().to_string();
+    let seed = "data/samples/seed-article.txt";
+    let korea = "data/samples/GUM_news_korea.txt";
+    newsgraph(&["build", "-q", seed, "-o", &graph]).ok();
+    let run = newsgraph(&["build", "--update", &graph, seed, korea]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("1 documents") && run.stderr.contains("1 already in the graph"), "{}", run.stderr);
+    let whole = newsgraph(&["build", "-q", seed, korea]).ok();
+    assert_eq!(run.stdout, whole);
+}
