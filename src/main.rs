@@ -239,14 +239,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(path) => read_graph(path, evidence)?,
                 None => KnowledgeGraph::new(evidence),
             };
+            let started = Instant::now();
+            let documents = Documents::new(&input.paths);
+            let progress = progress_bar(documents.total_bytes(), input.quiet);
+            let existing: std::collections::HashSet<String> = graph.documents().map(|d| d.id.clone()).collect();
             let summary = with_pool(input.jobs, || {
                 let pipeline = pipeline(&input)?;
                 let runner = Runner { pipeline: &pipeline, batch: 256, strict: input.strict };
-                let started = Instant::now();
-                let summary = runner.build(&mut graph, Documents::new(&input.paths), report).map_err(strict_failure)?;
-                Ok((summary, started.elapsed()))
+                runner
+                    .run(
+                        documents,
+                        |id| existing.contains(id),
+                        |problem| progress.suspend(|| report(problem)),
+                        |doc, extraction| {
+                            graph.add_extraction(doc, &extraction);
+                            progress.inc(doc.text.len() as u64);
+                        },
+                    )
+                    .map_err(strict_failure)
             })?;
-            let (summary, elapsed) = summary;
+            progress.finish_and_clear();
             if summary.documents == 0 && update.is_none() {
                 bail!("no documents could be read");
             }
@@ -256,10 +268,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             write_output(output.as_deref(), &text)?;
             if !input.quiet {
+                let elapsed = started.elapsed().as_secs_f64();
+                let mb = summary.bytes as f64 / 1e6;
                 eprintln!(
-                    "newsgraph: {} documents ({:.1} MB), {} entities, {} edges, {} skipped inputs{}, {:.2}s",
+                    "newsgraph: {} documents ({mb:.1} MB), {} entities, {} edges, {} skipped inputs{}, {elapsed:.2}s ({:.1} MB/s){}",
                     summary.documents,
-                    summary.bytes as f64 / 1e6,
                     graph.node_count(),
                     graph.edge_count(),
                     summary.problems,
@@ -268,7 +281,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     } else {
                         String::new()
                     },
-                    elapsed.as_secs_f64()
+                    mb / elapsed.max(1e-9),
+                    peak_memory().map_or(String::new(), |m| format!(", peak memory {m} MB")),
                 );
             }
             Ok(exit_for(&summary))
@@ -432,6 +446,31 @@ fn evaluate_plover(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors
         )?;
     }
     Ok(())
+}
+
+/// A progress bar on stderr when it is a terminal (documents' bytes, rate, ETA); hidden otherwise.
+fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = match total {
+        Some(total) => indicatif::ProgressBar::new(total),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    let template = "{elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}";
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Peak resident memory of this process in MB (Linux), for the summary line.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 fn report(problem: &InputProblem) {

@@ -188,6 +188,12 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// The mentions found in a document (stage 1 of [`Pipeline`]).
+pub struct MentionStage(mentions::Found);
+
+/// A document's resolved entities (stage 2 of [`Pipeline`]).
+pub struct ResolvedStage(resolve::Resolved);
+
 /// The extraction pipeline: sentences → tokens → mentions → resolution → relations.
 #[derive(Clone)]
 pub struct Pipeline {
@@ -201,6 +207,21 @@ impl Pipeline {
 
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// Stage 1, mentions: names, titles, descriptions and pronouns per sentence.
+    pub fn mentions(&self, text: &str, sentences: &[Sentence]) -> MentionStage {
+        MentionStage(mentions::find(text, sentences, &self.lexicon))
+    }
+
+    /// Stage 2, resolution: one entity per real thing in the document.
+    pub fn resolve(&self, doc: &Document, sentences: &[Sentence], mentions: MentionStage) -> ResolvedStage {
+        ResolvedStage(resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, mentions.0, &self.lexicon))
+    }
+
+    /// Stage 3, relation frames over the resolved mentions.
+    pub fn relations(&self, text: &str, sentences: &[Sentence], resolved: &ResolvedStage) -> Vec<Relation> {
+        relations::find(text, sentences, &resolved.0, &self.lexicon)
     }
 
     pub fn extract(&self, doc: &Document) -> Extraction {

@@ -92,7 +92,7 @@ fn shape(word: &str) -> String {
 }
 
 /// Lexicon facts about each token, as bits.
-fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lexicon) -> Vec<u16> {
+fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lexicon, near: &[bool]) -> Vec<u16> {
     let n = sentence.tokens.len();
     let mut flags = vec![0u16; n];
     for (start, m) in matches.gazetteer.iter().enumerate() {
@@ -122,6 +122,9 @@ fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lex
     }
     let words = &lexicon.words;
     for (i, t) in sentence.tokens.iter().enumerate() {
+        if !near[i] {
+            continue;
+        }
         let w = t.text(text);
         if lexicon.first_names.contains(w) {
             flags[i] |= 1 << 6;
@@ -148,20 +151,16 @@ pub(crate) struct DocumentContext {
 
 impl DocumentContext {
     pub fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
-        let mut lowercase: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
         let mut words: HashMap<String, u8> = HashMap::default();
         for sentence in sentences {
-            let tokens: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
-            for (i, word) in tokens.iter().enumerate() {
-                if word.starts_with(char::is_lowercase) {
-                    lowercase.insert(word.to_string());
-                    continue;
-                }
+            let tokens = &sentence.tokens;
+            for (i, token) in tokens.iter().enumerate() {
+                let word = token.text(text);
                 if !word.starts_with(char::is_uppercase) {
                     continue;
                 }
-                let prev = if i > 0 { tokens[i - 1] } else { "" };
-                let next = tokens.get(i + 1).copied().unwrap_or("");
+                let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
+                let next = tokens.get(i + 1).map_or("", |t| t.text(text));
                 let mut bits = 0u8;
                 if i > 0 && lexicon.first_names.contains(prev) {
                     bits |= 1 << 1;
@@ -177,18 +176,31 @@ impl DocumentContext {
                 if matches!(prev, "in" | "at" | "near" | "from") {
                     bits |= 1 << 4;
                 }
-                if i > 0 && !word.chars().all(|c| !c.is_lowercase()) {
+                if i > 0 && word.chars().any(char::is_lowercase) {
                     bits |= 1 << 5;
                 }
                 if lexicon.words.speech.contains(next) {
                     bits |= 1 << 6;
                 }
-                *words.entry(word.to_string()).or_default() |= bits;
+                match words.get_mut(word) {
+                    Some(b) => *b |= bits,
+                    None => {
+                        words.insert(word.to_string(), bits);
+                    }
+                }
             }
         }
-        for (word, bits) in words.iter_mut() {
-            if lowercase.contains(&word.to_lowercase()) {
-                *bits |= 1;
+        // Seen in lower case elsewhere: look the capitalised words up by their lower-case form.
+        let lowered: HashMap<String, String> = words.keys().map(|w| (w.to_lowercase(), w.clone())).collect();
+        for sentence in sentences {
+            for token in &sentence.tokens {
+                let word = token.text(text);
+                if word.starts_with(char::is_lowercase)
+                    && let Some(original) = lowered.get(word)
+                    && let Some(bits) = words.get_mut(original)
+                {
+                    *bits |= 1;
+                }
             }
         }
         DocumentContext { words }
@@ -220,11 +232,17 @@ impl<'a> SentenceView<'a> {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
         let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
         let upper = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
+        // Features are only computed for tokens that can be names and read two
+        // tokens either side; the rest need no strings.
+        let capital: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
+        let near: Vec<bool> = (0..words.len())
+            .map(|i| capital[i.saturating_sub(2)..(i + 3).min(words.len())].iter().any(|&c| c))
+            .collect();
         SentenceView {
-            lower: words.iter().map(|w| w.to_lowercase()).collect(),
-            shapes: words.iter().map(|w| shape(w)).collect(),
-            flags: token_flags(sentence, text, matches, lexicon),
-            context: words.iter().map(|w| document.get(w)).collect(),
+            lower: words.iter().zip(&near).map(|(w, &n)| if n { w.to_lowercase() } else { String::new() }).collect(),
+            shapes: words.iter().zip(&near).map(|(w, &n)| if n { shape(w) } else { String::new() }).collect(),
+            flags: token_flags(sentence, text, matches, lexicon, &near),
+            context: words.iter().zip(&capital).map(|(w, &c)| if c { document.get(w) } else { 0 }).collect(),
             all_caps: letters.len() >= 3 && upper * 10 >= letters.len() * 8,
             words,
         }

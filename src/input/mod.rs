@@ -66,6 +66,7 @@ enum Source {
 pub struct Documents {
     sources: std::vec::IntoIter<Result<Source, InputProblem>>,
     current: Option<Box<dyn Iterator<Item = Item> + Send>>,
+    total_bytes: Option<u64>,
 }
 
 impl Documents {
@@ -87,7 +88,21 @@ impl Documents {
                 }
             }
         }
-        Documents { sources: sources.into_iter(), current: None }
+        // The size of all files, for progress; unknown when reading stdin.
+        let total_bytes = sources
+            .iter()
+            .map(|s| match s {
+                Ok(Source::Stdin) => None,
+                Ok(Source::File { path, .. }) => Some(std::fs::metadata(path).map_or(0, |m| m.len())),
+                Err(_) => Some(0),
+            })
+            .sum();
+        Documents { sources: sources.into_iter(), current: None, total_bytes }
+    }
+
+    /// The bytes the inputs hold, if known before reading them.
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
     }
 }
 

@@ -1,0 +1,89 @@
+//! Per-stage benchmarks over the sample articles: `cargo bench`.
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newsgraph::export::{to_dot, to_json};
+use newsgraph::extract::{Lexicon, Pipeline};
+use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
+use newsgraph::input::{Document, Documents};
+use newsgraph::text::{analyze, split_sentences, tokenize};
+
+fn samples() -> Vec<Document> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
+    Documents::new(&[dir]).filter_map(Result::ok).collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let docs = samples();
+    let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+    let analyzed: Vec<_> = docs.iter().map(|d| analyze(&d.text, d.body_start..d.text.len())).collect();
+
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("sentences", |b| {
+        b.iter(|| docs.iter().map(|d| split_sentences(&d.text, d.body_start..d.text.len()).len()).sum::<usize>())
+    });
+    group.bench_function("tokens", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&analyzed)
+                .map(|(d, s)| s.iter().map(|s| tokenize(&d.text, s.range.clone()).len()).sum::<usize>())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("mentions", |b| {
+        b.iter(|| {
+            for (d, s) in docs.iter().zip(&analyzed) {
+                black_box(pipeline.mentions(&d.text, s));
+            }
+        })
+    });
+    group.bench_function("resolution", |b| {
+        b.iter_batched(
+            || docs.iter().zip(&analyzed).map(|(d, s)| pipeline.mentions(&d.text, s)).collect::<Vec<_>>(),
+            |found| {
+                for (f, (d, s)) in found.into_iter().zip(docs.iter().zip(&analyzed)) {
+                    black_box(pipeline.resolve(d, s, f));
+                }
+            },
+            criterion::BatchSize::SmallInput,
+        )
+    });
+    let resolved: Vec<_> =
+        docs.iter().zip(&analyzed).map(|(d, s)| pipeline.resolve(d, s, pipeline.mentions(&d.text, s))).collect();
+    group.bench_function("relations", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&analyzed)
+                .zip(&resolved)
+                .map(|((d, s), r)| pipeline.relations(&d.text, s, r).len())
+                .sum::<usize>()
+        })
+    });
+    let extractions: Vec<_> = docs.iter().map(|d| pipeline.extract(d)).collect();
+    group.bench_function("graph", |b| {
+        b.iter(|| {
+            let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
+            for (d, e) in docs.iter().zip(&extractions) {
+                graph.add_extraction(d, e);
+            }
+            graph.edge_count()
+        })
+    });
+    let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
+    for (d, e) in docs.iter().zip(&extractions) {
+        graph.add_extraction(d, e);
+    }
+    group.bench_function("json", |b| b.iter(|| to_json(&graph).len()));
+    group.bench_function("dot", |b| b.iter(|| to_dot(&graph).len()));
+    group.bench_function("end_to_end", |b| {
+        b.iter(|| docs.iter().map(|d| pipeline.extract(d).relations.len()).sum::<usize>())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);
