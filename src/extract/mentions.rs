@@ -697,14 +697,17 @@ impl<'a> Scan<'a> {
     fn tagged_name(&mut self, i: usize) -> Option<usize> {
         let (tag_end, name_type) = self.tagged.get(i).copied().flatten()?;
         // Trim what the tagger dragged in: "Minneapolis-based First Bank", "the Fed 's", "Minor Counties and".
+        // A lower-case word hyphen-joined to the name stays ("Lee Cheuk-yan").
         let mut end = tag_end;
-        while end > i && !matches!(self.tokens[end - 1].kind, TokenKind::Word | TokenKind::Number) {
-            end -= 1;
-        }
-        while end > i
-            && (self.word(end - 1).starts_with(char::is_lowercase)
-                || self.lexicon.words.function.contains(self.word(end - 1)))
-        {
+        while end > i {
+            let last = self.tokens[end - 1];
+            let joined = end >= 2 && self.word(end - 2) == "-" && self.tokens[end - 2].end == last.start;
+            let trim = !matches!(last.kind, TokenKind::Word | TokenKind::Number)
+                || (!joined && self.word(end - 1).starts_with(char::is_lowercase))
+                || self.lexicon.words.function.contains(self.word(end - 1));
+            if !trim {
+                break;
+            }
             end -= 1;
         }
         if end == i {
@@ -727,6 +730,29 @@ impl<'a> Scan<'a> {
                     || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
             {
                 return None;
+            }
+        }
+        // "Claudia Mo of Civic Party" tagged as one name: a person and their organization.
+        if (name_type == NameType::Person || (name_type == NameType::Organization && self.is_first_name(i)))
+            && let Some(of) = (i + 1..end.saturating_sub(1)).find(|&k| self.word(k) == "of")
+        {
+            let org_start = if self.word(of + 1) == "the" { of + 2 } else { of + 1 };
+            if org_start < end {
+                let name = self.text[self.span(i..of)].to_string();
+                let person =
+                    self.push(i..of, EntityKind::Person, Form::Name, true, Cue::Person { name, lexicon: None });
+                let org_name = self.text[self.span(org_start..end)].to_string();
+                let head = !self.is_modifier(end);
+                let org = self.push(
+                    org_start..end,
+                    EntityKind::Organization,
+                    Form::Name,
+                    head,
+                    Cue::Org { name: org_name, lexicon: None, state: None },
+                );
+                let trigger = self.tokens[of].range();
+                self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
+                return Some(end);
             }
         }
         let name = self.text[self.span(i..end)].to_string();

@@ -151,9 +151,23 @@ pub(crate) fn resolve(
             full_names.entry(last.to_string()).or_insert_with(|| name.clone());
         }
     }
+    // First names too, when only one full name in the document starts with them ("Daniel").
+    let mut first_names: HashMap<String, Option<String>> = HashMap::default();
+    for full in full_names.values() {
+        if let Some((first, _)) = full.split_once(' ') {
+            first_names
+                .entry(first.to_string())
+                .and_modify(|f| {
+                    if f.as_deref() != Some(full.as_str()) {
+                        *f = None;
+                    }
+                })
+                .or_insert_with(|| Some(full.clone()));
+        }
+    }
     let canonical_person = |name: &str, lexicon_index: Option<usize>| -> String {
         if !name.contains(' ')
-            && let Some(full) = full_names.get(name)
+            && let Some(full) = full_names.get(name).or_else(|| first_names.get(name).and_then(Option::as_ref))
         {
             return full.clone();
         }
@@ -183,7 +197,8 @@ pub(crate) fn resolve(
     // a name typed elsewhere in the document.
     for mut m in unknown {
         let Cue::Person { name, .. } = &m.cue else { continue };
-        if full_names.contains_key(name.as_str()) || full_names.values().any(|f| f == name) {
+        let first_name_of_one = first_names.get(name.as_str()).is_some_and(Option::is_some);
+        if full_names.contains_key(name.as_str()) || full_names.values().any(|f| f == name) || first_name_of_one {
             mentions.push(m);
         } else if let Some(winner) = majority(name) {
             let name = name.clone();

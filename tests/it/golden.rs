@@ -93,3 +93,75 @@ fn evidence_spans_slice_the_document() {
     assert_eq!(slice(&e["object"]), "his Russian counterpart");
     assert_eq!(e["sentence"], 1);
 }
+
+/// Wikinews articles (data/samples, CC BY 2.5): the entities and relations a
+/// careful reader lists must all be there. (Unlike the seed article, these are
+/// subsets: extra entities are not failures here, see the issue notes.)
+fn assert_has(graph: &serde_json::Value, kind: &str, expected: &[&str]) {
+    let found = labels(graph, kind);
+    for name in expected {
+        assert!(found.iter().any(|f| f == name), "{kind} {name:?} missing from {found:?}");
+    }
+}
+
+fn assert_edges(graph: &serde_json::Value, expected: &[&str]) {
+    let found = triples(graph);
+    for edge in expected {
+        assert!(found.iter().any(|f| f == edge), "edge {edge:?} missing from {found:?}");
+    }
+}
+
+#[test]
+fn wikinews_flag() {
+    let graph = graph_of(&["data/samples/GUM_news_flag.txt"]);
+    assert_has(&graph, "person", &["John Burrows", "John Key"]);
+    assert_has(&graph, "state", &["New Zealand", "United Kingdom"]);
+    assert_has(&graph, "organization", &["Flag Consideration Project"]);
+    assert_has(&graph, "place", &["Christchurch"]);
+    assert_edges(&graph, &["John Key -leader_of-> New Zealand"]);
+    assert_eq!(graph["graph"]["documents"][0]["date"], "2015-05-07");
+}
+
+#[test]
+fn wikinews_korea() {
+    let graph = graph_of(&["data/samples/GUM_news_korea.txt"]);
+    assert_has(&graph, "person", &["Kim Jong-un"]);
+    assert_has(&graph, "state", &["North Korea", "South Korea"]);
+    assert_has(&graph, "organization", &["Korean Central News Agency", "Yonhap"]);
+}
+
+#[test]
+fn wikinews_election() {
+    let graph = graph_of(&["data/samples/GUM_news_election.txt"]);
+    assert_has(
+        &graph,
+        "person",
+        &["Claudia Mo", "Elizabeth Quat", "Lee Cheuk-yan", "Michael Tien", "Nathan Law", "Tanya Chan"],
+    );
+    assert_has(&graph, "organization", &["Civic Party", "DAB", "Demosisto", "Legislative Council"]);
+    assert_edges(
+        &graph,
+        &[
+            "Claudia Mo -member_of-> Civic Party",
+            "Elizabeth Quat -member_of-> DAB",
+            "Nathan Law -member_of-> Demosisto",
+            "Tanya Chan -member_of-> Civic Party",
+        ],
+    );
+}
+
+#[test]
+fn wikinews_hackers() {
+    let graph = graph_of(&["data/samples/GUM_news_hackers.txt"]);
+    assert_has(&graph, "person", &["Matthew Ingram", "Tom Cruise"]);
+    assert_has(&graph, "organization", &["BBC", "Church of Scientology", "YouTube"]);
+    assert_edges(&graph, &["Matthew Ingram -member_of-> The Globe and Mail"]);
+}
+
+#[test]
+fn wikinews_asylum() {
+    let graph = graph_of(&["data/samples/GUM_news_asylum.txt"]);
+    assert_has(&graph, "person", &["Jeff Rathke", "John Kerry", "Najib Razak"]);
+    assert_has(&graph, "state", &["Bangladesh", "Indonesia", "Malaysia", "Myanmar", "Thailand", "United States"]);
+    assert_has(&graph, "organization", &["United Nations"]);
+}
