@@ -11,9 +11,49 @@ use super::{EntityKind, Form, Mention, Relation};
 use crate::text::{Sentence, TokenKind};
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "for", "over", "in", "on", "at", "to", "with", "from", "about", "against", "by", "as", "after", "into",
-    "during", "since",
+    "of",
+    "for",
+    "over",
+    "in",
+    "on",
+    "at",
+    "to",
+    "with",
+    "from",
+    "about",
+    "against",
+    "by",
+    "as",
+    "after",
+    "into",
+    "during",
+    "since",
+    "within",
+    "without",
+    "inside",
+    "outside",
+    "near",
+    "among",
+    "across",
+    "through",
+    "throughout",
+    "under",
+    "behind",
+    "beyond",
+    "toward",
+    "towards",
+    "upon",
+    "like",
+    "via",
+    "aboard",
+    "including",
 ];
+
+/// Words after which a verb form is an adjective: "their donated photographs".
+const DETERMINERS: &[&str] = &["the", "a", "an", "their", "its", "his", "her", "our", "your", "this", "these", "those"];
+
+/// Particles that make another verb of a trigger: "lifted off", "gave up".
+const PARTICLES: &[&str] = &["off", "up", "out", "away", "down", "back"];
 
 const ADVERBS: &[&str] = &[
     "already",
@@ -80,7 +120,7 @@ impl<'a> Frame<'a> {
             }
             let word = self.lower(k);
             let in_modifier = self.mentions.iter().any(|o| !o.head && o.tokens.contains(&k));
-            if matches!(word.as_str(), "the" | "a" | "an")
+            if matches!(word.as_str(), "the" | "a" | "an" | "all" | "some" | "many" | "most" | "several")
                 || in_modifier
                 || self.sentence.tokens[k].kind == TokenKind::Possessive
             {
@@ -125,7 +165,7 @@ impl<'a> Frame<'a> {
         let finite = (start..at).any(|i| {
             matches!(self.lower(i).as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
         });
-        if (start == 0 || opened_by_word) && !finite {
+        if opened_by_word && !finite {
             let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
             let m = self.subjects().find(|m| m.tokens.start > comma)?;
             return Self::argument(m);
@@ -158,7 +198,10 @@ impl<'a> Frame<'a> {
         while stop < (after + 5).min(end) {
             let word = self.lower(stop);
             let starts_mention = self.mentions.iter().any(|m| m.tokens.start == stop);
-            if !starts_mention && (PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.boundaries[stop])) {
+            let punct = matches!(word.as_str(), "," | ";" | ":" | "." | "and" | "or" | "but");
+            if !starts_mention
+                && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.boundaries[stop]))
+            {
                 break;
             }
             stop += 1;
@@ -310,7 +353,17 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 continue;
             };
             let inside_name = frame.mentions.iter().any(|mention| mention.tokens.start <= s && s < mention.tokens.end);
-            if inside_name || (s > 0 && tokens[s].is_capitalized(text)) {
+            // A capitalised trigger is a name or, first in a sentence, a noun ("Requests
+            // have come from ..."), unless it opens a participle clause ("Responding to ...").
+            let capitalized = tokens[s].is_capitalized(text) && (s > 0 || !frame.lower(s).ends_with("ing"));
+            // "their donated photographs", "the recently released Chrome": adjectives.
+            let mut k = s;
+            while k > 0 && frame.lower(k - 1).ends_with("ly") {
+                k -= 1;
+            }
+            let adjective = e == s && k > 0 && DETERMINERS.contains(&frame.lower(k - 1).as_str());
+            let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str());
+            if inside_name || capitalized || adjective || particle {
                 continue;
             }
             triggers.push((s..e + 1, lexicon.trigger_relations[m.pattern().as_usize()]));
@@ -341,6 +394,11 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             } else {
                 &[EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report]
             };
+            // "Polaroids donated to USI by the Andy Warhol Foundation": a participle
+            // with its agent after "by" and its object where the frame says.
+            let by_agent = frame.lower(trigger.end - 1).ends_with("ed")
+                && !frame.is_passive(trigger.clone())
+                && (trigger.end..(trigger.end + 5).min(end)).any(|j| frame.lower(j) == "by");
             let (subject, object) = if frame.is_passive(trigger.clone()) {
                 let patient = frame.subject(trigger.start);
                 // The agent may sit past a clause word: "was quoted as saying by TASS".
@@ -350,7 +408,11 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     .or_else(|| if entry.employer_agent { patient.as_ref().and_then(|p| employer(p.0)) } else { None });
                 (agent, patient)
             } else {
-                let subject = frame.subject(trigger.start);
+                let by = (trigger.end..(trigger.end + 5).min(end)).find(|&j| frame.lower(j) == "by");
+                let subject = match by {
+                    Some(b) if by_agent => frame.first_in(b + 1..b + 4, None).and_then(|m| Frame::argument(m)),
+                    _ => frame.subject(trigger.start),
+                };
                 let mut object = None;
                 if entry.direct {
                     object = frame.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));

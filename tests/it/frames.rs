@@ -118,3 +118,41 @@ fn agencies_possessives_and_seats_are_not_people() {
         "{m:?}"
     );
 }
+
+#[test]
+fn participle_after_a_determiner_is_an_adjective() {
+    let e = edges("Mozilla Firefox has grown while the recently released Google Chrome gains users.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn particle_makes_another_verb() {
+    let e = edges("Yuri Gagarin lifted off aboard Vostok 1 from Kazakhstan.");
+    assert!(!e.iter().any(|x| x.1 == "conceded"), "{e:?}");
+}
+
+#[test]
+fn sentence_initial_noun_is_not_a_trigger() {
+    let e = edges("Requests have come from the Municipality of Bogliasco and from Italy.");
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn reduced_passive_takes_the_agent_after_by() {
+    let e = edges("Medicine donated to Haiti by France arrived on Monday.");
+    assert!(has(&e, "France", "aided", "Haiti"), "{e:?}");
+}
+
+#[test]
+fn intent_turns_support_into_agreement() {
+    let e = edges("Portugal will support Turkey's efforts to join the European Union.");
+    assert!(has(&e, "Portugal", "agreed", "Turkey"), "{e:?}");
+}
+
+#[test]
+fn demand_that_names_who_must_act() {
+    let e = edges("China demanded that the United States cancel the arms sale.");
+    assert!(has(&e, "China", "demanded", "United States"), "{e:?}");
+    let e = edges("Russia said on Tuesday that Sudan must return the helicopter.");
+    assert!(has(&e, "Russia", "demanded", "Sudan"), "{e:?}");
+}
