@@ -226,6 +226,12 @@ const GRAMMAR: &[&str] = &[
     "during",
 ];
 
+/// Constant-time membership in [`GRAMMAR`] (it is consulted for every mention).
+fn is_grammar(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| GRAMMAR.iter().copied().collect()).contains(word)
+}
+
 const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 struct Scan<'a> {
@@ -340,7 +346,7 @@ impl<'a> Scan<'a> {
         }
         next.kind == TokenKind::Word
             && word.starts_with(char::is_lowercase)
-            && !GRAMMAR.contains(&word)
+            && !is_grammar(word)
             && !word.ends_with("ed")
             && !word.ends_with('s')
             && !self.lexicon.words.speech.contains(word)
@@ -585,14 +591,21 @@ impl<'a> Scan<'a> {
     /// Descriptions: "the Russian President", "his Russian counterpart",
     /// "the 15-page report by ...", "the Russian side", "our country".
     fn description(&mut self, i: usize) -> Option<usize> {
-        let first = self.word(i).to_lowercase();
+        // Only a determiner or a state's name or demonym can open a description;
+        // most tokens leave here without a lookup.
+        let word = self.word(i);
+        let determiner = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+        let state_first = matches!(self.gaz(i), Some((_, GazTarget::StateName(_) | GazTarget::StateDemonym(_))));
+        if !determiner && !state_first {
+            return None;
+        }
+        let first = word.to_lowercase();
         let speaker = self.lexicon.words.speaker_state.match_len(self.words_from(i));
         if speaker > 0 {
             let end = i + speaker;
             self.push(i..end, EntityKind::State, Form::Nominal, true, Cue::SpeakerState);
             return Some(end);
         }
-        let determiner = DETERMINERS.contains(&first.as_str());
         let mut j = if determiner { i + 1 } else { i };
         let mut state: Option<(Range<usize>, usize, Form)> = None;
         let mut modifiers = 0;
@@ -623,7 +636,7 @@ impl<'a> Scan<'a> {
                 TokenKind::Punct => word == "-",
                 TokenKind::Word => {
                     word.starts_with(char::is_lowercase)
-                        && !GRAMMAR.contains(&word)
+                        && !is_grammar(word)
                         && !self.lexicon.words.clause.contains(word)
                         && !word.ends_with("ed")
                 }
