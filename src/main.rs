@@ -45,6 +45,28 @@ enum ExtractFormat {
     Jsonl,
 }
 
+/// Where and how a graph is written.
+#[derive(clap::Args)]
+struct GraphOutput {
+    /// Output file (default: stdout)
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Output format (default: from the output's extension, else json)
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<GraphFormat>,
+}
+
+impl GraphOutput {
+    fn write(&self, graph: &KnowledgeGraph) -> Result<()> {
+        let format = self.format.unwrap_or_else(|| infer_format(self.output.as_deref()));
+        let text = match format {
+            GraphFormat::Json => to_json(graph),
+            GraphFormat::Dot => to_dot(graph),
+        };
+        write_output(self.output.as_deref(), &text)
+    }
+}
+
 #[derive(clap::Args)]
 struct InputArgs {
     /// Files, folders (walked for .txt, .md, .jsonl) or - for stdin
@@ -70,12 +92,8 @@ enum Command {
     Build {
         #[command(flatten)]
         input: InputArgs,
-        /// Output file (default: stdout)
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
-        /// Output format (default: from the output's extension, else json)
-        #[arg(long, short = 'f', value_enum)]
-        format: Option<GraphFormat>,
+        #[command(flatten)]
+        out: GraphOutput,
         /// Evidence kept per edge: a number or "all"; the rest is counted in weight
         #[arg(long, default_value = "5", value_parser = parse_evidence)]
         evidence: EvidenceLimit,
@@ -134,12 +152,8 @@ enum Command {
         /// Graphs written by `newsgraph build` (JSON)
         #[arg(required = true)]
         graphs: Vec<PathBuf>,
-        /// Output file (default: stdout)
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
-        /// Output format (default: from the output's extension, else json)
-        #[arg(long, short = 'f', value_enum)]
-        format: Option<GraphFormat>,
+        #[command(flatten)]
+        out: GraphOutput,
         /// Evidence kept per edge: a number or "all" (use the value the parts were built with)
         #[arg(long, default_value = "5", value_parser = parse_evidence)]
         evidence: EvidenceLimit,
@@ -148,11 +162,8 @@ enum Command {
     Export {
         /// A graph written by `newsgraph build` (JSON)
         graph: PathBuf,
-        #[arg(long, short = 'f', value_enum)]
-        format: GraphFormat,
-        /// Output file (default: stdout)
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
+        #[command(flatten)]
+        out: GraphOutput,
     },
 }
 
@@ -233,8 +244,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Build { input, output, format, evidence, update } => {
-            let format = format.unwrap_or_else(|| infer_format(output.as_deref()));
+        Command::Build { input, out, evidence, update } => {
             let mut graph = match &update {
                 Some(path) => read_graph(path, evidence)?,
                 None => KnowledgeGraph::new(evidence),
@@ -262,11 +272,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if summary.documents == 0 && update.is_none() {
                 bail!("no documents could be read");
             }
-            let text = match format {
-                GraphFormat::Json => to_json(&graph),
-                GraphFormat::Dot => to_dot(&graph),
-            };
-            write_output(output.as_deref(), &text)?;
+            out.write(&graph)?;
             if !input.quiet {
                 let elapsed = started.elapsed().as_secs_f64();
                 let mb = summary.bytes as f64 / 1e6;
@@ -329,11 +335,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Evaluate { gold, errors, lexicon } => {
-            let lexicon = match &lexicon {
-                Some(dir) => Lexicon::with_overrides(dir)?,
-                None => Lexicon::embedded(),
-            };
-            let pipeline = Pipeline::new(Arc::new(lexicon));
+            let pipeline = Pipeline::new(Arc::new(load_lexicon(lexicon.as_deref())?));
             let mut out = std::io::BufWriter::new(std::io::stdout());
             match gold {
                 Gold::Conll { file } => evaluate_conll(&mut out, &pipeline, &file, errors)?,
@@ -356,26 +358,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("newsgraph: wrote {} ({tagger:?})", output.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Merge { graphs, output, format, evidence } => {
-            let format = format.unwrap_or_else(|| infer_format(output.as_deref()));
+        Command::Merge { graphs, out, evidence } => {
             let mut merged = KnowledgeGraph::new(evidence);
             for path in &graphs {
                 merged.merge(read_graph(path, evidence)?);
             }
-            let text = match format {
-                GraphFormat::Json => to_json(&merged),
-                GraphFormat::Dot => to_dot(&merged),
-            };
-            write_output(output.as_deref(), &text)?;
+            out.write(&merged)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { graph, format, output } => {
-            let graph = read_graph(&graph, EvidenceLimit::All)?;
-            let text = match format {
-                GraphFormat::Json => to_json(&graph),
-                GraphFormat::Dot => to_dot(&graph),
-            };
-            write_output(output.as_deref(), &text)?;
+        Command::Export { graph, out } => {
+            out.write(&read_graph(&graph, EvidenceLimit::All)?)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -485,12 +477,15 @@ fn exit_for(summary: &Summary) -> ExitCode {
     if summary.problems > 0 { ExitCode::from(EXIT_PARTIAL) } else { ExitCode::SUCCESS }
 }
 
-fn pipeline(input: &InputArgs) -> Result<Pipeline> {
-    let lexicon = match &input.lexicon {
+fn load_lexicon(dir: Option<&Path>) -> Result<Lexicon> {
+    Ok(match dir {
         Some(dir) => Lexicon::with_overrides(dir)?,
         None => Lexicon::embedded(),
-    };
-    Ok(Pipeline::new(Arc::new(lexicon)))
+    })
+}
+
+fn pipeline(input: &InputArgs) -> Result<Pipeline> {
+    Ok(Pipeline::new(Arc::new(load_lexicon(input.lexicon.as_deref())?)))
 }
 
 fn with_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> Result<T> + Send) -> Result<T> {

@@ -151,35 +151,27 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[GoldDocument]) -> Report {
             let e = doc.text[start..].find('\n').map_or(doc.text.len(), |p| start + p);
             doc.text[s..e].to_string()
         };
+        let miss = |kind: &'static str, span: &(usize, usize, String), other: Option<&(usize, usize, String)>| Miss {
+            doc: i,
+            kind,
+            entity_type: span.2.clone(),
+            text: doc.text[span.0..span.1].to_string(),
+            context: context(span.0),
+            other: other.map(|o| o.2.clone()),
+        };
         for p in predicted {
             let counts = per_type.get_mut(&p.2).expect("scored type");
             if gold.contains(p) {
                 counts.tp += 1;
             } else {
                 counts.fp += 1;
-                let other = doc.entities.iter().find(|g| g.0 == p.0 && g.1 == p.1).map(|g| g.2.clone());
-                misses.push(Miss {
-                    doc: i,
-                    kind: "FP",
-                    entity_type: p.2.clone(),
-                    text: doc.text[p.0..p.1].to_string(),
-                    context: context(p.0),
-                    other,
-                });
+                misses.push(miss("FP", p, doc.entities.iter().find(|g| g.0 == p.0 && g.1 == p.1)));
             }
         }
         for g in &gold {
             if !predicted.contains(g) {
                 per_type.get_mut(&g.2).expect("scored type").fn_ += 1;
-                let other = predicted.iter().find(|p| p.0 == g.0 && p.1 == g.1).map(|p| p.2.clone());
-                misses.push(Miss {
-                    doc: i,
-                    kind: "FN",
-                    entity_type: g.2.clone(),
-                    text: doc.text[g.0..g.1].to_string(),
-                    context: context(g.0),
-                    other,
-                });
+                misses.push(miss("FN", g, predicted.iter().find(|p| p.0 == g.0 && p.1 == g.1)));
             }
         }
     }
