@@ -417,6 +417,7 @@ impl<'a> Scan<'a> {
                         || matches!(
                             word.as_str(),
                             "junior"
+                                | "visiting"
                                 | "senior"
                                 | "deputy"
                                 | "vice"
@@ -826,10 +827,16 @@ impl<'a> Scan<'a> {
                 let after = if self.followed_by_possessive(end) { end + 1 } else { end };
                 let titled = self.title(after).is_some();
                 // "Ivory Coast rebels", "US forces": the state acting through its people.
-                let acting = self.lexicon.words.state_noun.contains(self.word(end));
-                let head = form == Form::Name && (!self.is_modifier(end) || acting) && !titled;
+                // "Ivory Coast rebels", "US forces", "Swiss doctors", "Iraqi Kurds": the
+                // state acting through its people.
+                let next = self.word(end);
+                let people = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !is_grammar(next);
+                let acting = self.lexicon.words.state_noun.contains(next) || (form == Form::Demonym && people);
+                let head = (form == Form::Name && !self.is_modifier(end) || acting) && !titled;
                 self.push(i..end, EntityKind::State, form, head, Cue::State(s));
-                self.role_state = titled.then(|| self.found.mentions.len() - 1);
+                // A possessive state qualifies a title a few words on ("Jordan's visiting King").
+                let possessive = self.followed_by_possessive(end);
+                self.role_state = (titled || possessive).then(|| self.found.mentions.len() - 1);
                 Some(if titled { after } else { end })
             }
             GazTarget::Org(o) => {

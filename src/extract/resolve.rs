@@ -317,6 +317,15 @@ pub(crate) fn resolve(
                     continue;
                 }
                 m.entity = r.holder(&relations, state_entity, before);
+                // "A French minister threatened ...": with no holder in sight, the
+                // official acts for their state.
+                if m.entity.is_none()
+                    && let Some(state) = state_entity
+                {
+                    m.entity = Some(state);
+                    m.kind = EntityKind::State;
+                    continue;
+                }
                 if let (Some(_), Some(state_mention), true) = (m.entity, state, asserts) {
                     let s = remap(state_mention);
                     let trigger = m.tokens.end - 1;
@@ -407,7 +416,9 @@ pub(crate) fn resolve(
         let Some(e) = m.entity else { continue };
         let entity = &mut r.entities[e];
         entity.mentions += 1;
-        if m.form != Form::Pronoun {
+        // "a French minister" may stand for France in a relation, but is no name of France.
+        let official_for_state = matches!(m.cue, Cue::Role { .. }) && entity.kind != EntityKind::Person;
+        if m.form != Form::Pronoun && !official_for_state {
             let surface = text[m.span.clone()].trim_start_matches("the ").trim_start_matches("The ").to_string();
             if surface != entity.label {
                 entity.aliases.insert(surface);
