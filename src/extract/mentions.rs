@@ -831,7 +831,10 @@ impl<'a> Scan<'a> {
                 // state acting through its people.
                 let next = self.word(end);
                 let people = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !is_grammar(next);
-                let acting = self.lexicon.words.state_noun.contains(next) || (form == Form::Demonym && people);
+                // A plural demonym is people: "Palestinians blamed Israel", "Thousands of Nigerians".
+                let plural_demonym = form == Form::Demonym && self.word(end - 1).ends_with('s');
+                let acting =
+                    self.lexicon.words.state_noun.contains(next) || (form == Form::Demonym && people) || plural_demonym;
                 let head = (form == Form::Name && !self.is_modifier(end) || acting) && !titled;
                 self.push(i..end, EntityKind::State, form, head, Cue::State(s));
                 // A possessive state qualifies a title a few words on ("Jordan's visiting King").

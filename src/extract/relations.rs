@@ -120,7 +120,9 @@ impl<'a> Frame<'a> {
             }
             let word = self.lower(k);
             let in_modifier = self.mentions.iter().any(|o| !o.head && o.tokens.contains(&k));
+            let number = self.sentence.tokens[k].kind == TokenKind::Number;
             if matches!(word.as_str(), "the" | "a" | "an" | "all" | "some" | "many" | "most" | "several")
+                || number
                 || in_modifier
                 || self.sentence.tokens[k].kind == TokenKind::Possessive
             {
@@ -199,7 +201,10 @@ impl<'a> Frame<'a> {
             let word = self.lower(stop);
             let starts_mention = self.mentions.iter().any(|m| m.tokens.start == stop);
             let punct = matches!(word.as_str(), "," | ";" | ":" | "." | "and" | "or" | "but");
+            // "demanded the withdrawal of Serbian forces": "of" continues the object.
+            let of = word == "of" && stop > after;
             if !starts_mention
+                && !of
                 && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.boundaries[stop]))
             {
                 break;
