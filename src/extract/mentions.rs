@@ -671,7 +671,6 @@ impl<'a> Scan<'a> {
                 possessive_pronoun: matches!(first.as_str(), "his" | "her" | "their"),
                 asserts: title.kind != TitleKind::Descriptor && state_index.is_some(),
             };
-            let _ = state_index;
             self.push(i..end, EntityKind::Person, Form::Nominal, !self.is_modifier(end), cue);
             return Some(end);
         }
@@ -876,9 +875,6 @@ impl<'a> Scan<'a> {
         if self.all_caps {
             return None;
         }
-        let qualifier_start = state.map(|_| {
-            self.found.mentions.len() // the qualifier is pushed first, below
-        });
         let (end, name, lexicon) = if let Some((end, GazTarget::Org(o))) = self.gaz(i) {
             (end, self.lexicon.organizations[o].name.clone(), Some(o))
         } else {
@@ -893,7 +889,6 @@ impl<'a> Scan<'a> {
             let q = self.state_tokens_before(i);
             self.push(q, EntityKind::State, Form::Name, false, Cue::State(s));
         }
-        let _ = qualifier_start;
         let state = state.or_else(|| lexicon.and_then(|o| self.lexicon.organizations[o].state));
         let head = !self.is_modifier(end);
         let qualified = state.is_some() && lexicon.is_none();

@@ -76,7 +76,6 @@ type Argument = (usize, Range<usize>);
 struct Frame<'a> {
     text: &'a str,
     sentence: &'a Sentence,
-    index: usize,
     lexicon: &'a Lexicon,
     mentions: Vec<&'a Mention>,
     /// Token indices that start a new clause.
@@ -342,9 +341,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             .collect();
         let mut mentions = std::mem::take(&mut by_sentence[index]);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        let frame = Frame { text, sentence, index, lexicon, mentions, boundaries };
+        let frame = Frame { text, sentence, lexicon, mentions, boundaries };
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
-        let found_before = relations.len();
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
         let slice = &text[sentence.range.clone()];
@@ -531,8 +529,6 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 }
             }
         }
-        let _ = found_before;
-        let _ = frame.index;
     }
     relations
 }

@@ -21,7 +21,6 @@ pub(crate) struct Resolved {
 }
 
 struct Resolver<'a> {
-    text: &'a str,
     date: Option<&'a str>,
     lexicon: &'a Lexicon,
     entities: Vec<Entity>,
@@ -68,15 +67,12 @@ impl Resolver<'_> {
                 continue;
             }
             for role in &self.lexicon.people[p].roles {
-                if role.held_on(self.date) {
-                    let iso = &self.lexicon.states[role.state].iso3;
-                    if let Some(&state) =
-                        self.by_id.get(&format!("state:{}", slug(&self.lexicon.states[role.state].name)))
-                    {
-                        roles.push((role.relation.clone(), state));
-                    } else {
-                        let _ = iso;
-                    }
+                // Only states the document mentions can be the object of a role.
+                let state_id = format!("state:{}", slug(&self.lexicon.states[role.state].name));
+                if role.held_on(self.date)
+                    && let Some(&state) = self.by_id.get(&state_id)
+                {
+                    roles.push((role.relation.clone(), state));
                 }
             }
         }
@@ -130,10 +126,8 @@ pub(crate) fn resolve(
     found: Found,
     lexicon: &Lexicon,
 ) -> Resolved {
-    let _ = sentences;
     let Found { mut mentions, roles: role_facts, publishers, unknown } = found;
     let mut r = Resolver {
-        text,
         date,
         lexicon,
         entities: Vec::new(),
@@ -446,6 +440,5 @@ pub(crate) fn resolve(
             r.entities[e].code = Some(lexicon.states[role.state].iso3.clone());
         }
     }
-    let _ = r.text;
     Resolved { mentions: kept, entities: r.entities, facts }
 }

@@ -222,24 +222,25 @@ pub fn neighbors(graph: &KnowledgeGraph, name: &str, relation: Option<&str>, way
 pub fn path(graph: &KnowledgeGraph, from: &str, to: &str) -> Result<Vec<RelationRow>> {
     let start = resolve_name(graph, from)?;
     let goal = resolve_name(graph, to)?;
-    let mut previous: HashMap<NodeIndex, (NodeIndex, NodeIndex, NodeIndex, usize)> = HashMap::new();
+    let mut previous: HashMap<NodeIndex, (NodeIndex, NodeIndex, NodeIndex)> = HashMap::new();
     let mut queue = VecDeque::from([start]);
     let mut seen = std::collections::HashSet::from([start]);
     while let Some(node) = queue.pop_front() {
         if node == goal {
             break;
         }
-        let mut steps: Vec<(NodeIndex, NodeIndex, NodeIndex, usize)> = Vec::new();
-        for (i, (t, _)) in graph.edges_of(node, Direction::Outgoing).into_iter().enumerate() {
-            steps.push((t, node, t, i));
+        // (neighbour, edge source, edge target), in id order so the path is stable.
+        let mut steps: Vec<(NodeIndex, NodeIndex, NodeIndex)> = Vec::new();
+        for (t, _) in graph.edges_of(node, Direction::Outgoing) {
+            steps.push((t, node, t));
         }
-        for (i, (s, _)) in graph.edges_of(node, Direction::Incoming).into_iter().enumerate() {
-            steps.push((s, s, node, i));
+        for (s, _) in graph.edges_of(node, Direction::Incoming) {
+            steps.push((s, s, node));
         }
         steps.sort_by(|a, b| graph.node(a.0).id.cmp(&graph.node(b.0).id));
-        for (next, s, t, i) in steps {
+        for (next, s, t) in steps {
             if seen.insert(next) {
-                previous.insert(next, (node, s, t, i));
+                previous.insert(next, (node, s, t));
                 queue.push_back(next);
             }
         }
@@ -254,10 +255,9 @@ pub fn path(graph: &KnowledgeGraph, from: &str, to: &str) -> Result<Vec<Relation
     let mut rows = Vec::new();
     let mut node = goal;
     while node != start {
-        let (prev, s, t, i) = previous[&node];
+        let (prev, s, t) = previous[&node];
         let edges = graph.edges_of(s, Direction::Outgoing);
         let outgoing: Vec<_> = edges.into_iter().filter(|(x, _)| *x == t).collect();
-        let _ = i;
         if let Some((_, e)) = outgoing.first() {
             rows.push(row(graph, s, t, e));
         }
