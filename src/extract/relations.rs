@@ -364,7 +364,12 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             while k > 0 && frame.lower(k - 1).ends_with("ly") {
                 k -= 1;
             }
-            let adjective = e == s && k > 0 && DETERMINERS.contains(&frame.lower(k - 1).as_str());
+            // "received support", "won backing": a noun after a light verb.
+            let light_verb = matches!(
+                frame.lower(k.saturating_sub(1)).as_str(),
+                "received" | "receives" | "receive" | "won" | "wins" | "gained" | "got" | "gets" | "needs" | "needed"
+            );
+            let adjective = e == s && k > 0 && (DETERMINERS.contains(&frame.lower(k - 1).as_str()) || light_verb);
             let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str());
             if inside_name || capitalized || adjective || particle {
                 continue;
@@ -460,6 +465,31 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 }
                 (subject, object)
             };
+            // Another frame for the same trigger ("met" + "with") is tried before guessing.
+            let has_alternative = triggers.iter().any(|(r, other)| r == trigger && other > rel);
+            // An event with no object in its frame may still name its target a
+            // few words on, after a preposition: "lifted a curfew in Montenegro",
+            // "provide aid for Romania".
+            let object = object.or_else(|| {
+                // Frames that only take a named preposition ("accusations against") are exact.
+                if entry.plover.is_none() || subject.is_none() || !entry.direct || has_alternative {
+                    return None;
+                }
+                let stop = (trigger.end + 12).min(end.max(trigger.end));
+                (trigger.end..stop)
+                    .filter(|&j| {
+                        matches!(
+                            frame.lower(j).as_str(),
+                            "to" | "for" | "in" | "on" | "against" | "into" | "with" | "from"
+                        )
+                    })
+                    .find_map(|j| {
+                        // Loosely attached, only a state or an organization is a target.
+                        let actors = [EntityKind::State, EntityKind::Organization];
+                        frame.first_in(j + 1..(j + 4).min(stop.max(j + 1)), Some(&actors))
+                    })
+                    .and_then(|m| Frame::argument(m))
+            });
             if let (Some(subject), Some(object)) = (subject, object)
                 && subject.0 != object.0
             {

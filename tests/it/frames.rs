@@ -156,3 +156,19 @@ fn demand_that_names_who_must_act() {
     let e = edges("Russia said on Tuesday that Sudan must return the helicopter.");
     assert!(has(&e, "Russia", "demanded", "Sudan"), "{e:?}");
 }
+
+#[test]
+fn a_named_preposition_frame_wins_over_a_loose_target() {
+    let e = edges("Sergey Brin met with Ahmed Mohamed during his visit to Google.");
+    assert!(has(&e, "Sergey Brin", "met", "Ahmed Mohamed"), "{e:?}");
+    assert!(!e.iter().any(|x| x.2 == "Google"), "{e:?}");
+}
+
+#[test]
+fn loose_event_target_after_a_preposition() {
+    let e = edges("Serbia lifted a night curfew in Montenegro on Sunday.");
+    assert!(has(&e, "Serbia", "conceded", "Montenegro"), "{e:?}");
+    // A frame that names its preposition does not guess: nothing "against" here.
+    let e = edges("Bulgaria charges six officials over alleged spying for Russia.");
+    assert!(e.is_empty(), "{e:?}");
+}
