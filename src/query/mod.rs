@@ -24,14 +24,14 @@ pub fn resolve_name(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
     let wanted = name.trim().to_lowercase();
     let wanted = wanted.strip_prefix("the ").unwrap_or(&wanted);
     let nodes = graph.sorted_nodes();
-    let matches: Vec<NodeIndex> = nodes
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let n = graph.node(i);
-            n.label.to_lowercase() == wanted || n.aliases.iter().any(|a| a.to_lowercase() == wanted)
-        })
-        .collect();
+    // A label beats an alias: "Moscow" is the city, though Russia is also called so.
+    let by_label: Vec<NodeIndex> =
+        nodes.iter().copied().filter(|&i| graph.node(i).label.to_lowercase() == wanted).collect();
+    let matches: Vec<NodeIndex> = if by_label.is_empty() {
+        nodes.iter().copied().filter(|&i| graph.node(i).aliases.iter().any(|a| a.to_lowercase() == wanted)).collect()
+    } else {
+        by_label
+    };
     match matches[..] {
         [one] => Ok(one),
         [] => {

@@ -178,3 +178,24 @@ fn output_is_identical_across_jobs() {
         assert_eq!(one, two, "{format} differs between --jobs 1 and --jobs 2");
     }
 }
+
+#[test]
+fn query_prefers_labels_and_names_ambiguity() {
+    let out = newsgraph(&["query", "--input", SEED, "show", "Moscow"]).ok();
+    assert!(out.starts_with("Moscow (place, id place:moscow)"), "{out}");
+    let dir = scratch();
+    let corpus = dir.path().join("two.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"a\",\"text\":\"The United States Commerce Department said it met Russia.\"}\n\
+         {\"id\":\"b\",\"text\":\"The Commerce Department said it met Russia.\"}\n",
+    )
+    .unwrap();
+    let run = newsgraph(&["query", "--input", corpus.to_str().unwrap(), "show", "commerce department"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("is ambiguous: organization:commerce-department, organization:commerce-department-usa"),
+        "{}",
+        run.stderr
+    );
+}
