@@ -26,8 +26,12 @@ fn pipeline() -> &'static Pipeline {
 }
 
 fn build(docs: Vec<Document>, limit: EvidenceLimit) -> String {
+    build_in_batches(docs, limit, 7)
+}
+
+fn build_in_batches(docs: Vec<Document>, limit: EvidenceLimit, batch: usize) -> String {
     let mut graph = KnowledgeGraph::new(limit);
-    let runner = Runner { pipeline: pipeline(), batch: 7, strict: true };
+    let runner = Runner { pipeline: pipeline(), batch, strict: true };
     runner.build(&mut graph, docs.into_iter().map(Ok), |_| {}).expect("no bad input");
     to_json(&graph)
 }
@@ -79,4 +83,12 @@ fn update_skips_documents_already_in_the_graph() {
     assert!(run.stderr.contains("1 documents") && run.stderr.contains("1 already in the graph"), "{}", run.stderr);
     let whole = newsgraph(&["build", "-q", seed, korea]).ok();
     assert_eq!(run.stdout, whole);
+}
+
+#[test]
+fn batch_size_does_not_change_the_graph() {
+    let docs = samples().to_vec();
+    let one = build_in_batches(docs.clone(), EvidenceLimit::default(), 1);
+    assert_eq!(one, build_in_batches(docs.clone(), EvidenceLimit::default(), 4));
+    assert_eq!(one, build_in_batches(docs, EvidenceLimit::default(), 256));
 }
