@@ -23,9 +23,7 @@ fn seed_article_entities() {
     assert_eq!(labels(&graph, "report").len(), 1, "one report node");
 }
 
-#[test]
-fn seed_article_edges() {
-    let graph = graph_of(&[SEED]);
+fn assert_seed_edges(graph: &serde_json::Value) {
     let report = "American intelligence report";
     let expected = [
         "Anatoly Antanov -ambassador_of-> Russia".to_string(),
@@ -46,7 +44,18 @@ fn seed_article_edges() {
     ];
     let mut expected = expected.to_vec();
     expected.sort();
-    assert_eq!(triples(&graph), expected);
+    assert_eq!(triples(graph), expected);
+}
+
+#[test]
+fn seed_article_edges() {
+    assert_seed_edges(&graph_of(&[SEED]));
+}
+
+/// The rules alone (`--no-tagger`) draw the same graph of the seed article.
+#[test]
+fn seed_article_edges_without_tagger() {
+    assert_seed_edges(&graph_of(&["--no-tagger", SEED]));
 }
 
 #[test]
