@@ -86,7 +86,9 @@ fn child(corpus: &Path, jobs: usize) {
         let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
         let runner = Runner { pipeline: &pipeline, batch: 256, strict: false };
         let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
-        runner.build(&mut graph, Documents::new(&[corpus.display().to_string()]), |_| {}).expect("corpus reads");
+        runner
+            .build(&mut graph, Documents::new(&[corpus.display().to_string()]), |_| {}, |_| {})
+            .expect("corpus reads");
         to_json(&graph)
     });
     let seconds = started.elapsed().as_secs_f64();

@@ -100,15 +100,25 @@ impl Runner<'_> {
         Ok(summary)
     }
 
-    /// Builds (or extends) a graph from the documents.
+    /// Builds (or extends) a graph from the documents, skipping ids it already
+    /// holds; `added` hears of each document once it is in the graph.
     pub fn build(
         &self,
         graph: &mut KnowledgeGraph,
         items: impl Iterator<Item = Item>,
         problem: impl FnMut(&InputProblem),
+        mut added: impl FnMut(&Document),
     ) -> Result<Summary, InputProblem> {
         let existing: HashSet<String> = graph.documents().map(|d| d.id.clone()).collect();
-        self.run(items, |id| existing.contains(id), problem, |doc, extraction| graph.add_extraction(doc, &extraction))
+        self.run(
+            items,
+            |id| existing.contains(id),
+            problem,
+            |doc, extraction| {
+                graph.add_extraction(doc, &extraction);
+                added(doc);
+            },
+        )
     }
 }
 

@@ -259,19 +259,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let started = Instant::now();
             let documents = Documents::new(&input.paths);
             let progress = progress_bar(documents.total_bytes(), input.quiet);
-            let existing: std::collections::HashSet<String> = graph.documents().map(|d| d.id.clone()).collect();
             let summary = with_pool(input.jobs, || {
                 let pipeline = pipeline(&input)?;
                 let runner = Runner { pipeline: &pipeline, batch: 256, strict: input.strict };
                 runner
-                    .run(
+                    .build(
+                        &mut graph,
                         documents,
-                        |id| existing.contains(id),
                         |problem| progress.suspend(|| report(problem)),
-                        |doc, extraction| {
-                            graph.add_extraction(doc, &extraction);
-                            progress.inc(doc.text.len() as u64);
-                        },
+                        |doc| progress.inc(doc.text.len() as u64),
                     )
                     .map_err(strict_failure)
             })?;
@@ -334,7 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
                     let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
                     let runner = Runner { pipeline: &pipeline, batch: 256, strict: false };
-                    runner.build(&mut graph, Documents::new(&input), report).map_err(strict_failure)?;
+                    runner.build(&mut graph, Documents::new(&input), report, |_| {}).map_err(strict_failure)?;
                     graph
                 }
             };

@@ -32,7 +32,7 @@ fn build(docs: Vec<Document>, limit: EvidenceLimit) -> String {
 fn build_in_batches(docs: Vec<Document>, limit: EvidenceLimit, batch: usize) -> String {
     let mut graph = KnowledgeGraph::new(limit);
     let runner = Runner { pipeline: pipeline(), batch, strict: true };
-    runner.build(&mut graph, docs.into_iter().map(Ok), |_| {}).expect("no bad input");
+    runner.build(&mut graph, docs.into_iter().map(Ok), |_| {}, |_| {}).expect("no bad input");
     to_json(&graph)
 }
 
