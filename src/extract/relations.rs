@@ -500,6 +500,13 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 // promised is agreed; force promised is threatened.
                 if let Some(intent) = frame.intent(trigger.start, entry) {
                     entry = intent;
+                    // "will withdraw its force unless ...": a condition makes the promise a threat.
+                    let conditional = (trigger.end..end.min(tokens.len()) + 6)
+                        .take_while(|&j| j < tokens.len())
+                        .any(|j| matches!(frame.lower(j).as_str(), "unless" | "if"));
+                    if conditional && let Some(threat) = lexicon.relations.iter().find(|r| r.label == "threatened") {
+                        entry = threat;
+                    }
                 }
                 relations.push(relation(entry, index, subject, trigger_span, object, hedged));
                 covered = trigger.end.max(complement_end);
