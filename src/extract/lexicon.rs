@@ -122,12 +122,19 @@ impl WordClass {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        // Most words are already lower case: look them up without allocating.
+        // Most words are already lower case, or short ASCII that can be lowered
+        // on the stack: look them up without allocating.
         if self.case_sensitive || !word.chars().any(char::is_uppercase) {
-            self.words.contains(word)
-        } else {
-            self.words.contains(&word.to_lowercase())
+            return self.words.contains(word);
         }
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
+        }
+        self.words.contains(&word.to_lowercase())
     }
 
     /// Length in words of the longest entry that matches at the start of `words`.

@@ -411,28 +411,13 @@ impl<'a> Scan<'a> {
                 None => {
                     // "British Defence Secretary", "Nigerian junior foreign minister": the
                     // state still qualifies the title a few words on.
-                    let word = self.word(i).to_lowercase();
-                    let keeps = DETERMINERS.contains(&word.as_str())
-                        || self.is_capitalized(i)
-                        || matches!(
-                            word.as_str(),
-                            "junior"
-                                | "visiting"
-                                | "senior"
-                                | "deputy"
-                                | "vice"
-                                | "acting"
-                                | "former"
-                                | "interim"
-                                | "top"
-                                | "chief"
-                                | "foreign"
-                                | "defence"
-                                | "defense"
-                                | "interior"
-                                | "finance"
-                                | "new"
-                        );
+                    const TITLE_WORDS: &[&str] = &[
+                        "junior", "visiting", "senior", "deputy", "vice", "acting", "former", "interim", "top",
+                        "chief", "foreign", "defence", "defense", "interior", "finance", "new",
+                    ];
+                    let word = self.word(i);
+                    let keeps = self.is_capitalized(i)
+                        || DETERMINERS.iter().chain(TITLE_WORDS).any(|w| w.eq_ignore_ascii_case(word));
                     if self.tokens[i].kind == TokenKind::Word && !keeps {
                         self.role_state = None;
                     }
@@ -1044,8 +1029,12 @@ impl<'a> Scan<'a> {
 
     fn pronoun(&mut self, i: usize) -> Option<usize> {
         let word = self.word(i);
+        // Pronouns are short: most words leave without a lookup.
+        if word.len() > 4 {
+            return None;
+        }
         if self.lexicon.words.person_pronoun.contains(word) {
-            let possessive = matches!(word.to_lowercase().as_str(), "his" | "her");
+            let possessive = word.eq_ignore_ascii_case("his") || word.eq_ignore_ascii_case("her");
             self.push(i..i + 1, EntityKind::Person, Form::Pronoun, !possessive, Cue::PersonPronoun);
             return Some(i + 1);
         }
