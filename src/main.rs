@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary, extraction_line};
 use newsgraph::evaluate::{self, conll, plover};
-use newsgraph::export::{from_json, to_dot, to_json};
+use newsgraph::export::{from_json, to_dot, to_json, to_json_compact};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
@@ -54,12 +54,16 @@ struct GraphOutput {
     /// Output format (default: from the output's extension, else json)
     #[arg(long, short = 'f', value_enum)]
     format: Option<GraphFormat>,
+    /// JSON on one line (for Hadoop Streaming, Spark pipe and the like)
+    #[arg(long)]
+    compact: bool,
 }
 
 impl GraphOutput {
     fn write(&self, graph: &KnowledgeGraph) -> Result<()> {
         let format = self.format.unwrap_or_else(|| infer_format(self.output.as_deref()));
         let text = match format {
+            GraphFormat::Json if self.compact => to_json_compact(graph),
             GraphFormat::Json => to_json(graph),
             GraphFormat::Dot => to_dot(graph),
         };

@@ -55,6 +55,15 @@ struct EdgeJson {
 
 /// Writes the graph as pretty-printed node-link JSON, sorted for byte-identical output.
 pub fn to_json(graph: &KnowledgeGraph) -> String {
+    render(graph, true)
+}
+
+/// The same JSON on one line, for pipes that read a record per line.
+pub fn to_json_compact(graph: &KnowledgeGraph) -> String {
+    render(graph, false)
+}
+
+fn render(graph: &KnowledgeGraph, pretty: bool) -> String {
     let nodes = graph
         .sorted_nodes()
         .into_iter()
@@ -100,7 +109,8 @@ pub fn to_json(graph: &KnowledgeGraph) -> String {
         nodes,
         edges,
     };
-    let mut out = serde_json::to_string_pretty(&json).expect("graph JSON serialises");
+    let mut out = if pretty { serde_json::to_string_pretty(&json) } else { serde_json::to_string(&json) }
+        .expect("graph JSON serialises");
     out.push('\n');
     out
 }

@@ -4,4 +4,4 @@ pub mod dot;
 pub mod json;
 
 pub use dot::to_dot;
-pub use json::{from_json, to_json};
+pub use json::{from_json, to_json, to_json_compact};

@@ -199,3 +199,11 @@ fn query_prefers_labels_and_names_ambiguity() {
         run.stderr
     );
 }
+
+#[test]
+fn compact_json_is_one_line_and_the_same_graph() {
+    let compact = newsgraph(&["build", "-q", SEED, "--compact"]).ok();
+    assert_eq!(compact.lines().count(), 1);
+    let pretty: serde_json::Value = serde_json::from_str(&newsgraph(&["build", "-q", SEED]).ok()).unwrap();
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).unwrap(), pretty);
+}
