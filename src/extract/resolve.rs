@@ -343,7 +343,7 @@ pub(crate) fn resolve(
                 let first = text[m.span.clone()].split(' ').next().unwrap_or("").to_lowercase();
                 let new = current_report.is_none() || matches!(first.as_str(), "a" | "an" | "another");
                 if new {
-                    let id = format!("report:{}/{}", slug(doc_id), slug(&label));
+                    let id = format!("report:{}/{}", slug(&doc_id.replace('.', "-")), slug(&label));
                     current_report = Some(r.entity(id, &label, EntityKind::Report));
                 }
                 m.entity = current_report;
