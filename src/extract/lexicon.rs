@@ -191,6 +191,9 @@ pub struct Lexicon {
     pub people: Vec<PersonEntry>,
     pub places: Vec<PlaceEntry>,
     pub first_names: HashSet<String>,
+    /// First name, organization head, place head and function word, as bits
+    /// 6, 8, 9 and 10, for the tagger's one lookup per token.
+    pub(crate) token_classes: HashMap<String, u16>,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
     /// The statistical name tagger; empty when no model is loaded.
@@ -301,7 +304,7 @@ impl Lexicon {
         let titles_text = load("titles.tsv");
         let relations_text = load("relations.tsv");
         let words_text = load("words.tsv");
-        let first_names = load("first_names.txt")
+        let first_names: HashSet<String> = load("first_names.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -482,6 +485,15 @@ impl Lexicon {
             }
         }
 
+        let mut token_classes: HashMap<String, u16> = HashMap::default();
+        for name in &first_names {
+            *token_classes.entry(name.clone()).or_default() |= 1 << 6;
+        }
+        for (class, bit) in [(&words.org_head, 8), (&words.place_head, 9), (&words.function, 10)] {
+            for word in &class.words {
+                *token_classes.entry(word.clone()).or_default() |= 1 << bit;
+            }
+        }
         let trigger_words =
             trigger_patterns.iter().filter_map(|t| t.split(' ').next()).map(str::to_lowercase).collect();
         let build = |patterns: &[String], case_insensitive: bool| {
@@ -505,6 +517,7 @@ impl Lexicon {
             people,
             places,
             first_names,
+            token_classes,
             relations,
             words,
             tagger: Tagger::default(),

@@ -7,6 +7,7 @@
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::lexicon::{GazTarget, Lexicon, TitleKind};
@@ -71,24 +72,64 @@ fn digits(n: u16, buf: &mut [u8; 5]) -> &str {
     std::str::from_utf8(&buf[i..]).unwrap_or("0")
 }
 
-/// "Xxxx" → "Xx", "U.S." → "X.X.", "1996" → "d": runs of one class collapse.
-fn shape(word: &str) -> String {
-    let mut out = String::new();
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if !out.ends_with(class) {
-            out.push(class);
+/// A word's shape, kept inline: no allocation per token.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    bytes: [u8; 24],
+    len: u8,
+}
+
+impl Shape {
+    /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996" → "d": runs of one class collapse.
+    fn of(word: &str) -> Self {
+        let mut out = Shape::default();
+        let mut last = None;
+        for c in word.chars() {
+            let class = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_ascii_digit() {
+                'd'
+            } else {
+                c
+            };
+            if last == Some(class) {
+                continue;
+            }
+            last = Some(class);
+            let mut utf8 = [0u8; 4];
+            let encoded = class.encode_utf8(&mut utf8).as_bytes();
+            let at = out.len as usize;
+            if at + encoded.len() > out.bytes.len() {
+                break;
+            }
+            out.bytes[at..at + encoded.len()].copy_from_slice(encoded);
+            out.len += encoded.len() as u8;
         }
+        out
     }
-    out
+
+    fn of_str(s: &str) -> Self {
+        let mut out = Shape::default();
+        // Cut at a character boundary; shapes longer than this are vanishingly rare.
+        let mut end = s.len().min(out.bytes.len());
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
+        out.len = end as u8;
+        out
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+fn shape(word: &str) -> String {
+    Shape::of(word).as_str().to_string()
 }
 
 /// Lexicon facts about each token, as bits.
@@ -120,23 +161,11 @@ fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lex
             }
         }
     }
-    let words = &lexicon.words;
     for (i, t) in sentence.tokens.iter().enumerate() {
-        if !near[i] {
-            continue;
-        }
-        let w = t.text(text);
-        if lexicon.first_names.contains(w) {
-            flags[i] |= 1 << 6;
-        }
-        if words.org_head.contains(w) {
-            flags[i] |= 1 << 8;
-        }
-        if words.place_head.contains(w) {
-            flags[i] |= 1 << 9;
-        }
-        if words.function.contains(w) {
-            flags[i] |= 1 << 10;
+        if near[i]
+            && let Some(bits) = lexicon.token_classes.get(t.text(text))
+        {
+            flags[i] |= bits;
         }
     }
     flags
@@ -214,8 +243,8 @@ impl DocumentContext {
 /// Everything the features need about one sentence.
 pub(crate) struct SentenceView<'a> {
     words: Vec<&'a str>,
-    lower: Vec<String>,
-    shapes: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
+    shapes: Vec<Shape>,
     flags: Vec<u16>,
     context: Vec<u8>,
     all_caps: bool,
@@ -239,8 +268,14 @@ impl<'a> SentenceView<'a> {
             .map(|i| capital[i.saturating_sub(2)..(i + 3).min(words.len())].iter().any(|&c| c))
             .collect();
         SentenceView {
-            lower: words.iter().zip(&near).map(|(w, &n)| if n { w.to_lowercase() } else { String::new() }).collect(),
-            shapes: words.iter().zip(&near).map(|(w, &n)| if n { shape(w) } else { String::new() }).collect(),
+            lower: words
+                .iter()
+                .zip(&near)
+                .map(|(w, &n)| {
+                    if n && w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(*w) }
+                })
+                .collect(),
+            shapes: words.iter().zip(&near).map(|(w, &n)| if n { Shape::of(w) } else { Shape::default() }).collect(),
             flags: token_flags(sentence, text, matches, lexicon, &near),
             context: words.iter().zip(&capital).map(|(w, &c)| if c { document.get(w) } else { 0 }).collect(),
             all_caps: letters.len() >= 3 && upper * 10 >= letters.len() * 8,
@@ -252,7 +287,7 @@ impl<'a> SentenceView<'a> {
     fn with_possessives(mut self, sentence: &Sentence) -> Self {
         for (i, t) in sentence.tokens.iter().enumerate() {
             if t.kind == TokenKind::Possessive {
-                self.shapes[i] = "'s".into();
+                self.shapes[i] = Shape::of_str("'s");
             }
         }
         self
@@ -266,22 +301,22 @@ impl<'a> SentenceView<'a> {
     fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
         out.clear();
         let lower = |k: isize| -> &str {
-            usize::try_from(i as isize + k).ok().and_then(|j| self.lower.get(j)).map_or("<s>", |s| s.as_str())
+            usize::try_from(i as isize + k).ok().and_then(|j| self.lower.get(j)).map_or("<s>", |s| s.as_ref())
         };
         let shape_at = |k: isize| -> &str {
-            usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or("<s>", |s| s.as_str())
+            usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or("<s>", Shape::as_str)
         };
         let flags_at = |k: isize| -> u16 {
             usize::try_from(i as isize + k).ok().and_then(|j| self.flags.get(j)).copied().unwrap_or(0)
         };
         let mut buf = [0u8; 5];
         let word = self.words[i];
-        let lw = &self.lower[i];
+        let lw: &str = &self.lower[i];
         let caps = if self.all_caps { "C" } else { "c" };
         out.push(feature(0, ""));
         out.push(feature(1, word));
         out.push(feature(2, lw));
-        out.push(feature(3, &self.shapes[i]));
+        out.push(feature(3, self.shapes[i].as_str()));
         let n_chars = lw.chars().count();
         let at_char = |k: usize| lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b);
         for n in 2..=4 {
@@ -309,7 +344,7 @@ impl<'a> SentenceView<'a> {
         out.push(feature(19, LABELS[prev]));
         out.push(feature2(20, LABELS[prev2], LABELS[prev]));
         out.push(feature2(21, LABELS[prev], lw));
-        out.push(feature2(22, caps, &self.shapes[i]));
+        out.push(feature2(22, caps, self.shapes[i].as_str()));
         out.push(feature2(23, caps, lw));
         if i == 0 {
             out.push(feature(24, caps));
@@ -320,7 +355,7 @@ impl<'a> SentenceView<'a> {
             out.push(feature(27, digits(u16::from(context), &mut buf)));
             for bit in 0..8 {
                 if context & (1 << bit) != 0 {
-                    out.push(feature2(28, digits(bit, &mut buf), &self.shapes[i]));
+                    out.push(feature2(28, digits(bit, &mut buf), self.shapes[i].as_str()));
                 }
             }
         }
