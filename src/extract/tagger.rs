@@ -190,16 +190,16 @@ impl DocumentContext {
                 }
                 let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
                 let next = tokens.get(i + 1).map_or("", |t| t.text(text));
+                let prev_class = lexicon.token_classes.get(prev).copied().unwrap_or(0);
+                let next_class = lexicon.token_classes.get(next).copied().unwrap_or(0);
                 let mut bits = 0u8;
-                if i > 0 && lexicon.first_names.contains(prev) {
+                if i > 0 && prev_class & (1 << 6) != 0 {
                     bits |= 1 << 1;
                 }
-                if i > 0
-                    && (lexicon.words.function.contains(prev) && prev.ends_with('.') || prev == "Mr" || prev == "Mrs")
-                {
+                if i > 0 && (prev_class & (1 << 10) != 0 && prev.ends_with('.') || prev == "Mr" || prev == "Mrs") {
                     bits |= 1 << 2;
                 }
-                if lexicon.words.org_head.contains(next) {
+                if next_class & (1 << 8) != 0 {
                     bits |= 1 << 3;
                 }
                 if matches!(prev, "in" | "at" | "near" | "from") {
@@ -272,7 +272,11 @@ impl<'a> SentenceView<'a> {
                 .iter()
                 .zip(&near)
                 .map(|(w, &n)| {
-                    if n && w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(*w) }
+                    if n && w.chars().any(char::is_uppercase) {
+                        Cow::Owned(w.to_lowercase())
+                    } else {
+                        Cow::Borrowed(*w)
+                    }
                 })
                 .collect(),
             shapes: words.iter().zip(&near).map(|(w, &n)| if n { Shape::of(w) } else { Shape::default() }).collect(),
