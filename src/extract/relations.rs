@@ -435,7 +435,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                             previous_subject.clone()
                         } else {
                             frame
-                                .first_in(p + 1..(p + 5).min(tokens.len()), Some(kinds))
+                                .first_in(p + 1..(p + 7).min(tokens.len()), Some(kinds))
                                 .and_then(|m| Frame::argument(m))
                         }
                     });
