@@ -484,8 +484,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                         )
                     })
                     .find_map(|j| {
-                        // Loosely attached, only a state or an organization is a target.
-                        let actors = [EntityKind::State, EntityKind::Organization];
+                        // Loosely attached, only a state, an organization or a place is a target.
+                        let actors = [EntityKind::State, EntityKind::Organization, EntityKind::Place];
                         frame.first_in(j + 1..(j + 4).min(stop.max(j + 1)), Some(&actors))
                     })
                     .and_then(|m| Frame::argument(m))

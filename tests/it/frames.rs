@@ -172,3 +172,9 @@ fn loose_event_target_after_a_preposition() {
     let e = edges("Bulgaria charges six officials over alleged spying for Russia.");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn adverb_back_is_no_support() {
+    let e = edges("Steve Whitmore said that after traveling back from Florida, he left.");
+    assert!(e.is_empty(), "{e:?}");
+}
