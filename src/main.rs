@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary, extraction_line};
 use newsgraph::evaluate::{self, conll, plover};
-use newsgraph::export::{from_json, to_dot, to_json, to_json_compact};
+use newsgraph::export::{from_json, to_dot, to_dot_connected, to_json, to_json_compact};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
@@ -57,6 +57,9 @@ struct GraphOutput {
     /// JSON on one line (for Hadoop Streaming, Spark pipe and the like)
     #[arg(long)]
     compact: bool,
+    /// DOT: leave out entities that have no edge, for a readable diagram
+    #[arg(long)]
+    connected: bool,
 }
 
 impl GraphOutput {
@@ -65,6 +68,7 @@ impl GraphOutput {
         let text = match format {
             GraphFormat::Json if self.compact => to_json_compact(graph),
             GraphFormat::Json => to_json(graph),
+            GraphFormat::Dot if self.connected => to_dot_connected(graph),
             GraphFormat::Dot => to_dot(graph),
         };
         write_output(self.output.as_deref(), &text)

@@ -44,6 +44,16 @@ pub fn quote(s: &str) -> String {
 }
 
 pub fn to_dot(graph: &KnowledgeGraph) -> String {
+    render(graph, false)
+}
+
+/// DOT of the entities that take part in at least one edge: a readable
+/// diagram of a corpus whose mentions far outnumber its relations.
+pub fn to_dot_connected(graph: &KnowledgeGraph) -> String {
+    render(graph, true)
+}
+
+fn render(graph: &KnowledgeGraph, connected_only: bool) -> String {
     let mut out = String::new();
     out.push_str("digraph \"newsgraph\" {\n");
     out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n");
@@ -62,6 +72,9 @@ pub fn to_dot(graph: &KnowledgeGraph) -> String {
     }
     out.push_str("  }\n\n");
     for index in graph.sorted_nodes() {
+        if connected_only && graph.degree(index) == 0 {
+            continue;
+        }
         let node = graph.node(index);
         let (shape, color) = style(node.kind);
         let mut tooltip = format!("{} ({}), {} mentions", node.label, node.kind.as_str(), node.mentions);

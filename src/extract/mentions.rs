@@ -304,6 +304,21 @@ impl<'a> Scan<'a> {
         })
     }
 
+    /// An ordinary word in capitals ("UNLESS", "WARNED"), not a name.
+    fn is_shouted_word(&self, i: usize) -> bool {
+        let word = self.word(i);
+        if word.len() < 2 || word.chars().any(char::is_lowercase) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        let words = &self.lexicon.words;
+        is_grammar(&lower)
+            || words.clause.contains(&lower)
+            || words.speech.contains(&lower)
+            || words.hedge.contains(&lower)
+            || self.lexicon.is_trigger_word(&lower)
+    }
+
     fn is_first_name(&self, i: usize) -> bool {
         self.lexicon.first_names.contains(self.word(i))
     }
@@ -708,7 +723,7 @@ impl<'a> Scan<'a> {
             }
             end -= 1;
         }
-        if end == i {
+        if end == i || (end == i + 1 && self.is_shouted_word(i)) {
             return Some(tag_end);
         }
         if !self.is_capitalized(i) {

@@ -61,3 +61,20 @@ print(g.number_of_nodes(), g.number_of_edges(), biden["kind"], text[e["subject"]
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), "17 15 person Joe Biden labelled");
 }
+
+#[test]
+fn connected_dot_leaves_out_isolated_entities_and_renders() {
+    let full = newsgraph(&["build", "-q", "data/samples", "--format", "dot"]).ok();
+    let connected = newsgraph(&["build", "-q", "data/samples", "--format", "dot", "--connected"]).ok();
+    let nodes = |dot: &str| dot.lines().filter(|l| l.contains("tooltip=") && !l.contains("->")).count();
+    assert!(nodes(&connected) < nodes(&full), "{} vs {}", nodes(&connected), nodes(&full));
+    // Every node kept has an edge.
+    for line in connected.lines().filter(|l| l.contains("fillcolor") && l.contains("tooltip=") && !l.contains("->")) {
+        let id = line.trim().split(' ').next().unwrap();
+        assert!(connected.contains(&format!("{id} ->")) || connected.contains(&format!("-> {id}")), "{id} has no edge");
+    }
+    let dir = scratch();
+    let path = write(dir.path(), "connected.dot", connected.as_bytes());
+    let run = Command::new("dot").args(["-Tsvg", &path]).output().expect("Graphviz `dot` must be installed");
+    assert!(run.status.success() && run.stderr.is_empty(), "{}", String::from_utf8_lossy(&run.stderr));
+}

@@ -178,3 +178,11 @@ fn adverb_back_is_no_support() {
     let e = edges("Steve Whitmore said that after traveling back from Florida, he left.");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn shouted_words_are_not_names() {
+    let run = newsgraph_stdin(&["extract", "-"], b"He said: UNLESS they pay, Moxon WARNED the court.");
+    let doc: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
+    let texts: Vec<&str> = doc["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
+    assert!(!texts.contains(&"UNLESS") && !texts.contains(&"WARNED"), "{texts:?}");
+}
