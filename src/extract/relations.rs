@@ -213,6 +213,63 @@ impl<'a> Frame<'a> {
         self.first_in(after..stop, kinds).and_then(|m| Self::argument(m))
     }
 
+    /// The object of a trigger, as its frame says: directly after it, after one
+    /// of its prepositions (or what "the same" points back to), the subject of a
+    /// "that" clause, or the object of the verb after "to". Also returns where a
+    /// complement object ends (0 if none), so inner triggers are not read again.
+    fn object(
+        &self,
+        trigger: Range<usize>,
+        entry: &RelationEntry,
+        end: usize,
+        kinds: &[EntityKind],
+        previous_subject: Option<&Argument>,
+    ) -> (Option<Argument>, usize) {
+        let mut object = None;
+        let mut complement_end = 0;
+        if entry.direct {
+            object = self.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
+        }
+        if object.is_none() && !entry.object_preps.is_empty() {
+            let prep = (trigger.end..(trigger.end + 4).min(self.sentence.tokens.len()))
+                .find(|&j| entry.object_preps.iter().any(|p| *p == self.lower(j)));
+            object = prep.and_then(|p| {
+                let after = self.sentence.tokens[p + 1..].iter().map(|t| t.text(self.text));
+                let anaphor = self.lexicon.words.anaphor.match_len(after);
+                if anaphor > 0 && self.first_in(p + 1..p + 1 + anaphor, None).is_none() {
+                    previous_subject.cloned()
+                } else {
+                    self.first_in(p + 1..(p + 7).min(self.sentence.tokens.len()), Some(kinds))
+                        .and_then(|m| Self::argument(m))
+                }
+            });
+        }
+        if object.is_none() && entry.complement && self.lower(trigger.end) == "that" {
+            // "demanded that the US cancel ...": the subject of the clause that follows.
+            object = self
+                .first_in(trigger.end + 1..(trigger.end + 5).min(self.sentence.tokens.len()), Some(kinds))
+                .and_then(|m| Self::argument(m));
+        }
+        if object.is_none() && entry.complement {
+            // "agreed to provide aid to Romania": the object of the verb that follows.
+            // "threatened on Monday to break relations with Russia".
+            let verb = if self.lower(trigger.end - 1) == "to" {
+                Some(trigger.end)
+            } else {
+                (trigger.end..(trigger.end + 4).min(self.sentence.tokens.len()))
+                    .find(|&t| self.lower(t) == "to")
+                    .map(|t| t + 1)
+            };
+            if let Some(verb) = verb
+                && let Some(m) = self.first_in(verb + 1..(verb + 9).min(end.max(verb + 1)), Some(kinds))
+            {
+                complement_end = m.tokens.end;
+                object = Self::argument(m);
+            }
+        }
+        (object, complement_end)
+    }
+
     /// The relation an intent turns `entry` into, if the trigger is announced
     /// rather than done ("will support", "is ready to send", "would blockade").
     fn intent(&self, at: usize, entry: &RelationEntry) -> Option<&'a RelationEntry> {
@@ -421,48 +478,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     Some(b) if by_agent => frame.first_in(b + 1..b + 4, None).and_then(|m| Frame::argument(m)),
                     _ => frame.subject(trigger.start),
                 };
-                let mut object = None;
-                if entry.direct {
-                    object = frame.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
-                }
-                if object.is_none() && !entry.object_preps.is_empty() {
-                    let prep = (trigger.end..(trigger.end + 4).min(tokens.len()))
-                        .find(|&j| entry.object_preps.iter().any(|p| *p == frame.lower(j)));
-                    object = prep.and_then(|p| {
-                        let after = tokens[p + 1..].iter().map(|t| t.text(text));
-                        let anaphor = lexicon.words.anaphor.match_len(after);
-                        if anaphor > 0 && frame.first_in(p + 1..p + 1 + anaphor, None).is_none() {
-                            previous_subject.clone()
-                        } else {
-                            frame
-                                .first_in(p + 1..(p + 7).min(tokens.len()), Some(kinds))
-                                .and_then(|m| Frame::argument(m))
-                        }
-                    });
-                }
-                if object.is_none() && entry.complement && frame.lower(trigger.end) == "that" {
-                    // "demanded that the US cancel ...": the subject of the clause that follows.
-                    object = frame
-                        .first_in(trigger.end + 1..(trigger.end + 5).min(tokens.len()), Some(kinds))
-                        .and_then(|m| Frame::argument(m));
-                }
-                if object.is_none() && entry.complement {
-                    // "agreed to provide aid to Romania": the object of the verb that follows.
-                    // "threatened on Monday to break relations with Russia".
-                    let verb = if frame.lower(trigger.end - 1) == "to" {
-                        Some(trigger.end)
-                    } else {
-                        (trigger.end..(trigger.end + 4).min(tokens.len()))
-                            .find(|&t| frame.lower(t) == "to")
-                            .map(|t| t + 1)
-                    };
-                    if let Some(verb) = verb
-                        && let Some(m) = frame.first_in(verb + 1..(verb + 9).min(end.max(verb + 1)), Some(kinds))
-                    {
-                        complement_end = m.tokens.end;
-                        object = Frame::argument(m);
-                    }
-                }
+                let (object, found_end) = frame.object(trigger.clone(), entry, end, kinds, previous_subject.as_ref());
+                complement_end = found_end;
                 (subject, object)
             };
             // Another frame for the same trigger ("met" + "with") is tried before guessing.
