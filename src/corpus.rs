@@ -31,72 +31,107 @@ pub struct Runner<'a> {
     pub strict: bool,
 }
 
-impl Runner<'_> {
-    /// Extracts every document. `skip` filters ids; `problem` hears of each bad
-    /// input as it happens; `done` receives the documents in input order.
-    /// With `strict`, the first problem is returned as the error.
-    pub fn run(
-        &self,
-        items: impl Iterator<Item = Item>,
-        mut skip: impl FnMut(&str) -> bool,
-        mut problem: impl FnMut(&InputProblem),
-        mut done: impl FnMut(&Document, Extraction),
-    ) -> Result<Summary, InputProblem> {
-        let mut summary = Summary::default();
-        let mut seen = HashSet::new();
-        let mut batch: Vec<Document> = Vec::with_capacity(self.batch);
-        let mut flush = |batch: &mut Vec<Document>, summary: &mut Summary, problem: &mut dyn FnMut(&InputProblem)| {
-            // A bug in a rule must cost one document, not the corpus.
-            let extractions: Vec<Option<Extraction>> = batch
-                .par_iter()
-                .map(|d| std::panic::catch_unwind(AssertUnwindSafe(|| self.pipeline.extract(d))).ok())
-                .collect();
-            for (doc, extraction) in batch.drain(..).zip(extractions) {
-                match extraction {
-                    Some(extraction) => {
-                        summary.documents += 1;
-                        summary.bytes += doc.text.len() as u64;
-                        done(&doc, extraction);
-                    }
-                    None => {
-                        summary.problems += 1;
-                        problem(&InputProblem::new(
-                            doc.id.clone(),
-                            None,
-                            "internal error while extracting (please report it), skipped",
-                        ));
-                    }
-                }
-            }
-        };
-        for item in items {
+/// Reads the input into batches, dropping skipped and duplicate documents and
+/// reporting problems as it meets them.
+struct Reader<I, S, P> {
+    items: I,
+    skip: S,
+    problem: P,
+    seen: HashSet<String>,
+    batch: usize,
+    strict: bool,
+    problems: usize,
+    already_present: usize,
+}
+
+impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> Reader<I, S, P> {
+    fn report(&mut self, p: &InputProblem) {
+        self.problems += 1;
+        (self.problem)(p);
+    }
+
+    /// The next batch (empty at the end); with `strict`, the first problem.
+    fn next_batch(&mut self) -> Result<Vec<Document>, InputProblem> {
+        let mut batch = Vec::with_capacity(self.batch);
+        while batch.len() < self.batch {
+            let Some(item) = self.items.next() else { break };
             let doc = match item {
-                Ok(doc) if skip(&doc.id) => {
-                    summary.already_present += 1;
+                Ok(doc) if (self.skip)(&doc.id) => {
+                    self.already_present += 1;
                     continue;
                 }
-                Ok(doc) if !seen.insert(doc.id.clone()) => {
+                Ok(doc) if !self.seen.insert(doc.id.clone()) => {
                     Err(InputProblem::new(doc.id.clone(), None, "duplicate document id, skipped"))
                 }
                 other => other,
             };
             match doc {
-                Ok(doc) => {
-                    batch.push(doc);
-                    if batch.len() >= self.batch {
-                        flush(&mut batch, &mut summary, &mut problem);
-                    }
-                }
+                Ok(doc) => batch.push(doc),
                 Err(p) => {
-                    summary.problems += 1;
-                    problem(&p);
+                    self.report(&p);
                     if self.strict {
                         return Err(p);
                     }
                 }
             }
         }
-        flush(&mut batch, &mut summary, &mut problem);
+        Ok(batch)
+    }
+}
+
+impl Runner<'_> {
+    /// Extracts every document. `skip` filters ids; `problem` hears of each bad
+    /// input as it happens; `done` receives the documents in input order.
+    /// With `strict`, the first problem is returned as the error. The next
+    /// batch is read while the current one is extracted.
+    pub fn run(
+        &self,
+        items: impl Iterator<Item = Item> + Send,
+        skip: impl FnMut(&str) -> bool + Send,
+        problem: impl FnMut(&InputProblem) + Send,
+        mut done: impl FnMut(&Document, Extraction),
+    ) -> Result<Summary, InputProblem> {
+        let mut summary = Summary::default();
+        let mut reader = Reader {
+            items,
+            skip,
+            problem,
+            seen: HashSet::new(),
+            batch: self.batch.max(1),
+            strict: self.strict,
+            problems: 0,
+            already_present: 0,
+        };
+        let mut current = reader.next_batch()?;
+        while !current.is_empty() {
+            let (extractions, next) = rayon::join(
+                || {
+                    // A bug in a rule must cost one document, not the corpus.
+                    current
+                        .par_iter()
+                        .map(|d| std::panic::catch_unwind(AssertUnwindSafe(|| self.pipeline.extract(d))).ok())
+                        .collect::<Vec<Option<Extraction>>>()
+                },
+                || reader.next_batch(),
+            );
+            for (doc, extraction) in current.drain(..).zip(extractions) {
+                match extraction {
+                    Some(extraction) => {
+                        summary.documents += 1;
+                        summary.bytes += doc.text.len() as u64;
+                        done(&doc, extraction);
+                    }
+                    None => reader.report(&InputProblem::new(
+                        doc.id.clone(),
+                        None,
+                        "internal error while extracting (please report it), skipped",
+                    )),
+                }
+            }
+            current = next?;
+        }
+        summary.problems = reader.problems;
+        summary.already_present = reader.already_present;
         Ok(summary)
     }
 
@@ -105,8 +140,8 @@ impl Runner<'_> {
     pub fn build(
         &self,
         graph: &mut KnowledgeGraph,
-        items: impl Iterator<Item = Item>,
-        problem: impl FnMut(&InputProblem),
+        items: impl Iterator<Item = Item> + Send,
+        problem: impl FnMut(&InputProblem) + Send,
         mut added: impl FnMut(&Document),
     ) -> Result<Summary, InputProblem> {
         let existing: HashSet<String> = graph.documents().map(|d| d.id.clone()).collect();
