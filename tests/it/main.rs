@@ -8,3 +8,4 @@ mod golden;
 mod harness;
 mod merge;
 mod quality;
+mod robustness;

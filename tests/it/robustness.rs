@@ -1,0 +1,53 @@
+//! Arbitrary text never makes extraction panic, and every span it reports
+//! lies on character boundaries inside the text.
+
+use std::sync::Arc;
+
+use newsgraph::extract::{Lexicon, Pipeline};
+use newsgraph::input::Document;
+use proptest::prelude::*;
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
+}
+
+/// Words that steer the rules into their less common paths, mixed with noise.
+fn text() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("U.S.".to_string()),
+        Just("Mr.".to_string()),
+        Just("Russia’s".to_string()),
+        Just("Putin".to_string()),
+        Just("President".to_string()),
+        Just("the".to_string()),
+        Just("was recalled by".to_string()),
+        Just("said that".to_string()),
+        Just("Ministry of".to_string()),
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("-".to_string()),
+        Just("\n".to_string()),
+        "\\PC{0,12}",
+    ];
+    proptest::collection::vec(word, 0..60).prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn extraction_never_panics_and_spans_are_in_bounds(text in text()) {
+        let doc = Document { id: "fuzz".into(), text: text.clone(), ..Document::default() };
+        let extraction = pipeline().extract(&doc);
+        for m in &extraction.mentions {
+            prop_assert!(m.span.start < m.span.end && m.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+        }
+        for r in &extraction.relations {
+            for span in [&r.subject_span, &r.trigger_span, &r.object_span] {
+                prop_assert!(span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+        }
+    }
+}
