@@ -5,6 +5,13 @@ use std::process::{Command, Output, Stdio};
 
 pub const SEED: &str = "data/samples/seed-article.txt";
 
+/// The embedded pipeline, built once for the tests that call the library directly.
+pub fn pipeline() -> &'static newsgraph::extract::Pipeline {
+    use newsgraph::extract::{Lexicon, Pipeline};
+    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(std::sync::Arc::new(Lexicon::embedded())))
+}
+
 /// The project root: tests run from here so paths read as in the README.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

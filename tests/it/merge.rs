@@ -1,16 +1,13 @@
 //! Sharding: merge(build(X), build(Y)) == build(X ∪ Y), byte for byte, and
 //! --update adds only what is new.
 
-use std::sync::Arc;
-
 use newsgraph::corpus::Runner;
 use newsgraph::export::{from_json, to_json};
-use newsgraph::extract::{Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Document, Documents};
 use proptest::prelude::*;
 
-use crate::harness::{newsgraph, root, scratch};
+use crate::harness::{newsgraph, pipeline, root, scratch};
 
 fn samples() -> &'static [Document] {
     static DOCS: std::sync::OnceLock<Vec<Document>> = std::sync::OnceLock::new();
@@ -18,11 +15,6 @@ fn samples() -> &'static [Document] {
         let dir = root().join("data/samples").display().to_string();
         Documents::new(&[dir]).map(|d| d.expect("sample documents read")).collect()
     })
-}
-
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
 }
 
 fn build(docs: Vec<Document>, limit: EvidenceLimit) -> String {

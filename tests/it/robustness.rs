@@ -1,16 +1,10 @@
 //! Arbitrary text never makes extraction panic, and every span it reports
 //! lies on character boundaries inside the text.
 
-use std::sync::Arc;
-
-use newsgraph::extract::{Lexicon, Pipeline};
 use newsgraph::input::Document;
 use proptest::prelude::*;
 
-fn pipeline() -> &'static Pipeline {
-    static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
-}
+use crate::harness::pipeline;
 
 /// Words that steer the rules into their less common paths, mixed with noise.
 fn text() -> impl Strategy<Value = String> {
