@@ -224,6 +224,9 @@ const GRAMMAR: &[&str] = &[
     "between",
     "through",
     "during",
+    "along",
+    "together",
+    "alone",
 ];
 
 /// Constant-time membership in [`GRAMMAR`] (it is consulted for every mention).
@@ -370,6 +373,56 @@ impl<'a> Scan<'a> {
             && !self.lexicon.words.passive_aux.contains(word)
             && !self.lexicon.words.clause.contains(word)
             && !self.lexicon.words.locative.contains(word)
+    }
+
+    /// "Poland's parliament", "European Community foreign ministers", "NATO
+    /// peacekeeping troops": a state or organization acting through its people.
+    /// Returns the token after the group noun.
+    fn group_after(&self, end: usize) -> Option<usize> {
+        let first = if self.followed_by_possessive(end) { end + 1 } else { end };
+        for k in first..first + 3 {
+            if self.tokens.get(k)?.kind != TokenKind::Word {
+                return None;
+            }
+            let word = self.word(k);
+            if self.lexicon.words.state_noun.contains(word) && self.title(k).is_none() {
+                return Some(k + 1);
+            }
+            let modifier = word.starts_with(char::is_lowercase)
+                && !is_grammar(word)
+                && !word.ends_with("ed")
+                && !self.lexicon.words.clause.contains(word)
+                && !self.lexicon.words.verb.contains(word)
+                && !self.lexicon.is_trigger_word(word);
+            if !modifier {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "Demonstrators in Baghdad", "Rebels in the Ivory Coast": a group that opens
+    /// the sentence, placed in the state whose name starts at `i`. Returns where the group starts.
+    fn group_in(&self, i: usize) -> Option<usize> {
+        let mut k = i.checked_sub(1)?;
+        if self.word(k).eq_ignore_ascii_case("the") {
+            k = k.checked_sub(1)?;
+        }
+        if self.word(k) != "in" || k == 0 || !self.lexicon.words.state_noun.contains(self.word(k - 1)) {
+            return None;
+        }
+        let mut start = k - 1;
+        while start > 0 {
+            let word = self.word(start - 1);
+            let modifier = self.tokens[start - 1].kind == TokenKind::Number
+                || (word.starts_with(char::is_lowercase) && !self.lexicon.words.clause.contains(word))
+                || (start - 1 == 0 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)));
+            if !modifier || is_grammar(word) && start - 1 != 0 {
+                return None;
+            }
+            start -= 1;
+        }
+        Some(start)
     }
 
     fn after_locative(&self, start: usize) -> bool {
@@ -812,6 +865,18 @@ impl<'a> Scan<'a> {
                     return Some(org_end);
                 }
                 let form = if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
+                if let Some(start) = self.group_in(i) {
+                    let head = !self.followed_by_possessive(end);
+                    self.push(start..end, EntityKind::State, Form::Nominal, head, Cue::State(s));
+                    return Some(end);
+                }
+                if self.followed_by_possessive(end)
+                    && let Some(group_end) = self.group_after(end)
+                {
+                    let head = !self.is_modifier(group_end);
+                    self.push(i..group_end, EntityKind::State, Form::Nominal, head, Cue::State(s));
+                    return Some(group_end);
+                }
                 if matches!(target, GazTarget::StateSeat(_)) && self.after_locative(i) {
                     let name = self.text[self.span(i..end)].trim_start_matches("the ").to_string();
                     self.push(
@@ -843,6 +908,8 @@ impl<'a> Scan<'a> {
             }
             GazTarget::Org(o) => {
                 let name = self.lexicon.organizations[o].name.clone();
+                let group_end = self.group_after(end).filter(|_| !self.followed_by_possessive(end));
+                let end = group_end.unwrap_or(end);
                 let head = !self.is_modifier(end);
                 self.push(
                     i..end,

@@ -236,7 +236,9 @@ impl<'a> Frame<'a> {
             object = prep.and_then(|p| {
                 let after = self.sentence.tokens[p + 1..].iter().map(|t| t.text(self.text));
                 let anaphor = self.lexicon.words.anaphor.match_len(after);
-                if anaphor > 0 && self.first_in(p + 1..p + 1 + anaphor, None).is_none() {
+                // "responded to this," points back; "rioted at this jail in Israel" does not.
+                let ends_phrase = self.sentence.tokens.get(p + 1 + anaphor).is_none_or(|t| t.kind == TokenKind::Punct);
+                if anaphor > 0 && ends_phrase && self.first_in(p + 1..p + 1 + anaphor, None).is_none() {
                     previous_subject.cloned()
                 } else {
                     self.first_in(p + 1..(p + 7).min(self.sentence.tokens.len()), Some(kinds))
@@ -244,10 +246,16 @@ impl<'a> Frame<'a> {
                 }
             });
         }
-        if object.is_none() && entry.complement && self.lower(trigger.end) == "that" {
-            // "demanded that the US cancel ...": the subject of the clause that follows.
+        // "demanded (on Friday) that the US cancel ...": the subject of the clause that follows.
+        let that = (trigger.end..(trigger.end + 4).min(self.sentence.tokens.len()))
+            .take_while(|&j| j == trigger.end || self.is_time_word(j) || self.lower(j) == "that")
+            .find(|&j| self.lower(j) == "that");
+        if object.is_none()
+            && entry.complement
+            && let Some(that) = that
+        {
             object = self
-                .first_in(trigger.end + 1..(trigger.end + 5).min(self.sentence.tokens.len()), Some(kinds))
+                .first_in(that + 1..(that + 5).min(self.sentence.tokens.len()), Some(kinds))
                 .and_then(|m| Self::argument(m));
         }
         if object.is_none() && entry.complement {
@@ -256,7 +264,7 @@ impl<'a> Frame<'a> {
             let verb = if self.lower(trigger.end - 1) == "to" {
                 Some(trigger.end)
             } else {
-                (trigger.end..(trigger.end + 4).min(self.sentence.tokens.len()))
+                (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len()))
                     .find(|&t| self.lower(t) == "to")
                     .map(|t| t + 1)
             };
@@ -270,11 +278,30 @@ impl<'a> Frame<'a> {
         (object, complement_end)
     }
 
+    /// "on", "Friday", "today": words that may sit between a verb and its complement.
+    fn is_time_word(&self, i: usize) -> bool {
+        const TIME: &[&str] = &[
+            "on",
+            "today",
+            "yesterday",
+            "again",
+            "also",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        TIME.contains(&self.lower(i).as_str())
+    }
+
     /// The relation an intent turns `entry` into, if the trigger is announced
     /// rather than done ("will support", "is ready to send", "would blockade").
     fn intent(&self, at: usize, entry: &RelationEntry) -> Option<&'a RelationEntry> {
         let cooperative = ["SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"];
-        let hostile = ["ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"];
+        let hostile = ["ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"];
         let category = entry.plover.as_deref()?;
         let target = if cooperative.contains(&category) {
             "agreed"
@@ -287,7 +314,7 @@ impl<'a> Frame<'a> {
         while k > 0 {
             k -= 1;
             let word = self.lower(k);
-            if matches!(word.as_str(), "will" | "would" | "shall" | "'ll") {
+            if matches!(word.as_str(), "will" | "would" | "shall" | "'ll" | "may") {
                 return self.lexicon.relations.iter().find(|r| r.label == target);
             }
             if word == "to"
@@ -461,7 +488,10 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             };
             // "Polaroids donated to USI by the Andy Warhol Foundation": a participle
             // with its agent after "by" and its object where the frame says.
+            let perfect =
+                trigger.start > 0 && matches!(frame.lower(trigger.start - 1).as_str(), "has" | "have" | "had");
             let by_agent = frame.lower(trigger.end - 1).ends_with("ed")
+                && !perfect
                 && !frame.is_passive(trigger.clone())
                 && (trigger.end..(trigger.end + 5).min(end)).any(|j| frame.lower(j) == "by");
             let (subject, object) = if frame.is_passive(trigger.clone()) {

@@ -186,3 +186,46 @@ fn shouted_words_are_not_names() {
     let texts: Vec<&str> = doc["mentions"].as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap()).collect();
     assert!(!texts.contains(&"UNLESS") && !texts.contains(&"WARNED"), "{texts:?}");
 }
+
+#[test]
+fn possessive_state_with_an_institution_is_the_actor() {
+    let e = edges("Chile's parliament has condemned Peru over the border dispute.");
+    assert!(has(&e, "Chile", "criticized", "Peru"), "{e:?}");
+}
+
+#[test]
+fn organization_acting_through_its_officials() {
+    let e = edges("European Union foreign ministers condemned Belarus on Monday.");
+    assert!(has(&e, "European Union", "criticized", "Belarus"), "{e:?}");
+}
+
+#[test]
+fn group_placed_in_a_state_opens_the_sentence() {
+    let e = edges("Protesters in Caracas denounced Colombia on Sunday.");
+    assert!(has(&e, "Venezuela", "criticized", "Colombia"), "{e:?}");
+}
+
+#[test]
+fn that_complement_after_a_weekday() {
+    let e = edges("Kenyan officials demanded Friday that Uganda reopen the border.");
+    assert!(has(&e, "Kenya", "demanded", "Uganda"), "{e:?}");
+}
+
+#[test]
+fn this_before_a_noun_is_no_anaphor() {
+    let e = edges("Greek students rioted on Monday at this campus in northern Turkey.");
+    assert!(has(&e, "Greece", "protested", "Turkey"), "{e:?}");
+}
+
+#[test]
+fn perfect_tense_is_no_participle_with_a_by_agent() {
+    let e = edges("Estonia has demanded an apology by Friday from Russia.");
+    assert!(!e.iter().any(|(s, ..)| s == "Friday"), "{e:?}");
+    assert!(has(&e, "Estonia", "demanded", "Russia"), "{e:?}");
+}
+
+#[test]
+fn announced_protest_is_a_threat() {
+    let e = edges("Serbia said it would boycott the summit in Croatia.");
+    assert!(has(&e, "Serbia", "threatened", "Croatia"), "{e:?}");
+}
