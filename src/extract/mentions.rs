@@ -414,10 +414,12 @@ impl<'a> Scan<'a> {
         let mut start = k - 1;
         while start > 0 {
             let word = self.word(start - 1);
+            // The sentence's first word is capitalised whatever it is ("Opposition groups in ...").
+            let first = start - 1 == 0 && self.tokens[0].kind == TokenKind::Word && self.gaz(0).is_none();
             let modifier = self.tokens[start - 1].kind == TokenKind::Number
                 || (word.starts_with(char::is_lowercase) && !self.lexicon.words.clause.contains(word))
-                || (start - 1 == 0 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)));
-            if !modifier || is_grammar(word) && start - 1 != 0 {
+                || first;
+            if !modifier || is_grammar(word) && !first {
                 return None;
             }
             start -= 1;

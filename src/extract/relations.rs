@@ -490,12 +490,26 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             // with its agent after "by" and its object where the frame says.
             let perfect =
                 trigger.start > 0 && matches!(frame.lower(trigger.start - 1).as_str(), "has" | "have" | "had");
+            // Only a participle with no object of its own: "rejected calls by Poland" is active.
             let by_agent = frame.lower(trigger.end - 1).ends_with("ed")
                 && !perfect
                 && !frame.is_passive(trigger.clone())
-                && (trigger.end..(trigger.end + 5).min(end)).any(|j| frame.lower(j) == "by");
+                && (trigger.end..(trigger.end + 5).min(end))
+                    .find(|&j| frame.lower(j) == "by")
+                    .is_some_and(|b| b == trigger.end || PREPOSITIONS.contains(&frame.lower(trigger.end).as_str()));
             let (subject, object) = if frame.is_passive(trigger.clone()) {
-                let patient = frame.subject(trigger.start);
+                // "A camp for Congolese refugees was attacked by ...": the patient may sit in the subject's modifier.
+                let patient = frame.subject(trigger.start).or_else(|| {
+                    let start = frame.clause_start(trigger.start);
+                    frame
+                        .heads()
+                        .find(|m| {
+                            m.tokens.start > start
+                                && m.tokens.end <= trigger.start
+                                && matches!(frame.lower(m.phrase_start.max(1) - 1).as_str(), "for" | "of")
+                        })
+                        .and_then(|m| Frame::argument(m))
+                });
                 // The agent may sit past a clause word: "was quoted as saying by TASS".
                 let by = (trigger.end..(trigger.end + 6).min(tokens.len())).find(|&j| frame.lower(j) == "by");
                 let agent = by
@@ -535,6 +549,18 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                         let actors = [EntityKind::State, EntityKind::Organization, EntityKind::Place];
                         frame.first_in(j + 1..(j + 4).min(stop.max(j + 1)), Some(&actors))
                     })
+                    .and_then(|m| Frame::argument(m))
+            });
+            // "threatened to stop the talks if the United States goes ahead": the one the condition is put to.
+            let object = object.or_else(|| {
+                if entry.label != "threatened" || subject.is_none() {
+                    return None;
+                }
+                let condition =
+                    (trigger.end..tokens.len()).find(|&j| matches!(frame.lower(j).as_str(), "if" | "unless"))?;
+                let actors = [EntityKind::State, EntityKind::Organization, EntityKind::Person];
+                frame
+                    .first_in(condition + 1..(condition + 4).min(tokens.len()), Some(&actors))
                     .and_then(|m| Frame::argument(m))
             });
             if let (Some(subject), Some(object)) = (subject, object)

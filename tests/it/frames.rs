@@ -229,3 +229,33 @@ fn announced_protest_is_a_threat() {
     let e = edges("Serbia said it would boycott the summit in Croatia.");
     assert!(has(&e, "Serbia", "threatened", "Croatia"), "{e:?}");
 }
+
+#[test]
+fn capitalised_group_noun_opens_a_placed_group() {
+    let e = edges("Opposition groups in Kenya condemned Uganda on Sunday.");
+    assert!(has(&e, "Kenya", "criticized", "Uganda"), "{e:?}");
+}
+
+#[test]
+fn passive_patient_inside_the_subject_modifier() {
+    let e = edges("A convoy for Malian refugees was attacked by Nigerien soldiers on Monday.");
+    assert!(has(&e, "Niger", "attacked", "Mali"), "{e:?}");
+}
+
+#[test]
+fn passive_patient_is_not_taken_from_a_by_phrase() {
+    let e = edges("A plan backed by the Red Cross was rejected by Chile.");
+    assert!(!has(&e, "Chile", "rejected", "Red Cross"), "{e:?}");
+}
+
+#[test]
+fn rejected_proposal_targets_its_proposer() {
+    let e = edges("Berlin rejected recent calls by Poland for new talks.");
+    assert!(has(&e, "Germany", "rejected", "Poland"), "{e:?}");
+}
+
+#[test]
+fn threat_targets_the_condition() {
+    let e = edges("Egypt threatened to leave the negotiations on the dam if Ethiopia goes ahead.");
+    assert!(has(&e, "Egypt", "threatened", "Ethiopia"), "{e:?}");
+}
