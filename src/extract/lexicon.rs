@@ -182,6 +182,10 @@ pub struct Words {
     pub speaker_state: WordClass,
     pub anaphor: WordClass,
     pub verb: WordClass,
+    /// Heads that make a killing a fight: "Russian aircraft killed ...".
+    pub armed_forces: WordClass,
+    /// Triggers that armed forces turn into fighting.
+    pub combat: WordClass,
 }
 
 /// All lexicons plus the automata built from them.
@@ -472,6 +476,8 @@ impl Lexicon {
                 "speaker_state" => &mut words.speaker_state,
                 "anaphor" => &mut words.anaphor,
                 "verb" => &mut words.verb,
+                "armed_forces" => &mut words.armed_forces,
+                "combat" => &mut words.combat,
                 other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
             };
             class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");

@@ -464,6 +464,51 @@ impl<'a> Scan<'a> {
         let first = self.found.mentions.len();
         self.scan();
         self.memberships(first);
+        self.placements(first);
+    }
+
+    /// "Cizre in southeastern Turkey", "Bam, Iran": a place the text locates in a state.
+    fn placements(&mut self, first: usize) {
+        for p in first..self.found.mentions.len() {
+            if !matches!(self.found.mentions[p].cue, Cue::Place { state: None, .. }) {
+                continue;
+            }
+            let mut k = self.found.mentions[p].tokens.end;
+            if !matches!(self.word(k), "," | "in") {
+                continue;
+            }
+            k += 1;
+            // "in the north of", "in southeastern": direction words between.
+            while k < self.tokens.len()
+                && matches!(
+                    self.word(k),
+                    "the"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "of"
+                        | "central"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
+                )
+            {
+                k += 1;
+            }
+            let state = self.found.mentions[first..].iter().find_map(|o| match o.cue {
+                Cue::State(s) if o.tokens.start == k && o.form == Form::Name => Some(s),
+                _ => None,
+            });
+            if let (Some(s), Cue::Place { state, .. }) = (state, &mut self.found.mentions[p].cue) {
+                *state = Some(s);
+            }
+        }
     }
 
     fn scan(&mut self) {

@@ -547,7 +547,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     .find_map(|j| {
                         // Loosely attached, only a state, an organization or a place is a target.
                         let actors = [EntityKind::State, EntityKind::Organization, EntityKind::Place];
-                        frame.first_in(j + 1..(j + 4).min(stop.max(j + 1)), Some(&actors))
+                        frame.first_in(j + 1..(j + 5).min(stop.max(j + 1)), Some(&actors))
                     })
                     .and_then(|m| Frame::argument(m))
             });
@@ -580,6 +580,15 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     if conditional && let Some(threat) = lexicon.relations.iter().find(|r| r.label == "threatened") {
                         entry = threat;
                     }
+                }
+                // Armed forces that kill or attack fight: "Russian aircraft killed 46 civilians".
+                if entry.plover.as_deref() == Some("ASSAULT")
+                    && let Some(last) = text[subject.1.clone()].split_whitespace().last()
+                    && lexicon.words.armed_forces.contains(last)
+                    && lexicon.words.combat.contains(&text[trigger_span.clone()])
+                    && let Some(fought) = lexicon.relations.iter().find(|r| r.label == "fought")
+                {
+                    entry = fought;
                 }
                 relations.push(relation(entry, index, subject, trigger_span, object, hedged));
                 covered = trigger.end.max(complement_end);

@@ -240,7 +240,9 @@ pub(crate) fn resolve(
                     None => format!("organization:{}", slug(name)),
                 };
                 let e = r.entity(id, name, EntityKind::Organization);
-                r.entities[e].code = state.map(|s| lexicon.states[s].iso3.clone());
+                if let Some(s) = state {
+                    r.entities[e].code = Some(lexicon.states[s].iso3.clone());
+                }
                 Some(e)
             }
             Cue::Person { name, lexicon: p } => {
@@ -254,7 +256,9 @@ pub(crate) fn resolve(
             }
             Cue::Place { name, state } => {
                 let e = r.entity(format!("place:{}", slug(name)), name, EntityKind::Place);
-                r.entities[e].code = state.map(|s| lexicon.states[s].iso3.clone());
+                if let Some(s) = state {
+                    r.entities[e].code = Some(lexicon.states[*s].iso3.clone());
+                }
                 Some(e)
             }
             _ => None,

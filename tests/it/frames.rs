@@ -238,7 +238,7 @@ fn capitalised_group_noun_opens_a_placed_group() {
 
 #[test]
 fn passive_patient_inside_the_subject_modifier() {
-    let e = edges("A convoy for Malian refugees was attacked by Nigerien soldiers on Monday.");
+    let e = edges("A convoy for Malian refugees was attacked by Nigerien militiamen on Monday.");
     assert!(has(&e, "Niger", "attacked", "Mali"), "{e:?}");
 }
 
@@ -258,4 +258,24 @@ fn rejected_proposal_targets_its_proposer() {
 fn threat_targets_the_condition() {
     let e = edges("Egypt threatened to leave the negotiations on the dam if Ethiopia goes ahead.");
     assert!(has(&e, "Egypt", "threatened", "Ethiopia"), "{e:?}");
+}
+
+#[test]
+fn armed_forces_that_kill_are_fighting() {
+    let e = edges("Ethiopian troops killed 12 Eritrean soldiers near the border.");
+    assert!(has(&e, "Ethiopia", "fought", "Eritrea"), "{e:?}");
+    let e = edges("Eritrean guerrillas killed 12 Ethiopian civilians near the border.");
+    assert!(has(&e, "Eritrea", "attacked", "Ethiopia"), "{e:?}");
+}
+
+#[test]
+fn a_place_located_in_a_state_carries_its_code() {
+    let doc = newsgraph::input::Document {
+        id: "d".into(),
+        text: "Police imposed a curfew in the town of Cizre in southeastern Turkey.".into(),
+        ..Default::default()
+    };
+    let extraction = crate::harness::pipeline().extract(&doc);
+    let cizre = extraction.entities.iter().find(|e| e.label == "Cizre").expect("Cizre");
+    assert_eq!(cizre.code.as_deref(), Some("TUR"));
 }
