@@ -912,8 +912,10 @@ impl<'a> Scan<'a> {
                     return Some(org_end);
                 }
                 let form = if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
+                // The group acts (a nominal head); the name stays a name, for scoring and aliases.
                 if let Some(start) = self.group_in(i) {
                     let head = !self.followed_by_possessive(end);
+                    self.push(i..end, EntityKind::State, form, false, Cue::State(s));
                     self.push(start..end, EntityKind::State, Form::Nominal, head, Cue::State(s));
                     return Some(end);
                 }
@@ -921,6 +923,7 @@ impl<'a> Scan<'a> {
                     && let Some(group_end) = self.group_after(end)
                 {
                     let head = !self.is_modifier(group_end);
+                    self.push(i..end, EntityKind::State, form, false, Cue::State(s));
                     self.push(i..group_end, EntityKind::State, Form::Nominal, head, Cue::State(s));
                     return Some(group_end);
                 }
@@ -955,9 +958,9 @@ impl<'a> Scan<'a> {
             }
             GazTarget::Org(o) => {
                 let name = self.lexicon.organizations[o].name.clone();
-                let group_end = self.group_after(end).filter(|_| !self.followed_by_possessive(end));
-                let end = group_end.unwrap_or(end);
-                let head = !self.is_modifier(end);
+                // "European Union foreign ministers": the organization acts; the span stays its name.
+                let acting = !self.followed_by_possessive(end) && self.group_after(end).is_some();
+                let head = acting || !self.is_modifier(end);
                 self.push(
                     i..end,
                     EntityKind::Organization,
