@@ -49,6 +49,33 @@ const PREPOSITIONS: &[&str] = &[
     "including",
 ];
 
+/// Nouns that stand for the people of an "of" phrase: "a group of Moroccan diplomats".
+const QUANTITIES: &[&str] = &[
+    "group",
+    "groups",
+    "members",
+    "member",
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "tens",
+    "millions",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "delegation",
+    "team",
+    "contingent",
+    "band",
+    "crowd",
+    "crowds",
+];
+
 /// Words after which a verb form is an adjective: "their donated photographs".
 const DETERMINERS: &[&str] = &["the", "a", "an", "their", "its", "his", "her", "our", "your", "this", "these", "those"];
 
@@ -127,6 +154,11 @@ impl<'a> Frame<'a> {
             {
                 continue;
             }
+            // "A group of Moroccan diplomats", "Thousands of Nigerians": the group is its members.
+            if word == "of" && k > 0 && QUANTITIES.contains(&self.lower(k - 1).as_str()) {
+                k -= 1;
+                continue;
+            }
             return PREPOSITIONS.contains(&word.as_str()) || word == "between" || word == "and";
         }
         false
@@ -200,8 +232,11 @@ impl<'a> Frame<'a> {
             let word = self.lower(stop);
             let starts_mention = self.mentions.iter().any(|m| m.tokens.start == stop);
             let punct = matches!(word.as_str(), "," | ";" | ":" | "." | "and" | "or" | "but");
-            // "demanded the withdrawal of Serbian forces": "of" continues the object.
-            let of = word == "of" && stop > after;
+            // "demanded the withdrawal of Serbian forces": "of" continues the object,
+            // as do quantities: "kidnapped up to 16 Russian advisers", "more than 30".
+            let of = (word == "of" && stop > after)
+                || (word == "to" && stop > after && self.lower(stop - 1) == "up")
+                || matches!(word.as_str(), "than" | "least" | "nearly" | "about" | "some" | "almost");
             if !starts_mention
                 && !of
                 && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.boundaries[stop]))
@@ -454,7 +489,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 "received" | "receives" | "receive" | "won" | "wins" | "gained" | "got" | "gets" | "needs" | "needed"
             );
             let adjective = e == s && k > 0 && (DETERMINERS.contains(&frame.lower(k - 1).as_str()) || light_verb);
-            let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str());
+            // "kidnapped up to 16": a quantity, not a particle.
+            let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str()) && frame.lower(s + 2) != "to";
             if inside_name || capitalized || adjective || particle {
                 continue;
             }
@@ -519,7 +555,11 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             } else {
                 let by = (trigger.end..(trigger.end + 5).min(end)).find(|&j| frame.lower(j) == "by");
                 let subject = match by {
-                    Some(b) if by_agent => frame.first_in(b + 1..b + 4, None).and_then(|m| Frame::argument(m)),
+                    // "shortened by one hour": no agent there, so the clause's subject acts.
+                    Some(b) if by_agent => frame
+                        .first_in(b + 1..b + 4, None)
+                        .and_then(|m| Frame::argument(m))
+                        .or_else(|| frame.subject(trigger.start)),
                     _ => frame.subject(trigger.start),
                 };
                 let (object, found_end) = frame.object(trigger.clone(), entry, end, kinds, previous_subject.as_ref());
@@ -613,6 +653,19 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     continue;
                 };
                 let mut v = target.tokens.end;
+                // "said US and British forces must ...": past the coordinated actors.
+                while matches!(frame.lower(v).as_str(), "and" | ",")
+                    && let Some(next) = frame.heads().find(|m| m.tokens.start > v && m.tokens.start <= v + 2)
+                {
+                    v = next.tokens.end;
+                }
+                // "Sudan and the rebels must ...".
+                if frame.lower(v) == "and"
+                    && let Some(modal) = (v + 1..(v + 5).min(tokens.len()))
+                        .find(|&j| matches!(frame.lower(j).as_str(), "must" | "should"))
+                {
+                    v = modal;
+                }
                 while v < tokens.len()
                     && (tokens[v].kind == TokenKind::Punct || ADVERBS.contains(&frame.lower(v).as_str()))
                     && v < target.tokens.end + 4

@@ -279,3 +279,33 @@ fn a_place_located_in_a_state_carries_its_code() {
     let cizre = extraction.entities.iter().find(|e| e.label == "Cizre").expect("Cizre");
     assert_eq!(cizre.code.as_deref(), Some("TUR"));
 }
+
+#[test]
+fn a_group_of_people_is_its_members() {
+    let e = edges("A group of Kenyan diplomats met Ugandan officials in Nairobi.");
+    assert!(has(&e, "Kenya", "met", "Uganda"), "{e:?}");
+}
+
+#[test]
+fn quantities_do_not_end_an_object() {
+    let e = edges("Somali gunmen kidnapped up to 12 Kenyan aid workers on Monday.");
+    assert!(has(&e, "Somalia", "coerced", "Kenya"), "{e:?}");
+}
+
+#[test]
+fn must_after_coordinated_actors_is_a_demand() {
+    let e = edges("Norway said Sudan and the rebels must return to the talks.");
+    assert!(has(&e, "Norway", "demanded", "Sudan"), "{e:?}");
+}
+
+#[test]
+fn by_without_an_agent_keeps_the_subject() {
+    let e = edges("Vietnam on Monday shortened by two hours the curfew imposed in Laos.");
+    assert!(has(&e, "Vietnam", "conceded", "Laos"), "{e:?}");
+}
+
+#[test]
+fn taiwan_is_an_actor() {
+    let e = edges("Taiwan condemned the Philippines on Tuesday.");
+    assert!(has(&e, "Taiwan", "criticized", "Philippines"), "{e:?}");
+}
