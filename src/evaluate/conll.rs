@@ -102,7 +102,7 @@ pub fn conll_type(kind: EntityKind) -> Option<&'static str> {
         EntityKind::Person => Some("PER"),
         EntityKind::State | EntityKind::Place => Some("LOC"),
         EntityKind::Organization => Some("ORG"),
-        EntityKind::Report => None,
+        EntityKind::Report | EntityKind::Group => None,
     }
 }
 

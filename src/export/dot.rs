@@ -14,6 +14,7 @@ fn style(kind: EntityKind) -> (&'static str, &'static str) {
         EntityKind::Organization => ("component", "#d3f9d8"),
         EntityKind::Report => ("note", "#fff3bf"),
         EntityKind::Place => ("house", "#e9ecef"),
+        EntityKind::Group => ("hexagon", "#e5dbff"),
     }
 }
 

@@ -30,6 +30,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 pub struct StateEntry {
     pub iso3: String,
     pub name: String,
+    /// The first demonym, which names the state's groups ("Afghan rebels").
+    pub demonym: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -186,6 +188,8 @@ pub struct Words {
     pub armed_forces: WordClass,
     /// Triggers that armed forces turn into fighting.
     pub combat: WordClass,
+    /// Heads among `state_noun` that name a group of people, not the state ("Afghan rebels").
+    pub group_noun: WordClass,
 }
 
 /// All lexicons plus the automata built from them.
@@ -344,7 +348,8 @@ impl Lexicon {
             for seat in list(cols.get(4), ';') {
                 add(&seat, GazTarget::StateSeat(index));
             }
-            states.push(StateEntry { iso3: iso3.to_string(), name: name.to_string() });
+            let demonym = list(cols.get(3), ';').into_iter().next();
+            states.push(StateEntry { iso3: iso3.to_string(), name: name.to_string(), demonym });
         }
 
         let rows = Rows { file: "organizations.tsv", text: &orgs_text };
@@ -478,6 +483,7 @@ impl Lexicon {
                 "verb" => &mut words.verb,
                 "armed_forces" => &mut words.armed_forces,
                 "combat" => &mut words.combat,
+                "group_noun" => &mut words.group_noun,
                 other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
             };
             class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");

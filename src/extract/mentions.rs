@@ -401,6 +401,19 @@ impl<'a> Scan<'a> {
         None
     }
 
+    /// A state's people as actor: a group ("Afghan rebels", label from the state's
+    /// demonym and the words of `noun`) or, for its government and forces, the state.
+    fn push_acting(&mut self, tokens: Range<usize>, noun: Range<usize>, s: usize, head: bool) -> usize {
+        let last = noun.end.saturating_sub(1).max(noun.start);
+        if !noun.is_empty() && self.lexicon.words.group_noun.contains(self.word(last)) {
+            let state = &self.lexicon.states[s];
+            let words = self.text[self.span(noun)].to_lowercase();
+            let label = format!("{} {words}", state.demonym.as_deref().unwrap_or(&state.name));
+            return self.push(tokens, EntityKind::Group, Form::Nominal, head, Cue::Group { state: s, label });
+        }
+        self.push(tokens, EntityKind::State, Form::Nominal, head, Cue::State(s))
+    }
+
     /// "Demonstrators in Baghdad", "Rebels in the Ivory Coast": a group that opens
     /// the sentence, placed in the state whose name starts at `i`. Returns where the group starts.
     fn group_in(&self, i: usize) -> Option<usize> {
@@ -796,11 +809,15 @@ impl<'a> Scan<'a> {
             return Some(end);
         }
         // "the Russian side": a state through its demonym.
-        if let Some((_, s, _)) = state
+        if let Some((tokens, s, form)) = state
             && self.lexicon.words.state_noun.contains(self.word(j))
             && (determiner || j > i)
         {
-            self.push(i..j + 1, EntityKind::State, Form::Nominal, true, Cue::State(s));
+            // The name itself stays a name mention ("Ivory Coast" in "Ivory Coast rebels").
+            if form == Form::Name {
+                self.push(tokens.clone(), EntityKind::State, form, false, Cue::State(s));
+            }
+            self.push_acting(i..j + 1, tokens.end..j + 1, s, true);
             return Some(j + 1);
         }
         None
@@ -915,8 +932,15 @@ impl<'a> Scan<'a> {
                 // The group acts (a nominal head); the name stays a name, for scoring and aliases.
                 if let Some(start) = self.group_in(i) {
                     let head = !self.followed_by_possessive(end);
+                    let noun_end = i - if self.word(i - 1).eq_ignore_ascii_case("the") { 2 } else { 1 };
+                    let noun_start = (start..noun_end)
+                        .find(|&k| {
+                            self.tokens[k].kind == TokenKind::Word
+                                && !DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(k)))
+                        })
+                        .unwrap_or(noun_end);
                     self.push(i..end, EntityKind::State, form, false, Cue::State(s));
-                    self.push(start..end, EntityKind::State, Form::Nominal, head, Cue::State(s));
+                    self.push_acting(start..end, noun_start..noun_end, s, head);
                     return Some(end);
                 }
                 if self.followed_by_possessive(end)
@@ -924,7 +948,7 @@ impl<'a> Scan<'a> {
                 {
                     let head = !self.is_modifier(group_end);
                     self.push(i..end, EntityKind::State, form, false, Cue::State(s));
-                    self.push(i..group_end, EntityKind::State, Form::Nominal, head, Cue::State(s));
+                    self.push_acting(i..group_end, end + 1..group_end, s, head);
                     return Some(group_end);
                 }
                 if matches!(target, GazTarget::StateSeat(_)) && self.after_locative(i) {

@@ -29,11 +29,19 @@ pub enum EntityKind {
     Organization,
     Report,
     Place,
+    /// People named by their state and what they are: "Afghan rebels", "Palestinian prisoners".
+    Group,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 5] =
-        [EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report, EntityKind::Place];
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::State,
+        EntityKind::Organization,
+        EntityKind::Report,
+        EntityKind::Place,
+        EntityKind::Group,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -42,6 +50,7 @@ impl EntityKind {
             EntityKind::Organization => "organization",
             EntityKind::Report => "report",
             EntityKind::Place => "place",
+            EntityKind::Group => "group",
         }
     }
 
@@ -77,6 +86,11 @@ pub(crate) enum Cue {
     Place {
         name: String,
         state: Option<usize>,
+    },
+    /// "Afghan rebels": people of a state who do not act for it.
+    Group {
+        state: usize,
+        label: String,
     },
     /// "the Russian President", "his Russian counterpart".
     Role {

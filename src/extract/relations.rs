@@ -512,15 +512,15 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 &[EntityKind::Place, EntityKind::State]
             } else if entry.plover.is_some() {
                 // An event may target a place: "opened an embassy in Tehran".
+                &EntityKind::ALL
+            } else {
                 &[
                     EntityKind::Person,
                     EntityKind::State,
                     EntityKind::Organization,
                     EntityKind::Report,
-                    EntityKind::Place,
+                    EntityKind::Group,
                 ]
-            } else {
-                &[EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report]
             };
             // "Polaroids donated to USI by the Andy Warhol Foundation": a participle
             // with its agent after "by" and its object where the frame says.
@@ -586,7 +586,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     })
                     .find_map(|j| {
                         // Loosely attached, only a state, an organization or a place is a target.
-                        let actors = [EntityKind::State, EntityKind::Organization, EntityKind::Place];
+                        let actors =
+                            [EntityKind::State, EntityKind::Organization, EntityKind::Place, EntityKind::Group];
                         frame.first_in(j + 1..(j + 5).min(stop.max(j + 1)), Some(&actors))
                     })
                     .and_then(|m| Frame::argument(m))
@@ -647,9 +648,10 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 if let Some(that) = (j + 1..(j + 6).min(tokens.len())).find(|&t| frame.lower(t) == "that") {
                     k = that + 1;
                 }
-                let Some(target) =
-                    frame.first_in(k..k + 2, Some(&[EntityKind::Person, EntityKind::State, EntityKind::Organization]))
-                else {
+                let Some(target) = frame.first_in(
+                    k..k + 2,
+                    Some(&[EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Group]),
+                ) else {
                     continue;
                 };
                 let mut v = target.tokens.end;

@@ -254,6 +254,11 @@ pub(crate) fn resolve(
                 }
                 Some(e)
             }
+            Cue::Group { state, label } => {
+                let e = r.entity(format!("group:{}", slug(label)), label, EntityKind::Group);
+                r.entities[e].code = Some(lexicon.states[*state].iso3.clone());
+                Some(e)
+            }
             Cue::Place { name, state } => {
                 let e = r.entity(format!("place:{}", slug(name)), name, EntityKind::Place);
                 if let Some(s) = state {

@@ -202,7 +202,7 @@ fn organization_acting_through_its_officials() {
 #[test]
 fn group_placed_in_a_state_opens_the_sentence() {
     let e = edges("Protesters in Caracas denounced Colombia on Sunday.");
-    assert!(has(&e, "Venezuela", "criticized", "Colombia"), "{e:?}");
+    assert!(has(&e, "Venezuelan protesters", "criticized", "Colombia"), "{e:?}");
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn that_complement_after_a_weekday() {
 #[test]
 fn this_before_a_noun_is_no_anaphor() {
     let e = edges("Greek students rioted on Monday at this campus in northern Turkey.");
-    assert!(has(&e, "Greece", "protested", "Turkey"), "{e:?}");
+    assert!(has(&e, "Greek students", "protested", "Turkey"), "{e:?}");
 }
 
 #[test]
@@ -233,13 +233,13 @@ fn announced_protest_is_a_threat() {
 #[test]
 fn capitalised_group_noun_opens_a_placed_group() {
     let e = edges("Opposition groups in Kenya condemned Uganda on Sunday.");
-    assert!(has(&e, "Kenya", "criticized", "Uganda"), "{e:?}");
+    assert!(has(&e, "Kenyan opposition groups", "criticized", "Uganda"), "{e:?}");
 }
 
 #[test]
 fn passive_patient_inside_the_subject_modifier() {
     let e = edges("A convoy for Malian refugees was attacked by Nigerien militiamen on Monday.");
-    assert!(has(&e, "Niger", "attacked", "Mali"), "{e:?}");
+    assert!(has(&e, "Nigerien militiamen", "attacked", "Malian refugees"), "{e:?}");
 }
 
 #[test]
@@ -265,7 +265,7 @@ fn armed_forces_that_kill_are_fighting() {
     let e = edges("Ethiopian troops killed 12 Eritrean soldiers near the border.");
     assert!(has(&e, "Ethiopia", "fought", "Eritrea"), "{e:?}");
     let e = edges("Eritrean guerrillas killed 12 Ethiopian civilians near the border.");
-    assert!(has(&e, "Eritrea", "attacked", "Ethiopia"), "{e:?}");
+    assert!(has(&e, "Eritrean guerrillas", "attacked", "Ethiopian civilians"), "{e:?}");
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn a_group_of_people_is_its_members() {
 #[test]
 fn quantities_do_not_end_an_object() {
     let e = edges("Somali gunmen kidnapped up to 12 Kenyan aid workers on Monday.");
-    assert!(has(&e, "Somalia", "coerced", "Kenya"), "{e:?}");
+    assert!(has(&e, "Somali gunmen", "coerced", "Kenyan aid workers"), "{e:?}");
 }
 
 #[test]
@@ -308,4 +308,13 @@ fn by_without_an_agent_keeps_the_subject() {
 fn taiwan_is_an_actor() {
     let e = edges("Taiwan condemned the Philippines on Tuesday.");
     assert!(has(&e, "Taiwan", "criticized", "Philippines"), "{e:?}");
+}
+
+#[test]
+fn a_states_people_are_a_group_and_its_forces_are_the_state() {
+    let e = edges("Afghan rebels attacked Pakistani troops. Afghan troops attacked Pakistani rebels.");
+    assert!(has(&e, "Afghan rebels", "attacked", "Pakistan"), "{e:?}");
+    assert!(has(&e, "Afghanistan", "fought", "Pakistani rebels"), "{e:?}");
+    let e = edges("U.S. forces arrested Iraqi prisoners.");
+    assert!(has(&e, "United States", "coerced", "Iraqi prisoners"), "{e:?}");
 }
