@@ -609,7 +609,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             {
                 let last = object.1.end.max(trigger_span.end);
                 let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
-                let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
+                let mut hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
                 // "will provide", "ready to send": an intent, not an act. Cooperation
                 // promised is agreed; force promised is threatened.
                 if let Some(intent) = frame.intent(trigger.start, entry) {
@@ -621,6 +621,17 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     if conditional && let Some(threat) = lexicon.relations.iter().find(|r| r.label == "threatened") {
                         entry = threat;
                     }
+                }
+                // "would not meet their demands", "never accepted": cooperation refused.
+                let negated = (trigger.start.saturating_sub(2)..trigger.start)
+                    .any(|k| matches!(frame.lower(k).as_str(), "not" | "never" | "n't"));
+                if negated
+                    && matches!(entry.plover.as_deref(), Some("AGREE" | "SUPPORT" | "CONCEDE" | "AID" | "COOPERATE"))
+                    && let Some(rejected) = lexicon.relations.iter().find(|r| r.label == "rejected")
+                {
+                    // The negation is what the relation now says, not a doubt about it.
+                    entry = rejected;
+                    hedged = false;
                 }
                 // Armed forces that kill or attack fight: "Russian aircraft killed 46 civilians".
                 if entry.plover.as_deref() == Some("ASSAULT")

@@ -318,3 +318,9 @@ fn a_states_people_are_a_group_and_its_forces_are_the_state() {
     let e = edges("U.S. forces arrested Iraqi prisoners.");
     assert!(has(&e, "United States", "coerced", "Iraqi prisoners"), "{e:?}");
 }
+
+#[test]
+fn refused_cooperation_is_a_rejection() {
+    let e = edges("Chile said it would not accept the offer from Bolivia.");
+    assert!(e.iter().any(|(s, r, o, hedged)| s == "Chile" && r == "rejected" && o == "Bolivia" && !hedged), "{e:?}");
+}
