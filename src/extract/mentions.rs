@@ -421,7 +421,8 @@ impl<'a> Scan<'a> {
         if self.word(k).eq_ignore_ascii_case("the") {
             k = k.checked_sub(1)?;
         }
-        if self.word(k) != "in" || k == 0 || !self.lexicon.words.state_noun.contains(self.word(k - 1)) {
+        let placed = matches!(self.word(k), "in" | "throughout" | "across");
+        if !placed || k == 0 || !self.lexicon.words.state_noun.contains(self.word(k - 1)) {
             return None;
         }
         let mut start = k - 1;
@@ -726,6 +727,13 @@ impl<'a> Scan<'a> {
         while j < self.tokens.len() && modifiers < 5 {
             if let Some((end, target)) = self.gaz(j) {
                 match target {
+                    // "anti-Syria", "pro-Russian": not the group's state.
+                    _ if j >= 2
+                        && self.word(j - 1) == "-"
+                        && matches!(self.word(j - 2), "anti" | "pro" | "Anti" | "Pro") =>
+                    {
+                        break;
+                    }
                     GazTarget::StateName(s) | GazTarget::StateDemonym(s) if state.is_none() => {
                         let form =
                             if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
@@ -748,11 +756,12 @@ impl<'a> Scan<'a> {
             let modifier = match token.kind {
                 TokenKind::Number => true,
                 TokenKind::Punct => word == "-",
+                // "Palestinian armed groups": a participle may qualify a group noun.
                 TokenKind::Word => {
                     word.starts_with(char::is_lowercase)
                         && !is_grammar(word)
                         && !self.lexicon.words.clause.contains(word)
-                        && !word.ends_with("ed")
+                        && (!word.ends_with("ed") || matches!(state, Some((_, _, Form::Demonym))))
                 }
                 TokenKind::Possessive => false,
             };

@@ -457,7 +457,15 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                         && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
                     || (t.kind == TokenKind::Word && lexicon.words.clause.contains(word))
             })
-            .collect();
+            .collect::<Vec<bool>>();
+        // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
+        let mut boundaries = boundaries;
+        for open in (0..tokens.len()).filter(|&i| tokens[i].text(text) == "(") {
+            if let Some(close) = (open + 1..(open + 5).min(tokens.len())).find(|&i| tokens[i].text(text) == ")") {
+                boundaries[open] = open == 0;
+                boundaries[close] = false;
+            }
+        }
         let mut mentions = std::mem::take(&mut by_sentence[index]);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
         let frame = Frame { text, sentence, lexicon, mentions, boundaries };
@@ -488,7 +496,10 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 frame.lower(k.saturating_sub(1)).as_str(),
                 "received" | "receives" | "receive" | "won" | "wins" | "gained" | "got" | "gets" | "needs" | "needed"
             );
-            let adjective = e == s && k > 0 && (DETERMINERS.contains(&frame.lower(k - 1).as_str()) || light_verb);
+            // A noun after its determiner is a trigger ("a rally in Lagos"); a participle is not.
+            let participle = frame.lower(s).ends_with("ed");
+            let adjective =
+                e == s && k > 0 && ((participle && DETERMINERS.contains(&frame.lower(k - 1).as_str())) || light_verb);
             // "kidnapped up to 16": a quantity, not a particle.
             let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str()) && frame.lower(s + 2) != "to";
             if inside_name || capitalized || adjective || particle {
@@ -672,9 +683,10 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 {
                     v = next.tokens.end;
                 }
-                // "Sudan and the rebels must ...".
-                if frame.lower(v) == "and"
-                    && let Some(modal) = (v + 1..(v + 5).min(tokens.len()))
+                // "Sudan and the rebels must ...", "Kagame and his party must ...".
+                if frame.lower(target.tokens.end) == "and"
+                    && let Some(modal) = (target.tokens.end + 1..(target.tokens.end + 7).min(tokens.len()))
+                        .take_while(|&j| !frame.boundaries[j])
                         .find(|&j| matches!(frame.lower(j).as_str(), "must" | "should"))
                 {
                     v = modal;
