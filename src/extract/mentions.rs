@@ -388,12 +388,18 @@ impl<'a> Scan<'a> {
             if self.lexicon.words.state_noun.contains(word) && self.title(k).is_none() {
                 return Some(k + 1);
             }
-            let modifier = word.starts_with(char::is_lowercase)
-                && !is_grammar(word)
-                && !word.ends_with("ed")
-                && !self.lexicon.words.clause.contains(word)
-                && !self.lexicon.words.verb.contains(word)
-                && !self.lexicon.is_trigger_word(word);
+            // "Nicaragua's Sandinista government": one name word before the noun.
+            let name_word = k == first
+                && word.starts_with(char::is_uppercase)
+                && self.gaz(k).is_none()
+                && self.lexicon.words.state_noun.contains(self.word(k + 1));
+            let modifier = name_word
+                || word.starts_with(char::is_lowercase)
+                    && !is_grammar(word)
+                    && !word.ends_with("ed")
+                    && !self.lexicon.words.clause.contains(word)
+                    && !self.lexicon.words.verb.contains(word)
+                    && !self.lexicon.is_trigger_word(word);
             if !modifier {
                 return None;
             }
@@ -430,10 +436,12 @@ impl<'a> Scan<'a> {
             let word = self.word(start - 1);
             // The sentence's first word is capitalised whatever it is ("Opposition groups in ...").
             let first = start - 1 == 0 && self.tokens[0].kind == TokenKind::Word && self.gaz(0).is_none();
+            // "Tens of thousands of students throughout Indonesia".
+            let quantity_of = word == "of" && start >= 2 && self.tokens[start - 2].kind != TokenKind::Punct;
             let modifier = self.tokens[start - 1].kind == TokenKind::Number
                 || (word.starts_with(char::is_lowercase) && !self.lexicon.words.clause.contains(word))
                 || first;
-            if !modifier || is_grammar(word) && !first {
+            if !modifier || is_grammar(word) && !first && !quantity_of {
                 return None;
             }
             start -= 1;
@@ -649,7 +657,21 @@ impl<'a> Scan<'a> {
                 j = h + 1;
             }
         }
-        let (name_end, person) = self.name_run(j)?;
+        let Some((name_end, person)) = self.name_run(j) else {
+            // "Taiwan's Vice Foreign Minister visited ...": the title stands for its holder.
+            let state = self.role_state.filter(|_| title.kind == TitleKind::Title && posted_to.is_none())?;
+            self.role_state = None;
+            let cue = Cue::Role {
+                relation: title.role.clone(),
+                state: Some(state),
+                possessive_pronoun: false,
+                asserts: true,
+            };
+            let start = self.found.mentions[state].tokens.start;
+            let head = !self.is_modifier(title_end);
+            self.push(start..title_end, EntityKind::Person, Form::Nominal, head, cue);
+            return Some(title_end);
+        };
         let role_state = self.role_state.take();
         let employer = employer.map(|tokens| {
             let name = self.text[self.span(tokens.clone())].to_string();

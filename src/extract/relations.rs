@@ -227,6 +227,13 @@ impl<'a> Frame<'a> {
 
     /// The object right after a verb: within five tokens, before any preposition or clause word.
     fn direct_object(&self, after: usize, end: usize, kinds: Option<&[EntityKind]>) -> Option<Argument> {
+        // "forced out on Wednesday more than 1,000 refugees": time words before the object.
+        let mut after = after;
+        let mut end = end;
+        while after < end && self.is_time_word(after) {
+            after += 1;
+            end = end.max((after + 1).min(self.boundaries.len()));
+        }
         let mut stop = after;
         while stop < (after + 5).min(end) {
             let word = self.lower(stop);

@@ -368,3 +368,27 @@ fn must_after_a_leader_and_his_party_is_a_demand() {
     let e = edges("Ugandan rebels announced that President Museveni and his party must resign.");
     assert!(has(&e, "Ugandan rebels", "demanded", "Yoweri Museveni"), "{e:?}");
 }
+
+#[test]
+fn a_possessive_title_without_a_name_stands_for_its_holder() {
+    let e = edges("Taiwan's Vice Foreign Minister visited Russia today.");
+    assert!(has(&e, "Taiwan", "visited", "Russia"), "{e:?}");
+}
+
+#[test]
+fn time_words_before_a_direct_object() {
+    let e = edges("Syrian troops forced out on Wednesday more than 300 Lebanese villagers.");
+    assert!(has(&e, "Syria", "sanctioned", "Lebanese villagers"), "{e:?}");
+}
+
+#[test]
+fn protest_against_names_whom_it_is_against() {
+    let e = edges("Tunisian youths threw stones during demonstrations against the killings by Libyan forces.");
+    assert!(has(&e, "Tunisian youths", "protested", "Libya"), "{e:?}");
+}
+
+#[test]
+fn a_name_word_before_an_institution() {
+    let e = edges("Nicaragua's Sandinista government condemned Honduras.");
+    assert!(has(&e, "Nicaragua", "criticized", "Honduras"), "{e:?}");
+}
