@@ -686,6 +686,17 @@ impl<'a> Scan<'a> {
         if let Some((tokens, state)) = &posted_to {
             self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
         }
+        // "King Hassan of Morocco": the title's state after the name.
+        let mut scanned_to = name_end;
+        let role_state = role_state.or_else(|| {
+            if self.word(name_end) != "of" || title.role.is_none() {
+                return None;
+            }
+            let (end, target) = self.gaz(name_end + 1)?;
+            let GazTarget::StateName(state) = target else { return None };
+            scanned_to = end;
+            Some(self.push(name_end + 1..end, EntityKind::State, Form::Name, false, Cue::State(state)))
+        });
         let name = self.text[self.span(j..name_end)].to_string();
         let person_mention = self.push(
             j..name_end,
@@ -722,7 +733,7 @@ impl<'a> Scan<'a> {
                 });
             }
         }
-        Some(name_end)
+        Some(scanned_to)
     }
 
     /// Descriptions: "the Russian President", "his Russian counterpart",

@@ -392,3 +392,22 @@ fn a_name_word_before_an_institution() {
     let e = edges("Nicaragua's Sandinista government condemned Honduras.");
     assert!(has(&e, "Nicaragua", "criticized", "Honduras"), "{e:?}");
 }
+
+#[test]
+fn a_titled_name_of_a_state_holds_the_role() {
+    let e = edges("King Abdullah of Jordan met Egypt's foreign minister on Monday.");
+    assert!(has(&e, "Abdullah", "leader_of", "Jordan"), "{e:?}");
+}
+
+#[test]
+fn cities_carry_their_states_code() {
+    for (text, city, code) in [
+        ("Protesters blocked roads in Kirkuk on Sunday.", "Kirkuk", "IRQ"),
+        ("Rebels shelled Abidjan on Monday.", "Abidjan", "CIV"),
+    ] {
+        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
+        let extraction = crate::harness::pipeline().extract(&doc);
+        let entity = extraction.entities.iter().find(|e| e.label == city).expect(city);
+        assert_eq!(entity.code.as_deref(), Some(code), "{text}");
+    }
+}
