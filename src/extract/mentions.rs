@@ -629,6 +629,25 @@ impl<'a> Scan<'a> {
         }
         let (title_end, entry) = self.title(i)?;
         let title = &self.lexicon.title_entries[entry];
+        // "Montenegro's prime minister has been indicted": a role noun after a possessive state.
+        if title.kind == TitleKind::Nominal
+            && let Some(state) = self.role_state
+            && self.found.mentions[state].tokens.end + 1 == i
+            && self.followed_by_possessive(self.found.mentions[state].tokens.end)
+            && self.name_run(title_end).is_none()
+        {
+            self.role_state = None;
+            let cue = Cue::Role {
+                relation: title.role.clone(),
+                state: Some(state),
+                possessive_pronoun: false,
+                asserts: true,
+            };
+            let start = self.found.mentions[state].tokens.start;
+            let head = !self.is_modifier(title_end);
+            self.push(start..title_end, EntityKind::Person, Form::Nominal, head, cue);
+            return Some(title_end);
+        }
         if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
             return None;
         }
@@ -1046,6 +1065,17 @@ impl<'a> Scan<'a> {
                 let name = self.lexicon.places[p].name.clone();
                 let head = !self.followed_by_possessive(end);
                 let state = self.lexicon.places[p].state;
+                // "Darfur rebels", "Gaza militants": a group named by its region, in the region's state.
+                if let Some(s) = state
+                    && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
+                    && self.lexicon.words.group_noun.contains(self.word(end))
+                {
+                    let label = format!("{name} {}", self.word(end).to_lowercase());
+                    self.push(i..end, EntityKind::Place, Form::Name, false, Cue::Place { name, state });
+                    let head = !self.is_modifier(end + 1);
+                    self.push(i..end + 1, EntityKind::Group, Form::Nominal, head, Cue::Group { state: s, label });
+                    return Some(end + 1);
+                }
                 self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state });
                 Some(end)
             }

@@ -411,3 +411,15 @@ fn cities_carry_their_states_code() {
         assert_eq!(entity.code.as_deref(), Some(code), "{text}");
     }
 }
+
+#[test]
+fn a_possessive_role_noun_stands_for_its_holder() {
+    let e = edges("Serbia's prime minister has been indicted by the U.N. war crimes court.");
+    assert!(has(&e, "United Nations", "accused", "Serbia"), "{e:?}");
+}
+
+#[test]
+fn a_group_named_by_its_region() {
+    let e = edges("The Sudanese government has accused Darfur rebels of violating the ceasefire.");
+    assert!(has(&e, "Sudan", "accused", "Darfur rebels"), "{e:?}");
+}
