@@ -33,6 +33,8 @@ struct NodeJson {
     kind: EntityKind,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     iso3: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    code: Option<String>,
     aliases: BTreeSet<String>,
     mentions: u64,
 }
@@ -74,6 +76,7 @@ fn render(graph: &KnowledgeGraph, pretty: bool) -> String {
                 label: n.label.clone(),
                 kind: n.kind,
                 iso3: n.iso3.clone(),
+                code: n.code.clone(),
                 aliases: n.aliases.clone(),
                 mentions: n.mentions,
             }
@@ -135,6 +138,7 @@ pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<Knowled
             aliases: n.aliases,
             mentions: n.mentions,
             iso3: n.iso3,
+            code: n.code,
         });
     }
     for e in json.edges {

@@ -449,5 +449,23 @@ pub(crate) fn resolve(
             r.entities[e].code = Some(lexicon.states[role.state].iso3.clone());
         }
     }
+    // "President Levy Mwanawasa ... the Zambian people": an official titled
+    // without a state, in a document that names a single state, serves it.
+    let mut codes = r
+        .entities
+        .iter()
+        .filter(|x| matches!(x.kind, EntityKind::State | EntityKind::Group | EntityKind::Place))
+        .filter_map(|x| x.code.as_deref());
+    if let Some(only) = codes.next().map(String::from)
+        && codes.all(|c| c == only)
+    {
+        for m in &kept {
+            let Some(e) = m.entity else { continue };
+            let titled = m.phrase_start < m.tokens.start && m.form == Form::Name;
+            if titled && r.entities[e].kind == EntityKind::Person && r.entities[e].code.is_none() {
+                r.entities[e].code = Some(only.clone());
+            }
+        }
+    }
     Resolved { mentions: kept, entities: r.entities, facts }
 }

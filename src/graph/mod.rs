@@ -25,6 +25,9 @@ pub struct Node {
     pub aliases: BTreeSet<String>,
     pub mentions: u64,
     pub iso3: Option<String>,
+    /// Event-data actor code: the ISO-3 code of the state the entity acts for
+    /// (a state's own code, a group's state, a leader's state), or IGO / NGO.
+    pub code: Option<String>,
 }
 
 /// One sentence supporting an edge; spans are character offsets into the document text.
@@ -144,6 +147,11 @@ impl KnowledgeGraph {
             let label = existing.label.clone();
             existing.aliases.remove(&label);
             existing.iso3 = existing.iso3.take().or(node.iso3);
+            // Documents may disagree on an inferred code; the smaller keeps merges order-free.
+            existing.code = match (existing.code.take(), node.code) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             return index;
         }
         let id = node.id.clone();
@@ -189,6 +197,7 @@ impl KnowledgeGraph {
                     aliases: e.aliases.clone(),
                     mentions: e.mentions,
                     iso3: e.iso3.clone(),
+                    code: e.code.clone(),
                 })
             })
             .collect();

@@ -423,3 +423,26 @@ fn a_group_named_by_its_region() {
     let e = edges("The Sudanese government has accused Darfur rebels of violating the ceasefire.");
     assert!(has(&e, "Sudan", "accused", "Darfur rebels"), "{e:?}");
 }
+
+#[test]
+fn a_titled_official_serves_the_one_state_a_document_names() {
+    let code_of = |text: &str, label: &str| {
+        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
+        let extraction = crate::harness::pipeline().extract(&doc);
+        extraction.entities.iter().find(|e| e.label == label).and_then(|e| e.code.clone())
+    };
+    let text = "President Levy Mwanawasa reneged on his commitment to the Zambian people.";
+    assert_eq!(code_of(text, "Levy Mwanawasa").as_deref(), Some("ZMB"));
+    // Two states named: no guess.
+    let text = "President Levy Mwanawasa met Kenyan and Zambian ministers.";
+    assert_eq!(code_of(text, "Levy Mwanawasa"), None);
+}
+
+#[test]
+fn json_nodes_carry_actor_codes() {
+    let run = newsgraph_stdin(&["build", "-q", "-"], b"Afghan rebels attacked Pakistani troops.");
+    let graph: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
+    let node = |label: &str| graph["nodes"].as_array().unwrap().iter().find(|n| n["label"] == label).cloned();
+    assert_eq!(node("Afghan rebels").expect("group node")["code"], "AFG");
+    assert_eq!(node("Pakistan").expect("state node")["code"], "PAK");
+}
