@@ -605,6 +605,12 @@ impl<'a> Scan<'a> {
         let mut end = i + 1;
         while end < self.tokens.len() {
             let joined = self.tokens[end].start == self.tokens[end - 1].end;
+            // "Francois Mitterand": a given name before a known surname is that person.
+            if let Some((person_end, GazTarget::Person(p))) = self.gaz(end)
+                && end == i + 1
+            {
+                return Some((person_end, Some(p)));
+            }
             if self.is_name_word(end) && self.gaz(end).is_none() && !self.starts_title(end) {
                 end += 1;
             } else if joined

@@ -446,3 +446,16 @@ fn json_nodes_carry_actor_codes() {
     assert_eq!(node("Afghan rebels").expect("group node")["code"], "AFG");
     assert_eq!(node("Pakistan").expect("state node")["code"], "PAK");
 }
+
+#[test]
+fn a_given_name_before_a_known_surname_is_that_person() {
+    let doc = newsgraph::input::Document {
+        id: "d".into(),
+        text: "President Francois Mitterand welcomed South African leader F.W. de Klerk.".into(),
+        ..Default::default()
+    };
+    let extraction = crate::harness::pipeline().extract(&doc);
+    let person = extraction.entities.iter().find(|e| e.label.contains("Mitter")).expect("Mitterrand");
+    assert_eq!(person.code.as_deref(), Some("FRA"), "{person:?}");
+    assert!(!extraction.entities.iter().any(|e| e.label == "Francois"), "{:?}", extraction.entities);
+}
