@@ -431,11 +431,11 @@ fn a_titled_official_serves_the_one_state_a_document_names() {
         let extraction = crate::harness::pipeline().extract(&doc);
         extraction.entities.iter().find(|e| e.label == label).and_then(|e| e.code.clone())
     };
-    let text = "President Levy Mwanawasa reneged on his commitment to the Zambian people.";
-    assert_eq!(code_of(text, "Levy Mwanawasa").as_deref(), Some("ZMB"));
+    let text = "President Tomas Kelemba reneged on his commitment to the Zambian people.";
+    assert_eq!(code_of(text, "Tomas Kelemba").as_deref(), Some("ZMB"));
     // Two states named: no guess.
-    let text = "President Levy Mwanawasa met Kenyan and Zambian ministers.";
-    assert_eq!(code_of(text, "Levy Mwanawasa"), None);
+    let text = "President Tomas Kelemba met Kenyan and Zambian ministers.";
+    assert_eq!(code_of(text, "Tomas Kelemba"), None);
 }
 
 #[test]
