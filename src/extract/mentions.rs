@@ -487,6 +487,43 @@ impl<'a> Scan<'a> {
         self.scan();
         self.memberships(first);
         self.placements(first);
+        self.nationalities(first);
+    }
+
+    /// "suspected British militant Haroon Rashid Aswad", "Israeli right-winger
+    /// Ariel Sharon": a demonym and a noun before a name state the person's nationality.
+    fn nationalities(&mut self, first: usize) {
+        for p in first..self.found.mentions.len() {
+            let person = &self.found.mentions[p];
+            if person.kind != EntityKind::Person || person.form != Form::Name || person.tokens.start < 2 {
+                continue;
+            }
+            let noun = person.tokens.start - 1;
+            let word = self.word(noun);
+            let described = self.tokens[noun].kind == TokenKind::Word
+                && word.starts_with(char::is_lowercase)
+                && !is_grammar(word)
+                && self.title(noun).is_none();
+            // Not "pro-Beijing councillors", "anti-Kremlin activist".
+            let state = self.found.mentions[first..].iter().position(|m| {
+                let qualified = m.tokens.start >= 2
+                    && self.word(m.tokens.start - 1) == "-"
+                    && matches!(self.word(m.tokens.start - 2).to_lowercase().as_str(), "pro" | "anti");
+                m.tokens.end == noun
+                    && !qualified
+                    && matches!(m.cue, Cue::State(_))
+                    && matches!(m.form, Form::Demonym | Form::Name)
+            });
+            if let (true, Some(state)) = (described, state) {
+                let trigger = self.span(noun..noun + 1);
+                self.found.roles.push(RoleFact {
+                    person: p,
+                    relation: "national_of".into(),
+                    state: first + state,
+                    trigger,
+                });
+            }
+        }
     }
 
     /// "Cizre in southeastern Turkey", "Bam, Iran": a place the text locates in a state.

@@ -459,3 +459,11 @@ fn a_given_name_before_a_known_surname_is_that_person() {
     assert_eq!(person.code.as_deref(), Some("FRA"), "{person:?}");
     assert!(!extraction.entities.iter().any(|e| e.label == "Francois"), "{:?}", extraction.entities);
 }
+
+#[test]
+fn a_demonym_and_a_noun_before_a_name_state_nationality() {
+    let e = edges("Zambia extradited suspected British militant Haroon Aswad to Britain.");
+    assert!(has(&e, "Haroon Aswad", "national_of", "United Kingdom"), "{e:?}");
+    let e = edges("Pro-Beijing councillor Ann Chiang of DAB was re-elected.");
+    assert!(!e.iter().any(|x| x.1 == "national_of"), "{e:?}");
+}
