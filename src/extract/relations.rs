@@ -594,7 +594,17 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 if entry.plover.is_none() || subject.is_none() || !entry.direct || has_alternative {
                     return None;
                 }
-                let stop = (trigger.end + 12).min(end.max(trigger.end));
+                // Up to the next finite verb: "Iodine released from these chemicals into milk
+                // has been the major source ... in Australia" says nothing of Australia.
+                let stop = (trigger.end + 15).min(end.max(trigger.end));
+                let stop = (trigger.end..stop)
+                    .find(|&j| {
+                        matches!(
+                            frame.lower(j).as_str(),
+                            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will"
+                        )
+                    })
+                    .unwrap_or(stop);
                 (trigger.end..stop)
                     .filter(|&j| {
                         matches!(

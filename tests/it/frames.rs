@@ -467,3 +467,13 @@ fn a_demonym_and_a_noun_before_a_name_state_nationality() {
     let e = edges("Pro-Beijing councillor Ann Chiang of DAB was re-elected.");
     assert!(!e.iter().any(|x| x.1 == "national_of"), "{e:?}");
 }
+
+#[test]
+fn a_loose_event_target_may_sit_fifteen_words_on_but_not_past_a_finite_verb() {
+    let e = edges(
+        "The Security Council agreed to a six-month extension of the mandate for the peacekeeping force in Lebanon.",
+    );
+    assert!(has(&e, "United Nations Security Council", "agreed", "Lebanon"), "{e:?}");
+    let e = edges("Nigeria released from these talks into the summit has been the main voice in Ghana.");
+    assert!(!e.iter().any(|x| x.2 == "Ghana"), "{e:?}");
+}
