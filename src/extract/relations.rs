@@ -273,7 +273,9 @@ impl<'a> Frame<'a> {
             object = self.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
         }
         if object.is_none() && !entry.object_preps.is_empty() {
-            let prep = (trigger.end..(trigger.end + 4).min(self.sentence.tokens.len()))
+            // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
+            let prep = (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len()))
+                .take_while(|&j| j == trigger.end || !self.boundaries[j])
                 .find(|&j| entry.object_preps.iter().any(|p| *p == self.lower(j)));
             object = prep.and_then(|p| {
                 let after = self.sentence.tokens[p + 1..].iter().map(|t| t.text(self.text));

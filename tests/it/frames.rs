@@ -477,3 +477,11 @@ fn a_loose_event_target_may_sit_fifteen_words_on_but_not_past_a_finite_verb() {
     let e = edges("Nigeria released from these talks into the summit has been the main voice in Ghana.");
     assert!(!e.iter().any(|x| x.2 == "Ghana"), "{e:?}");
 }
+
+#[test]
+fn a_frame_preposition_stays_in_the_triggers_clause() {
+    let e = edges("Salaheddine Sidhoum staged a hunger strike in protest against the violations by Algerian forces.");
+    assert!(has(&e, "Salaheddine Sidhoum", "protested", "Algeria"), "{e:?}");
+    let e = edges("Peru criticized the plan, which was sent to Chile.");
+    assert!(!has(&e, "Peru", "criticized", "Chile"), "{e:?}");
+}
