@@ -379,7 +379,12 @@ impl<'a> Frame<'a> {
             {
                 return self.lexicon.relations.iter().find(|r| r.label == target);
             }
-            if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly") || word == "be") {
+            // "plans to impose restrictions": a light verb carries the noun trigger.
+            let light = matches!(
+                word.as_str(),
+                "impose" | "take" | "launch" | "carry" | "stage" | "hold" | "make" | "issue" | "deliver" | "tighten"
+            );
+            if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly") || word == "be" || light) {
                 return None;
             }
         }
@@ -662,6 +667,14 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     // The negation is what the relation now says, not a doubt about it.
                     entry = rejected;
                     hedged = false;
+                }
+                // "lifted a day-old blockade": ending a blockade or siege is a retreat, not a concession.
+                if entry.plover.as_deref() == Some("CONCEDE")
+                    && (trigger.end..(trigger.end + 5).min(tokens.len()))
+                        .any(|j| matches!(frame.lower(j).as_str(), "blockade" | "siege" | "blockades"))
+                    && let Some(withdrew) = lexicon.relations.iter().find(|r| r.label == "withdrew")
+                {
+                    entry = withdrew;
                 }
                 // Armed forces that kill or attack fight: "Russian aircraft killed 46 civilians".
                 if entry.plover.as_deref() == Some("ASSAULT")

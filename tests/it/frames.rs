@@ -485,3 +485,15 @@ fn a_frame_preposition_stays_in_the_triggers_clause() {
     let e = edges("Peru criticized the plan, which was sent to Chile.");
     assert!(!has(&e, "Peru", "criticized", "Chile"), "{e:?}");
 }
+
+#[test]
+fn a_light_verb_carries_an_announced_sanction_into_a_threat() {
+    let e = edges("Hungary plans to impose restrictions on Romania.");
+    assert!(has(&e, "Hungary", "threatened", "Romania"), "{e:?}");
+}
+
+#[test]
+fn lifting_a_blockade_is_a_retreat() {
+    let e = edges("Israeli troops lifted on Friday a blockade on Palestinian towns.");
+    assert!(e.iter().any(|x| x.0 == "Israel" && x.1 == "withdrew"), "{e:?}");
+}
