@@ -367,6 +367,8 @@ impl<'a> Scan<'a> {
             && !is_grammar(word)
             && !word.ends_with("ed")
             && !word.ends_with('s')
+            // "The Red Cross operating in Iraq said": a participle, not a noun the name qualifies.
+            && !word.ends_with("ing")
             && !self.lexicon.words.speech.contains(word)
             && !self.lexicon.is_trigger_word(word)
             && !self.lexicon.words.verb.contains(word)
@@ -851,12 +853,18 @@ impl<'a> Scan<'a> {
             let modifier = match token.kind {
                 TokenKind::Number => true,
                 TokenKind::Punct => word == "-",
-                // "Palestinian armed groups": a participle may qualify a group noun.
+                // "Palestinian armed groups": a participle may qualify a group noun;
+                // "US Predator attacks": so may one name word right before it.
                 TokenKind::Word => {
-                    word.starts_with(char::is_lowercase)
-                        && !is_grammar(word)
-                        && !self.lexicon.words.clause.contains(word)
-                        && (!word.ends_with("ed") || matches!(state, Some((_, _, Form::Demonym))))
+                    let name_word = state.is_some()
+                        && word.starts_with(char::is_uppercase)
+                        && self.gaz(j).is_none()
+                        && self.lexicon.words.state_noun.contains(self.word(j + 1));
+                    name_word
+                        || word.starts_with(char::is_lowercase)
+                            && !is_grammar(word)
+                            && !self.lexicon.words.clause.contains(word)
+                            && (!word.ends_with("ed") || matches!(state, Some((_, _, Form::Demonym))))
                 }
                 TokenKind::Possessive => false,
             };

@@ -51,6 +51,11 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Nouns that stand for the people of an "of" phrase: "a group of Moroccan diplomats".
 const QUANTITIES: &[&str] = &[
+    "inhabitants",
+    "residents",
+    "people",
+    "citizens",
+    "villagers",
     "group",
     "groups",
     "members",
@@ -243,6 +248,7 @@ impl<'a> Frame<'a> {
             // as do quantities: "kidnapped up to 16 Russian advisers", "more than 30".
             let of = (word == "of" && stop > after)
                 || (word == "to" && stop > after && self.lower(stop - 1) == "up")
+                || (word == "at" && self.lower(stop + 1) == "least")
                 || matches!(word.as_str(), "than" | "least" | "nearly" | "about" | "some" | "almost");
             if !starts_mention
                 && !of
@@ -274,9 +280,26 @@ impl<'a> Frame<'a> {
         }
         if object.is_none() && !entry.object_preps.is_empty() {
             // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
-            let prep = (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len()))
+            // The frame lists its prepositions by preference: "complained to the UN over
+            // Israeli raids" is a complaint about the raids.
+            // "to benefit Trump": "to" before a verb is no preposition.
+            let infinitive = |j: usize| {
+                let next = self.word(j + 1);
+                self.lower(j) == "to"
+                    && next.starts_with(char::is_lowercase)
+                    && !DETERMINERS.contains(&next)
+                    && !matches!(next, "all" | "some" | "more" | "most" | "up")
+            };
+            let window: Vec<usize> = (trigger.end..(trigger.end + 8).min(self.sentence.tokens.len()))
                 .take_while(|&j| j == trigger.end || !self.boundaries[j])
-                .find(|&j| entry.object_preps.iter().any(|p| *p == self.lower(j)));
+                .filter(|&j| !infinitive(j))
+                .collect();
+            let prep = entry
+                .object_preps
+                .iter()
+                .filter_map(|p| window.iter().copied().find(|&j| *p == self.lower(j)))
+                .find(|&j| self.first_in(j + 1..(j + 7).min(self.sentence.tokens.len()), Some(kinds)).is_some())
+                .or_else(|| window.iter().copied().find(|&j| entry.object_preps.iter().any(|p| *p == self.lower(j))));
             object = prep.and_then(|p| {
                 let after = self.sentence.tokens[p + 1..].iter().map(|t| t.text(self.text));
                 let anaphor = self.lexicon.words.anaphor.match_len(after);

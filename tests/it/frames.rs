@@ -497,3 +497,33 @@ fn lifting_a_blockade_is_a_retreat() {
     let e = edges("Israeli troops lifted on Friday a blockade on Palestinian towns.");
     assert!(e.iter().any(|x| x.0 == "Israel" && x.1 == "withdrew"), "{e:?}");
 }
+
+#[test]
+fn a_complaint_is_about_what_it_is_over() {
+    let e = edges("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.");
+    assert!(has(&e, "Lebanon", "criticized", "Israel"), "{e:?}");
+}
+
+#[test]
+fn a_name_before_a_participle_is_the_subject() {
+    let e = edges("The Red Cross operating in Iraq said Syria must open the border.");
+    assert!(has(&e, "Red Cross", "demanded", "Syria"), "{e:?}");
+}
+
+#[test]
+fn strikes_named_by_their_state_are_that_state_fighting() {
+    let e = edges("US Predator strikes have killed eight Taliban commanders in Pakistan.");
+    assert!(e.iter().any(|x| x.0 == "United States" && x.1 == "fought"), "{e:?}");
+}
+
+#[test]
+fn to_before_a_verb_is_no_frame_preposition() {
+    let e = edges("The report said that Putin approved of the meddling to benefit Trump.");
+    assert!(!e.iter().any(|x| x.0 == "Vladimir Putin" && x.2 == "Donald Trump"), "{e:?}");
+}
+
+#[test]
+fn at_least_opens_a_quantity() {
+    let e = edges("US strikes have killed at least eight Taliban commanders.");
+    assert!(e.iter().any(|x| x.0 == "United States" && x.1 == "fought" && x.2 == "Taliban"), "{e:?}");
+}
