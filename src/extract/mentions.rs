@@ -1107,6 +1107,17 @@ impl<'a> Scan<'a> {
                 Some(end)
             }
             GazTarget::Person(p) => {
+                // "The Bush administration declared": the leader's state acting.
+                if self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
+                    && matches!(self.word(end), "administration" | "government" | "cabinet" | "regime")
+                    && let Some(role) = self.lexicon.people[p].roles.last()
+                {
+                    let name = self.text[self.span(i..end)].to_string();
+                    self.push(i..end, EntityKind::Person, Form::Name, false, Cue::Person { name, lexicon: Some(p) });
+                    let head = !self.is_modifier(end + 1);
+                    self.push(i..end + 1, EntityKind::State, Form::Nominal, head, Cue::State(role.state));
+                    return Some(end + 1);
+                }
                 let name = self.text[self.span(i..end)].to_string();
                 let head = !self.is_modifier(end);
                 self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: Some(p) });

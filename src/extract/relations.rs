@@ -51,6 +51,11 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Nouns that stand for the people of an "of" phrase: "a group of Moroccan diplomats".
 const QUANTITIES: &[&str] = &[
+    "third",
+    "half",
+    "quarter",
+    "majority",
+    "rest",
     "inhabitants",
     "residents",
     "people",
@@ -214,7 +219,19 @@ impl<'a> Frame<'a> {
     /// The first argument starting within `range`, optionally of given kinds.
     /// An object may be a named modifier: "support Turkey's efforts", "a U.N. resolution".
     fn first_in(&self, range: Range<usize>, kinds: Option<&[EntityKind]>) -> Option<&&'a Mention> {
-        let fits = |m: &&&'a Mention| range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind));
+        self.first_other(range, kinds, None)
+    }
+
+    /// [`Self::first_in`], passing over mentions of the entity `other`.
+    fn first_other(
+        &self,
+        range: Range<usize>,
+        kinds: Option<&[EntityKind]>,
+        other: Option<usize>,
+    ) -> Option<&&'a Mention> {
+        let fits = |m: &&&'a Mention| {
+            range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind)) && m.entity != other
+        };
         self.heads().find(fits).or_else(|| {
             self.mentions.iter().filter(|m| m.entity.is_some() && matches!(m.form, Form::Name | Form::Demonym)).find(
                 |m| {
@@ -639,14 +656,16 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     .filter(|&j| {
                         matches!(
                             frame.lower(j).as_str(),
-                            "to" | "for" | "in" | "on" | "against" | "into" | "with" | "from"
+                            "to" | "for" | "in" | "on" | "against" | "into" | "with" | "from" | "among"
                         )
                     })
                     .find_map(|j| {
-                        // Loosely attached, only a state, an organization or a place is a target.
+                        // Loosely attached, only a state, an organization or a place is a target,
+                        // and not the subject itself ("Bosnian Serbs demanded a truce ... in Bosnia").
                         let actors =
                             [EntityKind::State, EntityKind::Organization, EntityKind::Place, EntityKind::Group];
-                        frame.first_in(j + 1..(j + 5).min(stop.max(j + 1)), Some(&actors))
+                        let subject = subject.as_ref().map(|s| s.0);
+                        frame.first_other(j + 1..(j + 5).min(stop.max(j + 1)), Some(&actors), subject)
                     })
                     .and_then(|m| Frame::argument(m))
             });
@@ -675,7 +694,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                     // "will withdraw its force unless ...": a condition makes the promise a threat.
                     let conditional = (trigger.end..end.min(tokens.len()) + 6)
                         .take_while(|&j| j < tokens.len())
-                        .any(|j| matches!(frame.lower(j).as_str(), "unless" | "if"));
+                        .any(|j| frame.lower(j) == "unless");
                     if conditional && let Some(threat) = lexicon.relations.iter().find(|r| r.label == "threatened") {
                         entry = threat;
                     }

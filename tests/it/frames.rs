@@ -527,3 +527,34 @@ fn at_least_opens_a_quantity() {
     let e = edges("US strikes have killed at least eight Taliban commanders.");
     assert!(e.iter().any(|x| x.0 == "United States" && x.1 == "fought" && x.2 == "Taliban"), "{e:?}");
 }
+
+#[test]
+fn a_leaders_administration_is_the_state() {
+    let e = edges("The Bush administration declared Tuesday that China must drop its tariffs.");
+    assert!(has(&e, "United States", "demanded", "China"), "{e:?}");
+}
+
+#[test]
+fn a_loose_target_is_never_the_subject_itself() {
+    let e = edges("Serbian officials demanded a truce in Serbia with Croatia.");
+    assert!(has(&e, "Serbia", "demanded", "Croatia"), "{e:?}");
+}
+
+#[test]
+fn accepting_demands_is_a_concession_and_receiving_observers_a_retreat() {
+    let e = edges("The Kenyan government accepted demands from Somalia on Thursday.");
+    assert!(has(&e, "Kenya", "conceded", "Somalia"), "{e:?}");
+    let e = edges("Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.");
+    assert!(e.iter().any(|x| x.1 == "withdrew" && x.2.contains("Security and Co-operation") || x.2 == "OSCE"), "{e:?}");
+}
+
+#[test]
+fn a_conditional_offer_stays_an_offer_and_unless_makes_a_threat() {
+    let e = edges("Afghan rebel leaders said they would meet Pakistan if it gave them a veto.");
+    assert!(
+        e.iter().any(|x| x.0 == "Afghan leaders" || x.0 == "Afghanistan") && e.iter().any(|x| x.1 == "agreed"),
+        "{e:?}"
+    );
+    let e = edges("Uganda will withdraw its troops from Somalia unless the talks resume.");
+    assert!(e.iter().any(|x| x.1 == "threatened"), "{e:?}");
+}
