@@ -558,3 +558,9 @@ fn a_conditional_offer_stays_an_offer_and_unless_makes_a_threat() {
     let e = edges("Uganda will withdraw its troops from Somalia unless the talks resume.");
     assert!(e.iter().any(|x| x.1 == "threatened"), "{e:?}");
 }
+
+#[test]
+fn pushing_for_is_a_demand() {
+    let e = edges("The UK is pushing hard for the US to back its debt relief plan.");
+    assert!(has(&e, "United Kingdom", "demanded", "United States"), "{e:?}");
+}
