@@ -564,3 +564,16 @@ fn pushing_for_is_a_demand() {
     let e = edges("The UK is pushing hard for the US to back its debt relief plan.");
     assert!(has(&e, "United Kingdom", "demanded", "United States"), "{e:?}");
 }
+
+#[test]
+fn international_bodies_and_armed_groups_carry_codes() {
+    for (text, label, code) in [
+        ("The OSCE sent observers to Kyrgyzstan.", "Organization for Security and Co-operation in Europe", "IGO"),
+        ("The PKK attacked a Turkish army post.", "Kurdistan Workers' Party", "TUR"),
+    ] {
+        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
+        let extraction = crate::harness::pipeline().extract(&doc);
+        let entity = extraction.entities.iter().find(|e| e.label == label).expect(label);
+        assert_eq!(entity.code.as_deref(), Some(code), "{text}");
+    }
+}
