@@ -534,7 +534,22 @@ impl<'a> Scan<'a> {
             if !matches!(self.found.mentions[p].cue, Cue::Place { state: None, .. }) {
                 continue;
             }
-            let mut k = self.found.mentions[p].tokens.end;
+            // "South Lebanon", "Western Cambodia", "West Darfur State": a region of a state or place.
+            let tokens = self.found.mentions[p].tokens.clone();
+            let compass = matches!(
+                self.word(tokens.start).to_lowercase().as_str(),
+                "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
+            );
+            let region_of = match self.gaz(tokens.start + 1) {
+                Some((end, GazTarget::StateName(s))) if compass && end <= tokens.end => Some(s),
+                Some((end, GazTarget::Place(q))) if compass && end <= tokens.end => self.lexicon.places[q].state,
+                _ => None,
+            };
+            if let (Some(s), Cue::Place { state, .. }) = (region_of, &mut self.found.mentions[p].cue) {
+                *state = Some(s);
+                continue;
+            }
+            let mut k = tokens.end;
             if !matches!(self.word(k), "," | "in") {
                 continue;
             }

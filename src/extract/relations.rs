@@ -556,7 +556,9 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 e == s && k > 0 && ((participle && DETERMINERS.contains(&frame.lower(k - 1).as_str())) || light_verb);
             // "kidnapped up to 16": a quantity, not a particle.
             let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str()) && frame.lower(s + 2) != "to";
-            if inside_name || capitalized || adjective || particle {
+            // "its long-threatened invasion": a hyphenated compound is an adjective.
+            let compound = s > 0 && frame.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
+            if inside_name || capitalized || adjective || particle || compound {
                 continue;
             }
             triggers.push((s..e + 1, lexicon.trigger_relations[m.pattern().as_usize()]));

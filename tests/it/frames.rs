@@ -577,3 +577,16 @@ fn international_bodies_and_armed_groups_carry_codes() {
         assert_eq!(entity.code.as_deref(), Some(code), "{text}");
     }
 }
+
+#[test]
+fn a_compass_region_of_a_state_carries_its_code_and_compounds_are_no_triggers() {
+    let doc = newsgraph::input::Document {
+        id: "d".into(),
+        text: "Israel today mounted its long-threatened invasion of South Lebanon.".into(),
+        ..Default::default()
+    };
+    let extraction = crate::harness::pipeline().extract(&doc);
+    let region = extraction.entities.iter().find(|e| e.label == "South Lebanon").expect("South Lebanon");
+    assert_eq!(region.code.as_deref(), Some("LBN"));
+    assert!(!extraction.relations.iter().any(|r| r.label == "threatened"), "{:?}", extraction.relations);
+}
