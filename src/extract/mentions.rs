@@ -502,28 +502,34 @@ impl<'a> Scan<'a> {
             }
             let noun = person.tokens.start - 1;
             let word = self.word(noun);
+            // A noun, not a verb: "Twitter gave Mohamed the option".
             let described = self.tokens[noun].kind == TokenKind::Word
                 && word.starts_with(char::is_lowercase)
                 && !is_grammar(word)
+                && !word.ends_with("ed")
+                && !self.lexicon.words.verb.contains(word)
+                && !self.lexicon.words.speech.contains(word)
+                && !self.lexicon.is_trigger_word(word)
                 && self.title(noun).is_none();
             // Not "pro-Beijing councillors", "anti-Kremlin activist".
-            let state = self.found.mentions[first..].iter().position(|m| {
+            // "U.N. mediator Diego Cordovez": an organization's people are its members.
+            let qualifier = self.found.mentions[first..].iter().position(|m| {
                 let qualified = m.tokens.start >= 2
                     && self.word(m.tokens.start - 1) == "-"
                     && matches!(self.word(m.tokens.start - 2).to_lowercase().as_str(), "pro" | "anti");
                 m.tokens.end == noun
                     && !qualified
-                    && matches!(m.cue, Cue::State(_))
+                    && matches!(m.cue, Cue::State(_) | Cue::Org { .. })
                     && matches!(m.form, Form::Demonym | Form::Name)
             });
-            if let (true, Some(state)) = (described, state) {
+            if let (true, Some(q)) = (described, qualifier) {
+                let relation = if matches!(self.found.mentions[first + q].cue, Cue::State(_)) {
+                    "national_of"
+                } else {
+                    "member_of"
+                };
                 let trigger = self.span(noun..noun + 1);
-                self.found.roles.push(RoleFact {
-                    person: p,
-                    relation: "national_of".into(),
-                    state: first + state,
-                    trigger,
-                });
+                self.found.roles.push(RoleFact { person: p, relation: relation.into(), state: first + q, trigger });
             }
         }
     }

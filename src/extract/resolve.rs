@@ -436,8 +436,16 @@ pub(crate) fn resolve(
         if r.entities[e].kind != EntityKind::Person {
             continue;
         }
-        if let Some((_, state)) = r.roles_of(e).into_iter().find(|(_, s)| r.entities[*s].kind == EntityKind::State) {
-            r.entities[e].code = r.entities[state].iso3.clone();
+        let roles = r.roles_of(e);
+        if let Some((_, state)) = roles.iter().find(|(_, s)| r.entities[*s].kind == EntityKind::State) {
+            r.entities[e].code = r.entities[*state].iso3.clone();
+        } else if let Some(code) = roles
+            .iter()
+            .filter(|(_, o)| r.entities[*o].kind == EntityKind::Organization)
+            .find_map(|(_, o)| r.entities[*o].code.clone())
+        {
+            // "U.N. mediator Diego Cordovez" acts for the U.N.
+            r.entities[e].code = Some(code);
         } else if let Some(role) = r
             .lexicon_people
             .iter()

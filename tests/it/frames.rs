@@ -590,3 +590,24 @@ fn a_compass_region_of_a_state_carries_its_code_and_compounds_are_no_triggers() 
     assert_eq!(region.code.as_deref(), Some("LBN"));
     assert!(!extraction.relations.iter().any(|r| r.label == "threatened"), "{:?}", extraction.relations);
 }
+
+#[test]
+fn an_organizations_people_are_members_and_act_for_it() {
+    let doc = newsgraph::input::Document {
+        id: "d".into(),
+        text:
+            "Afghan rebels said they would meet U.N. mediator Diego Cordovez. Twitter gave Ahmed Salem an internship."
+                .into(),
+        ..Default::default()
+    };
+    let extraction = crate::harness::pipeline().extract(&doc);
+    let cordovez = extraction.entities.iter().find(|e| e.label == "Diego Cordovez").expect("Cordovez");
+    assert_eq!(cordovez.code.as_deref(), Some("IGO"));
+    let members: Vec<&str> = extraction
+        .relations
+        .iter()
+        .filter(|r| r.label == "member_of")
+        .map(|r| extraction.entities[r.subject].label.as_str())
+        .collect();
+    assert_eq!(members, ["Diego Cordovez"]);
+}
