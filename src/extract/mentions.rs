@@ -492,9 +492,50 @@ impl<'a> Scan<'a> {
         self.nationalities(first);
     }
 
+    /// "Kofi Annan, UN secretary-general, ...", "Salaheddine Sidhoum, Algeria's leading
+    /// human rights activist, ...": an apposition that names the person's state or organization.
+    fn appositions(&mut self, first: usize) {
+        for p in first..self.found.mentions.len() {
+            let person = &self.found.mentions[p];
+            if person.kind != EntityKind::Person || person.form != Form::Name || self.word(person.tokens.end) != "," {
+                continue;
+            }
+            let mut j = person.tokens.end + 1;
+            if matches!(self.word(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            let Some(q) = self.found.mentions[first..].iter().position(|m| {
+                m.tokens.start == j
+                    && matches!(m.cue, Cue::State(_) | Cue::Org { .. })
+                    && matches!(m.form, Form::Demonym | Form::Name)
+            }) else {
+                continue;
+            };
+            let q = first + q;
+            let mut after = self.found.mentions[q].tokens.end;
+            if self.followed_by_possessive(after) {
+                after += 1;
+            }
+            // A description follows and the apposition closes: not a list ("Putin, Russia and China").
+            let described = self.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word)
+                && self.word(after).starts_with(char::is_lowercase)
+                && !is_grammar(self.word(after))
+                && self.word(after) != "and";
+            let closes = (after..(after + 8).min(self.tokens.len() + 1))
+                .any(|k| k == self.tokens.len() || matches!(self.word(k), "," | "." | ";"));
+            if described && closes {
+                let relation =
+                    if matches!(self.found.mentions[q].cue, Cue::State(_)) { "national_of" } else { "member_of" };
+                let trigger = self.span(after..after + 1);
+                self.found.roles.push(RoleFact { person: p, relation: relation.into(), state: q, trigger });
+            }
+        }
+    }
+
     /// "suspected British militant Haroon Rashid Aswad", "Israeli right-winger
     /// Ariel Sharon": a demonym and a noun before a name state the person's nationality.
     fn nationalities(&mut self, first: usize) {
+        self.appositions(first);
         for p in first..self.found.mentions.len() {
             let person = &self.found.mentions[p];
             if person.kind != EntityKind::Person || person.form != Form::Name || person.tokens.start < 2 {

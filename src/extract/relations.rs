@@ -165,7 +165,12 @@ impl<'a> Frame<'a> {
                 continue;
             }
             // "A group of Moroccan diplomats", "Thousands of Nigerians": the group is its members.
-            if word == "of" && k > 0 && QUANTITIES.contains(&self.lower(k - 1).as_str()) {
+            let group = k > 0 && {
+                let before = self.lower(k - 1);
+                QUANTITIES.contains(&before.as_str()) || self.lexicon.words.group_noun.contains(&before)
+            };
+            // "Angry activists from the Fatah Party", "supporters of Ben Bella".
+            if matches!(word.as_str(), "of" | "from") && group {
                 k -= 1;
                 continue;
             }

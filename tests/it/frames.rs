@@ -611,3 +611,13 @@ fn an_organizations_people_are_members_and_act_for_it() {
         .collect();
     assert_eq!(members, ["Diego Cordovez"]);
 }
+
+#[test]
+fn an_apposition_names_the_persons_state_or_organization() {
+    let e = edges("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike.");
+    assert!(has(&e, "Salaheddine Sidhoum", "national_of", "Algeria"), "{e:?}");
+    let e = edges("The US rejected calls by Kofi Annan, UN secretary-general, to adopt reforms.");
+    assert!(has(&e, "Kofi Annan", "member_of", "United Nations"), "{e:?}");
+    let e = edges("Leaders came from Vladimir Putin, Russia and China.");
+    assert!(!e.iter().any(|x| x.1 == "national_of"), "{e:?}");
+}
