@@ -577,6 +577,22 @@ impl<'a> Scan<'a> {
 
     /// "Cizre in southeastern Turkey", "Bam, Iran": a place the text locates in a state.
     fn placements(&mut self, first: usize) {
+        // "the United Bus Company of Tehran": an organization of a state or its capital.
+        for p in first..self.found.mentions.len() {
+            let end = self.found.mentions[p].tokens.end;
+            if !matches!(self.found.mentions[p].cue, Cue::Org { lexicon: None, state: None, .. })
+                || self.word(end) != "of"
+            {
+                continue;
+            }
+            let located = match self.gaz(end + 1) {
+                Some((_, GazTarget::StateName(s) | GazTarget::StateSeat(s))) => Some(s),
+                _ => None,
+            };
+            if let (Some(s), Cue::Org { state, .. }) = (located, &mut self.found.mentions[p].cue) {
+                *state = Some(s);
+            }
+        }
         for p in first..self.found.mentions.len() {
             if !matches!(self.found.mentions[p].cue, Cue::Place { state: None, .. }) {
                 continue;

@@ -621,3 +621,15 @@ fn an_apposition_names_the_persons_state_or_organization() {
     let e = edges("Leaders came from Vladimir Putin, Russia and China.");
     assert!(!e.iter().any(|x| x.1 == "national_of"), "{e:?}");
 }
+
+#[test]
+fn an_organization_of_a_capital_belongs_to_its_state() {
+    let doc = newsgraph::input::Document {
+        id: "d".into(),
+        text: "Iranian authorities pressured workers of the United Bus Company of Tehran.".into(),
+        ..Default::default()
+    };
+    let extraction = crate::harness::pipeline().extract(&doc);
+    let company = extraction.entities.iter().find(|e| e.label == "United Bus Company").expect("company");
+    assert_eq!(company.code.as_deref(), Some("IRN"));
+}
