@@ -18,9 +18,20 @@ pub struct Record {
     pub targets: Vec<String>,
 }
 
+/// The gold standard writes a few countries with legacy codes instead of
+/// ISO-3 (JAP for Japan, ITL for Italy); read them as the ISO codes the
+/// lexicon uses. Nothing else is mapped: IGO/NGO disagreements stay errors.
+fn iso_code(code: &str) -> &str {
+    match code {
+        "JAP" => "JPN",
+        "ITL" => "ITA",
+        other => other,
+    }
+}
+
 fn codes(value: Option<&serde_json::Value>) -> Vec<String> {
     let Some(serde_json::Value::Array(actors)) = value else { return Vec::new() };
-    actors.iter().filter_map(|a| a.get("code").and_then(|c| c.as_str()).map(String::from)).collect()
+    actors.iter().filter_map(|a| a.get("code").and_then(|c| c.as_str()).map(|c| iso_code(c).to_string())).collect()
 }
 
 /// Reads the records that have both a source and a target actor.
@@ -131,6 +142,15 @@ mod tests {
       {"id": "R2", "event": "AGREE", "source": [{"actorText": "x", "code": "FRA"}], "target": "diplomatic",
        "text": "France agreed."}
     ]"#;
+
+    #[test]
+    fn legacy_country_codes_read_as_iso() {
+        let records = parse(
+            r#"[{"id": "R", "event": "CONSULT", "source": [{"code": "RUS"}], "target": [{"code": "JAP"}], "text": "x"}]"#,
+        )
+        .unwrap();
+        assert_eq!(records[0].targets, ["JPN"]);
+    }
 
     #[test]
     fn parse_keeps_records_with_source_and_target() {

@@ -458,7 +458,9 @@ pub(crate) fn resolve(
         }
     }
     // "President Levy Mwanawasa ... the Zambian people": an official titled
-    // without a state, in a document that names a single state, serves it.
+    // without a state, an organization found by its cue words ("the Homeland
+    // Union") and a place no lexicon locates, in a document that names a
+    // single state, belong to it.
     let mut codes = r
         .entities
         .iter()
@@ -469,8 +471,19 @@ pub(crate) fn resolve(
     {
         for m in &kept {
             let Some(e) = m.entity else { continue };
+            if r.entities[e].code.is_some() {
+                continue;
+            }
             let titled = m.phrase_start < m.tokens.start && m.form == Form::Name;
-            if titled && r.entities[e].kind == EntityKind::Person && r.entities[e].code.is_none() {
+            let local = match (&m.cue, r.entities[e].kind) {
+                (_, EntityKind::Person) => titled,
+                (Cue::Org { lexicon: None, .. }, EntityKind::Organization) => true,
+                (Cue::Place { .. }, EntityKind::Place) => true,
+                _ => false,
+            };
+            let from_lexicon =
+                kept.iter().any(|o| o.entity == Some(e) && matches!(o.cue, Cue::Org { lexicon: Some(_), .. }));
+            if local && !from_lexicon {
                 r.entities[e].code = Some(only.clone());
             }
         }

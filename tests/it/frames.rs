@@ -633,3 +633,17 @@ fn an_organization_of_a_capital_belongs_to_its_state() {
     let company = extraction.entities.iter().find(|e| e.label == "United Bus Company").expect("company");
     assert_eq!(company.code.as_deref(), Some("IRN"));
 }
+
+#[test]
+fn local_organizations_and_places_of_a_one_state_document_belong_to_it() {
+    let code_of = |text: &str, label: &str| {
+        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
+        let extraction = crate::harness::pipeline().extract(&doc);
+        extraction.entities.iter().find(|e| e.label == label).and_then(|e| e.code.clone())
+    };
+    let text = "The Homeland Union began collecting signatures to convince the Lithuanian Parliament.";
+    assert_eq!(code_of(text, "Homeland Union").as_deref(), Some("LTU"));
+    // A lexicon organization keeps its own code, or its lack of one.
+    let text = "Wikinews reported from Kenya.";
+    assert_eq!(code_of(text, "Wikinews"), None);
+}
