@@ -40,3 +40,13 @@ fn evaluate_lists_errors_with_context() {
     assert_eq!(errors.len(), 3, "{out}");
     assert!(errors.iter().all(|l| l.contains(" doc ")), "{out}");
 }
+
+#[test]
+fn plover_event_accuracy() {
+    let Some(file) = shared("eval/plover/PLOVER_GSR_CAMEO.json") else { return };
+    let out = newsgraph(&["evaluate", "plover", &file]).ok();
+    let all = row(&out, "all");
+    // all: records, category accuracy, triple accuracy.
+    assert!(all[1] >= 0.80, "category accuracy below 0.80:\n{out}");
+    assert!(all[2] >= 0.65, "triple accuracy below 0.65:\n{out}");
+}
