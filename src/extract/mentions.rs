@@ -489,6 +489,7 @@ impl<'a> Scan<'a> {
         self.scan();
         self.memberships(first);
         self.placements(first);
+        self.appositions(first);
         self.nationalities(first);
     }
 
@@ -533,9 +534,9 @@ impl<'a> Scan<'a> {
     }
 
     /// "suspected British militant Haroon Rashid Aswad", "Israeli right-winger
-    /// Ariel Sharon": a demonym and a noun before a name state the person's nationality.
+    /// Ariel Sharon", "U.N. mediator Diego Cordovez": a state or organization
+    /// and a noun before a name state the person's nationality or membership.
     fn nationalities(&mut self, first: usize) {
-        self.appositions(first);
         for p in first..self.found.mentions.len() {
             let person = &self.found.mentions[p];
             if person.kind != EntityKind::Person || person.form != Form::Name || person.tokens.start < 2 {
@@ -552,8 +553,8 @@ impl<'a> Scan<'a> {
                 && !self.lexicon.words.speech.contains(word)
                 && !self.lexicon.is_trigger_word(word)
                 && self.title(noun).is_none();
-            // Not "pro-Beijing councillors", "anti-Kremlin activist".
-            // "U.N. mediator Diego Cordovez": an organization's people are its members.
+            // A state or organization right before the noun, but not "pro-Beijing
+            // councillors" or "anti-Kremlin activist".
             let qualifier = self.found.mentions[first..].iter().position(|m| {
                 let qualified = m.tokens.start >= 2
                     && self.word(m.tokens.start - 1) == "-"
@@ -564,6 +565,7 @@ impl<'a> Scan<'a> {
                     && matches!(m.form, Form::Demonym | Form::Name)
             });
             if let (true, Some(q)) = (described, qualifier) {
+                // "U.N. mediator Diego Cordovez": an organization's people are its members.
                 let relation = if matches!(self.found.mentions[first + q].cue, Cue::State(_)) {
                     "national_of"
                 } else {
@@ -575,7 +577,9 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// "Cizre in southeastern Turkey", "Bam, Iran": a place the text locates in a state.
+    /// Locates what the text places in a state: organizations "of" a state or
+    /// its capital, regions ("South Lebanon"), places "in" or after a comma
+    /// before a state ("Cizre in southeastern Turkey", "Bam, Iran").
     fn placements(&mut self, first: usize) {
         // "the United Bus Company of Tehran": an organization of a state or its capital.
         for p in first..self.found.mentions.len() {
@@ -759,17 +763,8 @@ impl<'a> Scan<'a> {
             && self.followed_by_possessive(self.found.mentions[state].tokens.end)
             && self.name_run(title_end).is_none()
         {
-            self.role_state = None;
-            let cue = Cue::Role {
-                relation: title.role.clone(),
-                state: Some(state),
-                possessive_pronoun: false,
-                asserts: true,
-            };
-            let start = self.found.mentions[state].tokens.start;
-            let head = !self.is_modifier(title_end);
-            self.push(start..title_end, EntityKind::Person, Form::Nominal, head, cue);
-            return Some(title_end);
+            let relation = title.role.clone();
+            return Some(self.push_holder(state, title_end, relation));
         }
         if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
             return None;
@@ -802,17 +797,8 @@ impl<'a> Scan<'a> {
         let Some((name_end, person)) = self.name_run(j) else {
             // "Taiwan's Vice Foreign Minister visited ...": the title stands for its holder.
             let state = self.role_state.filter(|_| title.kind == TitleKind::Title && posted_to.is_none())?;
-            self.role_state = None;
-            let cue = Cue::Role {
-                relation: title.role.clone(),
-                state: Some(state),
-                possessive_pronoun: false,
-                asserts: true,
-            };
-            let start = self.found.mentions[state].tokens.start;
-            let head = !self.is_modifier(title_end);
-            self.push(start..title_end, EntityKind::Person, Form::Nominal, head, cue);
-            return Some(title_end);
+            let relation = title.role.clone();
+            return Some(self.push_holder(state, title_end, relation));
         };
         let role_state = self.role_state.take();
         let employer = employer.map(|tokens| {
@@ -876,6 +862,17 @@ impl<'a> Scan<'a> {
             }
         }
         Some(scanned_to)
+    }
+
+    /// A title with no name after it, standing for whoever holds it in the
+    /// state mentioned just before ("Taiwan's Vice Foreign Minister"). Returns the end token.
+    fn push_holder(&mut self, state: usize, title_end: usize, relation: Option<String>) -> usize {
+        self.role_state = None;
+        let cue = Cue::Role { relation, state: Some(state), possessive_pronoun: false, asserts: true };
+        let start = self.found.mentions[state].tokens.start;
+        let head = !self.is_modifier(title_end);
+        self.push(start..title_end, EntityKind::Person, Form::Nominal, head, cue);
+        title_end
     }
 
     /// Descriptions: "the Russian President", "his Russian counterpart",

@@ -301,9 +301,6 @@ impl<'a> Frame<'a> {
             object = self.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
         }
         if object.is_none() && !entry.object_preps.is_empty() {
-            // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
-            // The frame lists its prepositions by preference: "complained to the UN over
-            // Israeli raids" is a complaint about the raids.
             // "to benefit Trump": "to" before a verb is no preposition.
             let infinitive = |j: usize| {
                 let next = self.word(j + 1);
@@ -312,10 +309,13 @@ impl<'a> Frame<'a> {
                     && !DETERMINERS.contains(&next)
                     && !matches!(next, "all" | "some" | "more" | "most" | "up")
             };
+            // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
             let window: Vec<usize> = (trigger.end..(trigger.end + 8).min(self.sentence.tokens.len()))
                 .take_while(|&j| j == trigger.end || !self.boundaries[j])
                 .filter(|&j| !infinitive(j))
                 .collect();
+            // The frame lists its prepositions by preference: "complained to the UN over
+            // Israeli raids" is a complaint about the raids.
             let prep = entry
                 .object_preps
                 .iter()
@@ -436,6 +436,55 @@ impl<'a> Frame<'a> {
         None
     }
 
+    /// What a matched frame finally says, from the words around it: an intent
+    /// ("will provide") is an offer or a threat, "unless" makes a promise a
+    /// threat, a negated act of cooperation is a rejection (no longer hedged:
+    /// the negation is what it says), lifting a blockade is a retreat, and a
+    /// killing by armed forces is fighting. Returns the entry and whether it is hedged.
+    fn refine(
+        &self,
+        mut entry: &'a RelationEntry,
+        trigger: Range<usize>,
+        end: usize,
+        subject_text: &str,
+        mut hedged: bool,
+    ) -> (&'a RelationEntry, bool) {
+        let tokens = &self.sentence.tokens;
+        let relation = |label: &str| self.lexicon.relations.iter().find(|r| r.label == label);
+        if let Some(intent) = self.intent(trigger.start, entry) {
+            entry = intent;
+            let conditional = (trigger.end..(end + 6).min(tokens.len())).any(|j| self.lower(j) == "unless");
+            if conditional && let Some(threat) = relation("threatened") {
+                entry = threat;
+            }
+        }
+        let negated = (trigger.start.saturating_sub(2)..trigger.start)
+            .any(|k| matches!(self.lower(k).as_str(), "not" | "never" | "n't"));
+        if negated
+            && matches!(entry.plover.as_deref(), Some("AGREE" | "SUPPORT" | "CONCEDE" | "AID" | "COOPERATE"))
+            && let Some(rejected) = relation("rejected")
+        {
+            entry = rejected;
+            hedged = false;
+        }
+        if entry.plover.as_deref() == Some("CONCEDE")
+            && (trigger.end..(trigger.end + 5).min(tokens.len()))
+                .any(|j| matches!(self.lower(j).as_str(), "blockade" | "siege" | "blockades"))
+            && let Some(withdrew) = relation("withdrew")
+        {
+            entry = withdrew;
+        }
+        let trigger_text = &self.text[tokens[trigger.start].start..tokens[trigger.end - 1].end];
+        if entry.plover.as_deref() == Some("ASSAULT")
+            && subject_text.split_whitespace().last().is_some_and(|w| self.lexicon.words.armed_forces.contains(w))
+            && self.lexicon.words.combat.contains(trigger_text)
+            && let Some(fought) = relation("fought")
+        {
+            entry = fought;
+        }
+        (entry, hedged)
+    }
+
     fn is_passive(&self, trigger: Range<usize>) -> bool {
         let verb = self.lower(trigger.start);
         if verb.ends_with("ing") || trigger.len() > 1 {
@@ -507,7 +556,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
         if tokens.is_empty() {
             continue;
         }
-        let boundaries = (0..tokens.len())
+        let mut boundaries: Vec<bool> = (0..tokens.len())
             .map(|i| {
                 let t = tokens[i];
                 let word = t.text(text);
@@ -516,9 +565,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                         && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
                     || (t.kind == TokenKind::Word && lexicon.words.clause.contains(word))
             })
-            .collect::<Vec<bool>>();
+            .collect();
         // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
-        let mut boundaries = boundaries;
         for open in (0..tokens.len()).filter(|&i| tokens[i].text(text) == "(") {
             if let Some(close) = (open + 1..(open + 5).min(tokens.len())).find(|&i| tokens[i].text(text) == ")") {
                 boundaries[open] = open == 0;
@@ -575,7 +623,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             if trigger.start < covered {
                 continue;
             }
-            let mut entry = &lexicon.relations[*rel];
+            let entry = &lexicon.relations[*rel];
             let mut complement_end = 0;
             let end = frame.clause_end(trigger.end);
             let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
@@ -667,8 +715,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                         )
                     })
                     .find_map(|j| {
-                        // Loosely attached, only a state, an organization or a place is a target,
-                        // and not the subject itself ("Bosnian Serbs demanded a truce ... in Bosnia").
+                        // Loosely attached, only a state, an organization, a place or a group is
+                        // a target, and not the subject itself ("Bosnian Serbs demanded a truce ... in Bosnia").
                         let actors =
                             [EntityKind::State, EntityKind::Organization, EntityKind::Place, EntityKind::Group];
                         let subject = subject.as_ref().map(|s| s.0);
@@ -693,47 +741,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             {
                 let last = object.1.end.max(trigger_span.end);
                 let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
-                let mut hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
-                // "will provide", "ready to send": an intent, not an act. Cooperation
-                // promised is agreed; force promised is threatened.
-                if let Some(intent) = frame.intent(trigger.start, entry) {
-                    entry = intent;
-                    // "will withdraw its force unless ...": a condition makes the promise a threat.
-                    let conditional = (trigger.end..end.min(tokens.len()) + 6)
-                        .take_while(|&j| j < tokens.len())
-                        .any(|j| frame.lower(j) == "unless");
-                    if conditional && let Some(threat) = lexicon.relations.iter().find(|r| r.label == "threatened") {
-                        entry = threat;
-                    }
-                }
-                // "would not meet their demands", "never accepted": cooperation refused.
-                let negated = (trigger.start.saturating_sub(2)..trigger.start)
-                    .any(|k| matches!(frame.lower(k).as_str(), "not" | "never" | "n't"));
-                if negated
-                    && matches!(entry.plover.as_deref(), Some("AGREE" | "SUPPORT" | "CONCEDE" | "AID" | "COOPERATE"))
-                    && let Some(rejected) = lexicon.relations.iter().find(|r| r.label == "rejected")
-                {
-                    // The negation is what the relation now says, not a doubt about it.
-                    entry = rejected;
-                    hedged = false;
-                }
-                // "lifted a day-old blockade": ending a blockade or siege is a retreat, not a concession.
-                if entry.plover.as_deref() == Some("CONCEDE")
-                    && (trigger.end..(trigger.end + 5).min(tokens.len()))
-                        .any(|j| matches!(frame.lower(j).as_str(), "blockade" | "siege" | "blockades"))
-                    && let Some(withdrew) = lexicon.relations.iter().find(|r| r.label == "withdrew")
-                {
-                    entry = withdrew;
-                }
-                // Armed forces that kill or attack fight: "Russian aircraft killed 46 civilians".
-                if entry.plover.as_deref() == Some("ASSAULT")
-                    && let Some(last) = text[subject.1.clone()].split_whitespace().last()
-                    && lexicon.words.armed_forces.contains(last)
-                    && lexicon.words.combat.contains(&text[trigger_span.clone()])
-                    && let Some(fought) = lexicon.relations.iter().find(|r| r.label == "fought")
-                {
-                    entry = fought;
-                }
+                let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
+                let (entry, hedged) = frame.refine(entry, trigger.clone(), end, &text[subject.1.clone()], hedged);
                 relations.push(relation(entry, index, subject, trigger_span, object, hedged));
                 covered = trigger.end.max(complement_end);
             }
