@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::Lexicon;
 use super::mentions::Found;
@@ -469,6 +469,11 @@ pub(crate) fn resolve(
     if let Some(only) = codes.next().map(String::from)
         && codes.all(|c| c == only)
     {
+        let lexicon_orgs: HashSet<usize> = kept
+            .iter()
+            .filter(|m| matches!(m.cue, Cue::Org { lexicon: Some(_), .. }))
+            .filter_map(|m| m.entity)
+            .collect();
         for m in &kept {
             let Some(e) = m.entity else { continue };
             if r.entities[e].code.is_some() {
@@ -481,9 +486,7 @@ pub(crate) fn resolve(
                 (Cue::Place { .. }, EntityKind::Place) => true,
                 _ => false,
             };
-            let from_lexicon =
-                kept.iter().any(|o| o.entity == Some(e) && matches!(o.cue, Cue::Org { lexicon: Some(_), .. }));
-            if local && !from_lexicon {
+            if local && !lexicon_orgs.contains(&e) {
                 r.entities[e].code = Some(only.clone());
             }
         }
