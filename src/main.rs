@@ -201,7 +201,7 @@ enum Direction {
 enum Question {
     /// List entities
     Entities {
-        /// Only this kind: person, state, organization, report, place
+        /// Only this kind: person, state, organization, report, place, group
         #[arg(long, value_parser = parse_kind)]
         kind: Option<EntityKind>,
     },
@@ -236,7 +236,8 @@ fn parse_evidence(s: &str) -> Result<EvidenceLimit, String> {
 }
 
 fn parse_kind(s: &str) -> Result<EntityKind, String> {
-    EntityKind::parse(s).ok_or_else(|| format!("expected one of person, state, organization, report, place; got {s:?}"))
+    let kinds: Vec<&str> = EntityKind::ALL.iter().map(|k| k.as_str()).collect();
+    EntityKind::parse(s).ok_or_else(|| format!("expected one of {}; got {s:?}", kinds.join(", ")))
 }
 
 fn main() -> ExitCode {
