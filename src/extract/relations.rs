@@ -3,6 +3,7 @@
 //! preposition; passives swap them and take the agent from "by ..." or, for
 //! triggers that allow it, from the object's employer.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, RelationEntry};
@@ -107,6 +108,34 @@ const ADVERBS: &[&str] = &[
     "further",
 ];
 
+/// A lower-cased word that allocates only when the word has capitals.
+struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Lower<'_>> for String {
+    fn eq(&self, other: &Lower<'_>) -> bool {
+        *self == *other.0
+    }
+}
+
 /// An argument: entity and its span in the document.
 type Argument = (usize, Range<usize>);
 
@@ -124,8 +153,14 @@ impl<'a> Frame<'a> {
         self.sentence.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// The word in lower case; borrowed when it has no capitals, as most words do.
+    fn lower(&self, i: usize) -> Lower<'a> {
+        let word = self.word(i);
+        if word.chars().any(char::is_uppercase) {
+            Lower(Cow::Owned(word.to_lowercase()))
+        } else {
+            Lower(Cow::Borrowed(word))
+        }
     }
 
     fn heads(&self) -> impl Iterator<Item = &&'a Mention> {
