@@ -26,6 +26,19 @@ fn has(edges: &[(String, String, String, bool)], s: &str, r: &str, o: &str) -> b
     edges.iter().any(|(a, b, c, _)| a == s && b == r && c == o)
 }
 
+/// The library's extraction of a one-document text.
+fn extract(text: &str) -> newsgraph::extract::Extraction {
+    let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
+    crate::harness::pipeline().extract(&doc)
+}
+
+/// The actor code of the entity labelled `label`, which the text must yield.
+fn code_of(text: &str, label: &str) -> Option<String> {
+    let extraction = extract(text);
+    let entity = extraction.entities.iter().find(|e| e.label == label);
+    entity.unwrap_or_else(|| panic!("no entity {label:?} in {:?}", extraction.entities)).code.clone()
+}
+
 fn entities(text: &str) -> Vec<(String, String)> {
     let run = newsgraph_stdin(&["extract", "-"], text.as_bytes());
     let doc: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
@@ -270,14 +283,8 @@ fn armed_forces_that_kill_are_fighting() {
 
 #[test]
 fn a_place_located_in_a_state_carries_its_code() {
-    let doc = newsgraph::input::Document {
-        id: "d".into(),
-        text: "Police imposed a curfew in the town of Cizre in southeastern Turkey.".into(),
-        ..Default::default()
-    };
-    let extraction = crate::harness::pipeline().extract(&doc);
-    let cizre = extraction.entities.iter().find(|e| e.label == "Cizre").expect("Cizre");
-    assert_eq!(cizre.code.as_deref(), Some("TUR"));
+    let text = "Police imposed a curfew in the town of Cizre in southeastern Turkey.";
+    assert_eq!(code_of(text, "Cizre").as_deref(), Some("TUR"));
 }
 
 #[test]
@@ -405,10 +412,7 @@ fn cities_carry_their_states_code() {
         ("Protesters blocked roads in Kirkuk on Sunday.", "Kirkuk", "IRQ"),
         ("Rebels shelled Abidjan on Monday.", "Abidjan", "CIV"),
     ] {
-        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
-        let extraction = crate::harness::pipeline().extract(&doc);
-        let entity = extraction.entities.iter().find(|e| e.label == city).expect(city);
-        assert_eq!(entity.code.as_deref(), Some(code), "{text}");
+        assert_eq!(code_of(text, city).as_deref(), Some(code), "{text}");
     }
 }
 
@@ -426,11 +430,6 @@ fn a_group_named_by_its_region() {
 
 #[test]
 fn a_titled_official_serves_the_one_state_a_document_names() {
-    let code_of = |text: &str, label: &str| {
-        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
-        let extraction = crate::harness::pipeline().extract(&doc);
-        extraction.entities.iter().find(|e| e.label == label).and_then(|e| e.code.clone())
-    };
     let text = "President Tomas Kelemba reneged on his commitment to the Zambian people.";
     assert_eq!(code_of(text, "Tomas Kelemba").as_deref(), Some("ZMB"));
     // Two states named: no guess.
@@ -449,12 +448,7 @@ fn json_nodes_carry_actor_codes() {
 
 #[test]
 fn a_given_name_before_a_known_surname_is_that_person() {
-    let doc = newsgraph::input::Document {
-        id: "d".into(),
-        text: "President Francois Mitterand welcomed South African leader F.W. de Klerk.".into(),
-        ..Default::default()
-    };
-    let extraction = crate::harness::pipeline().extract(&doc);
+    let extraction = extract("President Francois Mitterand welcomed South African leader F.W. de Klerk.");
     let person = extraction.entities.iter().find(|e| e.label.contains("Mitter")).expect("Mitterrand");
     assert_eq!(person.code.as_deref(), Some("FRA"), "{person:?}");
     assert!(!extraction.entities.iter().any(|e| e.label == "Francois"), "{:?}", extraction.entities);
@@ -571,21 +565,13 @@ fn international_bodies_and_armed_groups_carry_codes() {
         ("The OSCE sent observers to Kyrgyzstan.", "Organization for Security and Co-operation in Europe", "IGO"),
         ("The PKK attacked a Turkish army post.", "Kurdistan Workers' Party", "TUR"),
     ] {
-        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
-        let extraction = crate::harness::pipeline().extract(&doc);
-        let entity = extraction.entities.iter().find(|e| e.label == label).expect(label);
-        assert_eq!(entity.code.as_deref(), Some(code), "{text}");
+        assert_eq!(code_of(text, label).as_deref(), Some(code), "{text}");
     }
 }
 
 #[test]
 fn a_compass_region_of_a_state_carries_its_code_and_compounds_are_no_triggers() {
-    let doc = newsgraph::input::Document {
-        id: "d".into(),
-        text: "Israel today mounted its long-threatened invasion of South Lebanon.".into(),
-        ..Default::default()
-    };
-    let extraction = crate::harness::pipeline().extract(&doc);
+    let extraction = extract("Israel today mounted its long-threatened invasion of South Lebanon.");
     let region = extraction.entities.iter().find(|e| e.label == "South Lebanon").expect("South Lebanon");
     assert_eq!(region.code.as_deref(), Some("LBN"));
     assert!(!extraction.relations.iter().any(|r| r.label == "threatened"), "{:?}", extraction.relations);
@@ -593,14 +579,9 @@ fn a_compass_region_of_a_state_carries_its_code_and_compounds_are_no_triggers() 
 
 #[test]
 fn an_organizations_people_are_members_and_act_for_it() {
-    let doc = newsgraph::input::Document {
-        id: "d".into(),
-        text:
-            "Afghan rebels said they would meet U.N. mediator Diego Cordovez. Twitter gave Ahmed Salem an internship."
-                .into(),
-        ..Default::default()
-    };
-    let extraction = crate::harness::pipeline().extract(&doc);
+    let extraction = extract(
+        "Afghan rebels said they would meet U.N. mediator Diego Cordovez. Twitter gave Ahmed Salem an internship.",
+    );
     let cordovez = extraction.entities.iter().find(|e| e.label == "Diego Cordovez").expect("Cordovez");
     assert_eq!(cordovez.code.as_deref(), Some("IGO"));
     let members: Vec<&str> = extraction
@@ -624,23 +605,12 @@ fn an_apposition_names_the_persons_state_or_organization() {
 
 #[test]
 fn an_organization_of_a_capital_belongs_to_its_state() {
-    let doc = newsgraph::input::Document {
-        id: "d".into(),
-        text: "Iranian authorities pressured workers of the United Bus Company of Tehran.".into(),
-        ..Default::default()
-    };
-    let extraction = crate::harness::pipeline().extract(&doc);
-    let company = extraction.entities.iter().find(|e| e.label == "United Bus Company").expect("company");
-    assert_eq!(company.code.as_deref(), Some("IRN"));
+    let text = "Iranian authorities pressured workers of the United Bus Company of Tehran.";
+    assert_eq!(code_of(text, "United Bus Company").as_deref(), Some("IRN"));
 }
 
 #[test]
 fn local_organizations_and_places_of_a_one_state_document_belong_to_it() {
-    let code_of = |text: &str, label: &str| {
-        let doc = newsgraph::input::Document { id: "d".into(), text: text.into(), ..Default::default() };
-        let extraction = crate::harness::pipeline().extract(&doc);
-        extraction.entities.iter().find(|e| e.label == label).and_then(|e| e.code.clone())
-    };
     let text = "The Homeland Union began collecting signatures to convince the Lithuanian Parliament.";
     assert_eq!(code_of(text, "Homeland Union").as_deref(), Some("LTU"));
     // A lexicon organization keeps its own code, or its lack of one.
