@@ -235,6 +235,23 @@ fn is_grammar(word: &str) -> bool {
     SET.get_or_init(|| GRAMMAR.iter().copied().collect()).contains(word)
 }
 
+/// Compass words that name part of a state or place ("South Lebanon", "in southeastern Turkey").
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 struct Scan<'a> {
@@ -451,6 +468,13 @@ impl<'a> Scan<'a> {
         Some(start)
     }
 
+    /// "pro-Beijing", "anti-Syria": the name at `start` is what a group is for or against.
+    fn after_pro_or_anti(&self, start: usize) -> bool {
+        start >= 2
+            && self.word(start - 1) == "-"
+            && (self.word(start - 2).eq_ignore_ascii_case("pro") || self.word(start - 2).eq_ignore_ascii_case("anti"))
+    }
+
     fn after_locative(&self, start: usize) -> bool {
         (1..=2).any(|back| {
             start >= back && {
@@ -556,11 +580,8 @@ impl<'a> Scan<'a> {
             // A state or organization right before the noun, but not "pro-Beijing
             // councillors" or "anti-Kremlin activist".
             let qualifier = self.found.mentions[first..].iter().position(|m| {
-                let qualified = m.tokens.start >= 2
-                    && self.word(m.tokens.start - 1) == "-"
-                    && matches!(self.word(m.tokens.start - 2).to_lowercase().as_str(), "pro" | "anti");
                 m.tokens.end == noun
-                    && !qualified
+                    && !self.after_pro_or_anti(m.tokens.start)
                     && matches!(m.cue, Cue::State(_) | Cue::Org { .. })
                     && matches!(m.form, Form::Demonym | Form::Name)
             });
@@ -603,10 +624,7 @@ impl<'a> Scan<'a> {
             }
             // "South Lebanon", "Western Cambodia", "West Darfur State": a region of a state or place.
             let tokens = self.found.mentions[p].tokens.clone();
-            let compass = matches!(
-                self.word(tokens.start).to_lowercase().as_str(),
-                "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "central"
-            );
+            let compass = DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(self.word(tokens.start)));
             let region_of = match self.gaz(tokens.start + 1) {
                 Some((end, GazTarget::StateName(s))) if compass && end <= tokens.end => Some(s),
                 Some((end, GazTarget::Place(q))) if compass && end <= tokens.end => self.lexicon.places[q].state,
@@ -622,25 +640,7 @@ impl<'a> Scan<'a> {
             }
             k += 1;
             // "in the north of", "in southeastern": direction words between.
-            while k < self.tokens.len()
-                && matches!(
-                    self.word(k),
-                    "the"
-                        | "north"
-                        | "south"
-                        | "east"
-                        | "west"
-                        | "of"
-                        | "central"
-                        | "northern"
-                        | "southern"
-                        | "eastern"
-                        | "western"
-                        | "northeastern"
-                        | "northwestern"
-                        | "southeastern"
-                        | "southwestern"
-                )
+            while k < self.tokens.len() && (matches!(self.word(k), "the" | "of") || DIRECTIONS.contains(&self.word(k)))
             {
                 k += 1;
             }
@@ -900,12 +900,7 @@ impl<'a> Scan<'a> {
             if let Some((end, target)) = self.gaz(j) {
                 match target {
                     // "anti-Syria", "pro-Russian": not the group's state.
-                    _ if j >= 2
-                        && self.word(j - 1) == "-"
-                        && matches!(self.word(j - 2), "anti" | "pro" | "Anti" | "Pro") =>
-                    {
-                        break;
-                    }
+                    _ if self.after_pro_or_anti(j) => break,
                     GazTarget::StateName(s) | GazTarget::StateDemonym(s) if state.is_none() => {
                         let form =
                             if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
