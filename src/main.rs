@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary, extraction_line};
@@ -359,7 +359,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Train { file, output, epochs } => {
             let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let docs = conll::parse(&text);
+            let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
             if docs.is_empty() {
                 bail!("{}: no CoNLL sentences found", file.display());
             }
@@ -388,7 +388,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 fn evaluate_conll(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors: usize) -> Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let docs = conll::parse(&text);
+    let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
     if docs.is_empty() {
         bail!("{}: no CoNLL sentences found", file.display());
     }

@@ -26,7 +26,10 @@ pub struct GoldDocument {
 }
 
 /// Parses a CoNLL-2003 file (`token POS chunk NER` per line).
-pub fn parse(text: &str) -> Vec<GoldDocument> {
+/// Reads CoNLL-2003 data: `token ... tag` lines, blank lines between
+/// sentences, `-DOCSTART-` between documents. A line whose last column is
+/// no IOB tag (`O`, `I-TYPE`, `B-TYPE`) is an error naming the line.
+pub fn parse(text: &str) -> Result<Vec<GoldDocument>, String> {
     let mut docs = Vec::new();
     let mut doc =
         GoldDocument { text: String::new(), sentence_starts: Vec::new(), entities: Vec::new(), tokens: Vec::new() };
@@ -64,7 +67,7 @@ pub fn parse(text: &str) -> Vec<GoldDocument> {
         doc.entities.extend(open.take());
         sentence.clear();
     };
-    for line in text.lines() {
+    for (number, line) in text.lines().enumerate() {
         let line = line.trim_end();
         if line.starts_with("-DOCSTART-") {
             flush_sentence(&mut doc, &mut sentence);
@@ -85,15 +88,21 @@ pub fn parse(text: &str) -> Vec<GoldDocument> {
             flush_sentence(&mut doc, &mut sentence);
             continue;
         }
-        let token = line.split(' ').next().unwrap_or("").to_string();
-        let tag = line.rsplit(' ').next().unwrap_or("O").to_string();
-        sentence.push((token, tag));
+        let (Some((token, _)), Some((_, tag))) = (line.split_once(' '), line.rsplit_once(' ')) else {
+            return Err(format!("line {}: expected a token and an IOB tag, got {line:?}", number + 1));
+        };
+        let iob =
+            tag == "O" || tag.strip_prefix("I-").or_else(|| tag.strip_prefix("B-")).is_some_and(|t| !t.is_empty());
+        if !iob {
+            return Err(format!("line {}: {tag:?} is not an IOB tag (O, I-TYPE, B-TYPE)", number + 1));
+        }
+        sentence.push((token.to_string(), tag.to_string()));
     }
     flush_sentence(&mut doc, &mut sentence);
     if !doc.text.is_empty() {
         docs.push(doc);
     }
-    docs
+    Ok(docs)
 }
 
 /// The CoNLL type a mention counts as, if any.
@@ -236,7 +245,7 @@ BRUSSELS NNP I-NP I-LOC
 
     #[test]
     fn iob1_i_continues_and_b_splits_adjacent_entities() {
-        let docs = parse(SAMPLE);
+        let docs = parse(SAMPLE).unwrap();
         assert_eq!(docs.len(), 1);
         let doc = &docs[0];
         assert_eq!(doc.text, "EU rejects German call .\nPeter Blackburn met Hans Paris in BRUSSELS .");
@@ -256,7 +265,7 @@ BRUSSELS NNP I-NP I-LOC
 
     #[test]
     fn i_after_another_type_starts_a_new_entity() {
-        let docs = parse("A NNP I-NP I-ORG\nB NNP I-NP I-LOC\nC NNP I-NP I-LOC\n");
+        let docs = parse("A NNP I-NP I-ORG\nB NNP I-NP I-LOC\nC NNP I-NP I-LOC\n").unwrap();
         let types: Vec<&str> = docs[0].entities.iter().map(|e| e.2.as_str()).collect();
         assert_eq!(types, ["ORG", "LOC"]);
         assert_eq!(docs[0].entities[1].0, 2);

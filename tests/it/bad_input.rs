@@ -143,3 +143,15 @@ fn bad_lexicon_file_names_file_and_line() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("lexicon relations.tsv, line 2"), "{}", run.stderr);
 }
+
+#[test]
+fn evaluate_conll_rejects_a_file_that_is_not_conll() {
+    let dir = scratch();
+    let bad = write(dir.path(), "graph.json", b"{\"nodes\": []}\n");
+    let run = newsgraph(&["evaluate", "conll", &bad]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("not CoNLL-2003 data: line 1"), "{}", run.stderr);
+    let mistagged = write(dir.path(), "tags.txt", b"EU NNP I-NP I-ORG\nrejects VBZ I-VP ORG\n");
+    let run = newsgraph(&["evaluate", "conll", &mistagged]);
+    assert!(run.stderr.contains("line 2: \"ORG\" is not an IOB tag"), "{}", run.stderr);
+}
