@@ -6,8 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
+use super::phrases::PhraseTable;
 use super::tagger::Tagger;
 use crate::error::{Error, Result};
 
@@ -192,7 +191,7 @@ pub struct Words {
     pub group_noun: WordClass,
 }
 
-/// All lexicons plus the automata built from them.
+/// All lexicons plus the phrase tables built from them.
 pub struct Lexicon {
     pub states: Vec<StateEntry>,
     pub organizations: Vec<OrgEntry>,
@@ -206,11 +205,11 @@ pub struct Lexicon {
     pub words: Words,
     /// The statistical name tagger; empty when no model is loaded.
     pub tagger: Tagger,
-    pub(crate) gazetteer: AhoCorasick,
+    pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
-    pub(crate) titles: AhoCorasick,
+    pub(crate) titles: PhraseTable,
     pub(crate) title_entries: Vec<TitleEntry>,
-    pub(crate) triggers: AhoCorasick,
+    pub(crate) triggers: PhraseTable,
     /// Per trigger pattern: the relation it signals.
     pub(crate) trigger_relations: Vec<usize>,
     /// First words of triggers, lower-cased: a word here is a verb, not a noun.
@@ -508,20 +507,12 @@ impl Lexicon {
         }
         let trigger_words =
             trigger_patterns.iter().filter_map(|t| t.split(' ').next()).map(str::to_lowercase).collect();
-        let build = |patterns: &[String], case_insensitive: bool| {
-            AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(case_insensitive)
-                .build(patterns)
-                .map_err(|e| Error::Lexicon { file: "lexicon".into(), line: 0, message: e.to_string() })
-        };
         Ok(Lexicon {
-            gazetteer: build(&gaz_patterns, true)?,
+            gazetteer: PhraseTable::new(&gaz_patterns, true),
             gazetteer_targets,
-            titles: build(&title_patterns, false)?,
+            titles: PhraseTable::new(&title_patterns, false),
             title_entries,
-            triggers: build(&trigger_patterns, true)?,
+            triggers: PhraseTable::new(&trigger_patterns, true),
             trigger_relations,
             trigger_words,
             states,

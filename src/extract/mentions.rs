@@ -90,19 +90,11 @@ pub(crate) struct Matches {
 impl Matches {
     pub fn find(text: &str, sentence: &Sentence, lexicon: &Lexicon) -> Self {
         let tokens = &sentence.tokens[..];
-        let slice = &text[sentence.range.clone()];
-        let offset = sentence.range.start;
-        // A match counts only if it starts and ends on token boundaries.
-        let start_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.start).ok();
-        let end_token = |byte: usize| tokens.binary_search_by_key(&byte, |t| t.end).ok();
         let mut gazetteer: Vec<Option<(usize, GazTarget)>> = vec![None; tokens.len()];
-        for m in lexicon.gazetteer.find_overlapping_iter(slice) {
-            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
-                continue;
-            };
-            let (target, pattern) = &lexicon.gazetteer_targets[m.pattern().as_usize()];
-            if !case_matches(pattern, &slice[m.range()]) {
-                continue;
+        lexicon.gazetteer.for_each_match(text, tokens, |s, e, id| {
+            let (target, pattern) = &lexicon.gazetteer_targets[id];
+            if !case_matches(pattern, &text[tokens[s].start..tokens[e].end]) {
+                return;
             }
             let better = match gazetteer[s] {
                 None => true,
@@ -111,16 +103,13 @@ impl Matches {
             if better {
                 gazetteer[s] = Some((e + 1, *target));
             }
-        }
+        });
         let mut titles: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
-        for m in lexicon.titles.find_overlapping_iter(slice) {
-            let (Some(s), Some(e)) = (start_token(offset + m.start()), end_token(offset + m.end())) else {
-                continue;
-            };
+        lexicon.titles.for_each_match(text, tokens, |s, e, id| {
             if titles[s].is_none_or(|(end, _)| e + 1 > end) {
-                titles[s] = Some((e + 1, m.pattern().as_usize()));
+                titles[s] = Some((e + 1, id));
             }
-        }
+        });
         Matches { gazetteer, titles }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod lexicon;
 pub(crate) mod mentions;
+mod phrases;
 mod relations;
 mod resolve;
 pub mod tagger;

@@ -614,16 +614,8 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
-        let slice = &text[sentence.range.clone()];
         let mut triggers: Vec<(Range<usize>, usize)> = Vec::new();
-        for m in lexicon.triggers.find_overlapping_iter(slice) {
-            let start = sentence.range.start + m.start();
-            let end = sentence.range.start + m.end();
-            let (Ok(s), Ok(e)) =
-                (tokens.binary_search_by_key(&start, |t| t.start), tokens.binary_search_by_key(&end, |t| t.end))
-            else {
-                continue;
-            };
+        lexicon.triggers.for_each_match(text, tokens, |s, e, id| {
             let inside_name = frame.mentions.iter().any(|mention| mention.tokens.start <= s && s < mention.tokens.end);
             // A capitalised trigger is a name or, first in a sentence, a noun ("Requests
             // have come from ..."), unless it opens a participle clause ("Responding to ...").
@@ -647,10 +639,10 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
             // "its long-threatened invasion": a hyphenated compound is an adjective.
             let compound = s > 0 && frame.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
             if inside_name || capitalized || adjective || particle || compound {
-                continue;
+                return;
             }
-            triggers.push((s..e + 1, lexicon.trigger_relations[m.pattern().as_usize()]));
-        }
+            triggers.push((s..e + 1, lexicon.trigger_relations[id]));
+        });
         triggers.sort_by_key(|(r, rel)| (r.start, std::cmp::Reverse(r.end), *rel));
 
         let mut covered = 0;
