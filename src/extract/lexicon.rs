@@ -113,6 +113,9 @@ pub enum GazTarget {
 #[derive(Debug, Default, Clone)]
 pub struct WordClass {
     words: HashSet<String>,
+    /// The ASCII words of up to eight bytes, packed into an integer: most
+    /// lookups are of short words and need neither string hashing nor compare.
+    short: HashSet<u64>,
     phrases: Vec<Vec<String>>,
     case_sensitive: bool,
 }
@@ -122,9 +125,27 @@ impl WordClass {
         if self.case_sensitive { word.to_string() } else { word.to_lowercase() }
     }
 
+    fn pack(&self, word: &str) -> Option<u64> {
+        if word.len() > 8 || !word.is_ascii() {
+            return None;
+        }
+        let fold = |b: u8| if self.case_sensitive { b } else { b.to_ascii_lowercase() };
+        Some(word.bytes().fold(0, |packed, b| (packed << 8) | u64::from(fold(b))))
+    }
+
+    fn insert(&mut self, key: String) {
+        if let Some(packed) = self.pack(&key) {
+            self.short.insert(packed);
+        }
+        self.words.insert(key);
+    }
+
     pub fn contains(&self, word: &str) -> bool {
-        // Most words are already lower case, or short ASCII that can be lowered
-        // on the stack: look them up without allocating.
+        if let Some(packed) = self.pack(word) {
+            return self.short.contains(&packed);
+        }
+        // Longer words are mostly lower case already, or ASCII that can be
+        // lowered on the stack: look them up without allocating.
         if self.case_sensitive || !word.chars().any(char::is_uppercase) {
             return self.words.contains(word);
         }
@@ -491,7 +512,7 @@ impl Lexicon {
                 if entry.contains(' ') {
                     class.phrases.push(entry.split(' ').map(String::from).collect());
                 } else {
-                    class.words.insert(entry);
+                    class.insert(entry);
                 }
             }
         }
