@@ -41,14 +41,14 @@ impl Hasher for Identity {
 
 type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Identity>>;
 
-/// FNV-1a over a feature kind and its text.
-fn feature(kind: u8, text: &str) -> u32 {
-    fnv(fnv(0x811c_9dc5, &[kind]), text.as_bytes())
+/// FNV-1a over a feature kind and its text (bytes: shapes and digits need no UTF-8 check).
+fn feature(kind: u8, text: impl AsRef<[u8]>) -> u32 {
+    fnv(fnv(0x811c_9dc5, &[kind]), text.as_ref())
 }
 
 /// The hash of `kind` and "a b", without building the string.
-fn feature2(kind: u8, a: &str, b: &str) -> u32 {
-    fnv(fnv(fnv(fnv(0x811c_9dc5, &[kind]), a.as_bytes()), b" "), b.as_bytes())
+fn feature2(kind: u8, a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> u32 {
+    fnv(fnv(fnv(fnv(0x811c_9dc5, &[kind]), a.as_ref()), b" "), b.as_ref())
 }
 
 fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
@@ -60,7 +60,7 @@ fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
 }
 
 /// Decimal digits of a small number, without allocating.
-fn digits(n: u16, buf: &mut [u8; 5]) -> &str {
+fn digits(n: u16, buf: &mut [u8; 5]) -> &[u8] {
     let mut i = buf.len();
     let mut n = n;
     loop {
@@ -71,7 +71,7 @@ fn digits(n: u16, buf: &mut [u8; 5]) -> &str {
             break;
         }
     }
-    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+    &buf[i..]
 }
 
 /// A word's shape, kept inline: no allocation per token.
@@ -124,14 +124,14 @@ impl Shape {
         out
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
     }
 }
 
 #[cfg(test)]
 fn shape(word: &str) -> String {
-    Shape::of(word).as_str().to_string()
+    String::from_utf8_lossy(Shape::of(word).as_bytes()).into_owned()
 }
 
 /// Lexicon facts about each token, as bits.
@@ -309,8 +309,8 @@ impl<'a> SentenceView<'a> {
         let lower = |k: isize| -> &str {
             usize::try_from(i as isize + k).ok().and_then(|j| self.lower.get(j)).map_or("<s>", |s| s.as_ref())
         };
-        let shape_at = |k: isize| -> &str {
-            usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or("<s>", Shape::as_str)
+        let shape_at = |k: isize| -> &[u8] {
+            usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or(b"<s>", Shape::as_bytes)
         };
         let flags_at = |k: isize| -> u16 {
             usize::try_from(i as isize + k).ok().and_then(|j| self.flags.get(j)).copied().unwrap_or(0)
@@ -322,7 +322,7 @@ impl<'a> SentenceView<'a> {
         out.push(feature(0, ""));
         out.push(feature(1, word));
         out.push(feature(2, lw));
-        out.push(feature(3, self.shapes[i].as_str()));
+        out.push(feature(3, self.shapes[i].as_bytes()));
         let n_chars = lw.chars().count();
         let at_char = |k: usize| lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b);
         for n in 2..=4 {
@@ -350,7 +350,7 @@ impl<'a> SentenceView<'a> {
         out.push(feature(19, LABELS[prev]));
         out.push(feature2(20, LABELS[prev2], LABELS[prev]));
         out.push(feature2(21, LABELS[prev], lw));
-        out.push(feature2(22, caps, self.shapes[i].as_str()));
+        out.push(feature2(22, caps, self.shapes[i].as_bytes()));
         out.push(feature2(23, caps, lw));
         if i == 0 {
             out.push(feature(24, caps));
@@ -361,7 +361,7 @@ impl<'a> SentenceView<'a> {
             out.push(feature(27, digits(u16::from(context), &mut buf)));
             for bit in 0..8 {
                 if context & (1 << bit) != 0 {
-                    out.push(feature2(28, digits(bit, &mut buf), self.shapes[i].as_str()));
+                    out.push(feature2(28, digits(bit, &mut buf), self.shapes[i].as_bytes()));
                 }
             }
         }
