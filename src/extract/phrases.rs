@@ -2,10 +2,10 @@
 //!
 //! A phrase matches tokens `s..=e` when the text from the start of token `s`
 //! to the end of token `e` equals it (ignoring ASCII case if so built). The
-//! table holds a hash of every byte prefix of every phrase, so the search
-//! from each token extends token by token only while the text read so far
-//! begins some phrase: one or two hash lookups per token, against a pass of
-//! an automaton over every byte.
+//! table holds a hash of every phrase and of every prefix of one that could
+//! end a token, so the search from each token extends token by token only
+//! while the text read so far begins some phrase: mostly one hash lookup per
+//! token, against a pass of an automaton over every byte.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,11 +33,19 @@ impl Hasher for Prehashed {
     }
 }
 
+/// What a hashed prefix of some phrase leads to.
+#[derive(Debug, Default)]
+struct Prefix {
+    /// The phrases that are exactly this prefix (often none).
+    phrases: Vec<u32>,
+    /// Some longer phrase begins with it.
+    continues: bool,
+}
+
 /// Phrases, looked up by the hash of their (folded) bytes.
 #[derive(Debug, Default)]
 pub struct PhraseTable {
-    /// Prefix hash → ids of the phrases that are exactly this prefix (often none).
-    prefixes: HashMap<u64, Vec<u32>, BuildHasherDefault<Prehashed>>,
+    prefixes: HashMap<u64, Prefix, BuildHasherDefault<Prehashed>>,
     phrases: Vec<Box<[u8]>>,
     longest: usize,
     ignore_ascii_case: bool,
@@ -47,13 +55,16 @@ impl PhraseTable {
     pub fn new<S: AsRef<str>>(phrases: &[S], ignore_ascii_case: bool) -> Self {
         let mut table = PhraseTable { ignore_ascii_case, ..PhraseTable::default() };
         for (id, phrase) in phrases.iter().enumerate() {
-            let bytes = phrase.as_ref().as_bytes();
+            let phrase = phrase.as_ref();
+            let bytes = phrase.as_bytes();
             let mut hash = FNV_OFFSET;
             for (i, &b) in bytes.iter().enumerate() {
                 hash = table.step(hash, b);
-                let ids = table.prefixes.entry(hash).or_default();
-                if i + 1 == bytes.len() {
-                    ids.push(id as u32);
+                let end = i + 1;
+                if end == bytes.len() {
+                    table.prefixes.entry(hash).or_default().phrases.push(id as u32);
+                } else if may_end_token(phrase, end) {
+                    table.prefixes.entry(hash).or_default().continues = true;
                 }
             }
             table.longest = table.longest.max(bytes.len());
@@ -82,11 +93,11 @@ impl PhraseTable {
                     hash = self.step(hash, b);
                 }
                 read = last.end;
-                let Some(ids) = self.prefixes.get(&hash) else {
+                let Some(prefix) = self.prefixes.get(&hash) else {
                     break;
                 };
                 let span = &bytes[first.start..last.end];
-                for &id in ids {
+                for &id in &prefix.phrases {
                     let phrase = &self.phrases[id as usize];
                     let equal =
                         if self.ignore_ascii_case { phrase.eq_ignore_ascii_case(span) } else { **phrase == *span };
@@ -94,9 +105,24 @@ impl PhraseTable {
                         found(s, e, id as usize);
                     }
                 }
+                if !prefix.continues {
+                    break;
+                }
             }
         }
     }
+}
+
+/// A token can end at byte `at` of `phrase` only on a character boundary that
+/// is not inside a run of letters and digits: the tokenizer never splits one.
+/// (ASCII case folding keeps letters letters, so this holds for folded text.)
+fn may_end_token(phrase: &str, at: usize) -> bool {
+    if !phrase.is_char_boundary(at) {
+        return false;
+    }
+    let before = phrase[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+    let after = phrase[at..].chars().next().is_some_and(char::is_alphanumeric);
+    !(before && after)
 }
 
 #[cfg(test)]
@@ -122,6 +148,13 @@ mod tests {
         let table = PhraseTable::new(&["President", "U.S."], false);
         assert_eq!(matches(&table, "the president met U.S. envoys"), vec![(3, 3, 1)]);
         assert_eq!(matches(&table, "President"), vec![(0, 0, 0)]);
+    }
+
+    #[test]
+    fn phrases_continue_across_punctuation() {
+        let table = PhraseTable::new(&["U.S.-backed", "al-Qaeda", "Newark"], true);
+        assert_eq!(matches(&table, "the U.S.-backed al-Qaeda"), vec![(1, 3, 0), (4, 6, 1)]);
+        assert!(matches(&table, "New ark").is_empty());
     }
 
     #[test]
