@@ -47,7 +47,7 @@ fn tagged_spans(
     sentence: &Sentence,
     matches: &Matches,
     lexicon: &Lexicon,
-    document: &DocumentContext,
+    document: &DocumentContext<'_>,
 ) -> Vec<Option<(usize, NameType)>> {
     let n = sentence.tokens.len();
     let mut spans = vec![None; n];
@@ -268,7 +268,7 @@ impl<'a> Scan<'a> {
         index: usize,
         sentence: &'a Sentence,
         lexicon: &'a Lexicon,
-        document: &DocumentContext,
+        document: &DocumentContext<'_>,
         found: &'a mut Found,
     ) -> Self {
         let tokens = &sentence.tokens[..];

@@ -6,7 +6,7 @@
 //! The model is trained by `newsgraph train conll` on CoNLL-2003 `eng.train`
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -176,17 +176,21 @@ fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lex
 /// What the rest of the document says about each capitalised word: evidence
 /// a single sentence cannot give ("Cotti" after "Mr." elsewhere is a person).
 #[derive(Debug, Default)]
-pub(crate) struct DocumentContext {
-    words: HashMap<String, u8>,
+pub(crate) struct DocumentContext<'a> {
+    words: HashMap<&'a str, u8>,
 }
 
-impl DocumentContext {
-    pub fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
-        let mut words: HashMap<String, u8> = HashMap::default();
+impl<'a> DocumentContext<'a> {
+    pub fn new(text: &'a str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
+        let mut words: HashMap<&'a str, u8> = HashMap::default();
+        let mut lower_case: HashSet<&'a str> = HashSet::default();
         for sentence in sentences {
             let tokens = &sentence.tokens;
             for (i, token) in tokens.iter().enumerate() {
                 let word = token.text(text);
+                if word.starts_with(char::is_lowercase) {
+                    lower_case.insert(word);
+                }
                 if !word.starts_with(char::is_uppercase) {
                     continue;
                 }
@@ -213,25 +217,22 @@ impl DocumentContext {
                 if lexicon.words.speech.contains(next) {
                     bits |= 1 << 6;
                 }
-                match words.get_mut(word) {
-                    Some(b) => *b |= bits,
-                    None => {
-                        words.insert(word.to_string(), bits);
-                    }
-                }
+                *words.entry(word).or_default() |= bits;
             }
         }
-        // Seen in lower case elsewhere: look the capitalised words up by their lower-case form.
-        let lowered: HashMap<String, String> = words.keys().map(|w| (w.to_lowercase(), w.clone())).collect();
-        for sentence in sentences {
-            for token in &sentence.tokens {
-                let word = token.text(text);
-                if word.starts_with(char::is_lowercase)
-                    && let Some(original) = lowered.get(word)
-                    && let Some(bits) = words.get_mut(original)
-                {
-                    *bits |= 1;
-                }
+        // Seen in lower case elsewhere.
+        let mut buf = [0u8; 32];
+        for (word, bits) in &mut words {
+            let seen = if word.is_ascii() && word.len() <= buf.len() {
+                let lower = &mut buf[..word.len()];
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                std::str::from_utf8(lower).is_ok_and(|w| lower_case.contains(w))
+            } else {
+                lower_case.contains(word.to_lowercase().as_str())
+            };
+            if seen {
+                *bits |= 1;
             }
         }
         DocumentContext { words }
@@ -258,7 +259,7 @@ impl<'a> SentenceView<'a> {
         sentence: &Sentence,
         matches: &Matches,
         lexicon: &Lexicon,
-        document: &DocumentContext,
+        document: &DocumentContext<'_>,
     ) -> Self {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
         let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
