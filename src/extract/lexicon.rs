@@ -168,13 +168,11 @@ impl WordClass {
             best = 1;
         }
         for phrase in &self.phrases {
+            let mut rest = words.clone();
             let matched = phrase.len() > best
-                && phrase
-                    .iter()
-                    .zip(words.clone())
-                    .filter(|(p, w)| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) })
-                    .count()
-                    == phrase.len();
+                && phrase.iter().all(|p| {
+                    rest.next().is_some_and(|w| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) })
+                });
             if matched {
                 best = phrase.len();
             }
