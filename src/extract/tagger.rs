@@ -84,6 +84,9 @@ struct Shape {
 impl Shape {
     /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996" → "d": runs of one class collapse.
     fn of(word: &str) -> Self {
+        if word.is_ascii() {
+            return Self::of_ascii(word.as_bytes());
+        }
         let mut out = Shape::default();
         let mut last = None;
         for c in word.chars() {
@@ -112,6 +115,30 @@ impl Shape {
         out
     }
 
+    /// `of` for ASCII words (nearly all), byte by byte.
+    fn of_ascii(word: &[u8]) -> Self {
+        let mut out = Shape::default();
+        let mut last = 0u8;
+        for &b in word {
+            let class = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            if class == last {
+                continue;
+            }
+            last = class;
+            if out.len as usize == out.bytes.len() {
+                break;
+            }
+            out.bytes[out.len as usize] = class;
+            out.len += 1;
+        }
+        out
+    }
+
     fn of_str(s: &str) -> Self {
         let mut out = Shape::default();
         // Cut at a character boundary; shapes longer than this are vanishingly rare.
@@ -132,6 +159,11 @@ impl Shape {
 #[cfg(test)]
 fn shape(word: &str) -> String {
     String::from_utf8_lossy(Shape::of(word).as_bytes()).into_owned()
+}
+
+/// Whether `word` has a character of a class, testing bytes when it is ASCII.
+fn any_char(word: &str, ascii: impl Fn(u8) -> bool, unicode: impl Fn(char) -> bool) -> bool {
+    if word.is_ascii() { word.bytes().any(ascii) } else { word.chars().any(unicode) }
 }
 
 /// Lexicon facts about each token, as bits.
@@ -262,20 +294,28 @@ impl<'a> SentenceView<'a> {
         document: &DocumentContext<'_>,
     ) -> Self {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
-        let letters: Vec<&&str> = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-        let upper = letters.iter().filter(|w| !w.chars().any(char::is_lowercase)).count();
+        let (mut letters, mut upper) = (0, 0);
+        for word in &words {
+            if any_char(word, |b| b.is_ascii_alphabetic(), char::is_alphabetic) {
+                letters += 1;
+                if !any_char(word, |b| b.is_ascii_lowercase(), char::is_lowercase) {
+                    upper += 1;
+                }
+            }
+        }
         // Features are only computed for tokens that can be names and read two
         // tokens either side; the rest need no strings.
         let capital: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
-        let near: Vec<bool> = (0..words.len())
-            .map(|i| capital[i.saturating_sub(2)..(i + 3).min(words.len())].iter().any(|&c| c))
-            .collect();
+        let mut near = vec![false; words.len()];
+        for i in (0..words.len()).filter(|&i| capital[i]) {
+            near[i.saturating_sub(2)..(i + 3).min(words.len())].fill(true);
+        }
         SentenceView {
             lower: words
                 .iter()
                 .zip(&near)
                 .map(|(w, &n)| {
-                    if n && w.chars().any(char::is_uppercase) {
+                    if n && any_char(w, |b| b.is_ascii_uppercase(), char::is_uppercase) {
                         Cow::Owned(w.to_lowercase())
                     } else {
                         Cow::Borrowed(*w)
@@ -285,7 +325,7 @@ impl<'a> SentenceView<'a> {
             shapes: words.iter().zip(&near).map(|(w, &n)| if n { Shape::of(w) } else { Shape::default() }).collect(),
             flags: token_flags(sentence, text, matches, lexicon, &near),
             context: words.iter().zip(&capital).map(|(w, &c)| if c { document.get(w) } else { 0 }).collect(),
-            all_caps: letters.len() >= 3 && upper * 10 >= letters.len() * 8,
+            all_caps: letters >= 3 && upper * 10 >= letters * 8,
             words,
         }
         .with_possessives(sentence)
