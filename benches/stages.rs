@@ -10,6 +10,10 @@ use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Document, Documents};
 use newsgraph::text::{analyze, split_sentences, tokenize};
 
+/// The allocator of the `newsgraph` binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn samples() -> Vec<Document> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples");
     Documents::new(&[dir]).filter_map(Result::ok).collect()
