@@ -252,18 +252,14 @@ impl<'a> DocumentContext<'a> {
                 *words.entry(word).or_default() |= bits;
             }
         }
-        // Seen in lower case elsewhere.
-        let mut buf = [0u8; 32];
-        for (word, bits) in &mut words {
-            let seen = if word.is_ascii() && word.len() <= buf.len() {
-                let lower = &mut buf[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).is_ok_and(|w| lower_case.contains(w))
-            } else {
-                lower_case.contains(word.to_lowercase().as_str())
-            };
-            if seen {
+        // Seen in lower case elsewhere. Where capitalisations share a lower-case
+        // form ("Apple", "APPLE"), only the last in map order is marked: the
+        // model was trained so.
+        let lowered: HashMap<String, &'a str> = words.keys().map(|w| (w.to_lowercase(), *w)).collect();
+        for (lower, original) in &lowered {
+            if lower_case.contains(lower.as_str())
+                && let Some(bits) = words.get_mut(original)
+            {
                 *bits |= 1;
             }
         }
