@@ -118,7 +118,7 @@ impl Shape {
     /// `of` for ASCII words (nearly all), byte by byte.
     fn of_ascii(word: &[u8]) -> Self {
         let mut out = Shape::default();
-        let mut last = 0u8;
+        let mut last = None;
         for &b in word {
             let class = match b {
                 b'A'..=b'Z' => b'X',
@@ -126,10 +126,10 @@ impl Shape {
                 b'0'..=b'9' => b'd',
                 _ => b,
             };
-            if class == last {
+            if last == Some(class) {
                 continue;
             }
-            last = class;
+            last = Some(class);
             if out.len as usize == out.bytes.len() {
                 break;
             }
