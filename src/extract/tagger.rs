@@ -84,9 +84,10 @@ struct Shape {
 impl Shape {
     /// "Xxxx" → "Xx", "U.S." → "X.X.", "1996" → "d": runs of one class collapse.
     fn of(word: &str) -> Self {
-        if word.is_ascii() {
-            return Self::of_ascii(word.as_bytes());
-        }
+        if word.is_ascii() { Self::of_ascii(word.as_bytes()) } else { Self::of_chars(word) }
+    }
+
+    fn of_chars(word: &str) -> Self {
         let mut out = Shape::default();
         let mut last = None;
         for c in word.chars() {
@@ -606,6 +607,14 @@ mod tests {
         assert_eq!(shape("Putin"), "Xx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1996-08-30"), "d-d-d");
+    }
+
+    #[test]
+    fn ascii_shapes_equal_the_general_ones() {
+        for word in ["Putin", "U.S.", "1996-08-30", "\0a", "McDONALD's", "", "x", &"Ab".repeat(20)] {
+            let (fast, general) = (Shape::of_ascii(word.as_bytes()), Shape::of_chars(word));
+            assert_eq!(fast.as_bytes(), general.as_bytes(), "{word:?}");
+        }
     }
 
     #[test]
