@@ -15,9 +15,12 @@ use crate::text::Token;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// Keys are FNV-1a hashes already.
+/// A hasher for keys that are hashes already (FNV-1a here, feature hashes in
+/// the tagger): used as they are. A 32-bit key is copied into the high half
+/// too, because hashbrown tags each slot with the hash's top seven bits and a
+/// constant tag makes every lookup compare a whole group of keys.
 #[derive(Default)]
-struct Prehashed(u64);
+pub(crate) struct Prehashed(u64);
 
 impl Hasher for Prehashed {
     fn finish(&self) -> u64 {
@@ -27,6 +30,10 @@ impl Hasher for Prehashed {
         for &b in bytes {
             self.0 = (self.0 << 8) | u64::from(b);
         }
+    }
+    fn write_u32(&mut self, n: u32) {
+        let n = u64::from(n);
+        self.0 = n | (n << 32);
     }
     fn write_u64(&mut self, n: u64) {
         self.0 = n;

@@ -8,10 +8,11 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::lexicon::{GazTarget, Lexicon, TitleKind};
 use super::mentions::Matches;
+use super::phrases::Prehashed;
 use crate::text::{Sentence, TokenKind};
 
 /// Labels in BIO form; index 0 is "outside".
@@ -19,27 +20,7 @@ pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
 const N: usize = LABELS.len();
 const MAGIC: &[u8; 8] = b"NGTAG01\n";
 
-/// Keys are already hashes: use them as they are, copied into the high half
-/// too, because hashbrown tags each slot with the hash's top seven bits and a
-/// constant tag makes every lookup compare a whole group of keys.
-#[derive(Default)]
-struct Identity(u64);
-
-impl Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0 | (self.0 << 32)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n);
-    }
-}
-
-type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Identity>>;
+type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Prehashed>>;
 
 /// FNV-1a over a feature kind and its text (bytes: shapes and digits need no UTF-8 check).
 fn feature(kind: u8, text: impl AsRef<[u8]>) -> u32 {
