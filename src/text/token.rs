@@ -40,24 +40,31 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// An apostrophe plus "s" that ends a word: the possessive ("Russia's", "Germany 's").
+fn possessive_s(after_apostrophe: &str) -> bool {
+    (after_apostrophe.starts_with('s') || after_apostrophe.starts_with('S'))
+        && !after_apostrophe[1..].starts_with(char::is_alphanumeric)
+}
+
 /// Tokenises `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut tokens = Vec::new();
     let slice = &text[range.clone()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((rel, c)) = chars.next() {
-        let start = range.start + rel;
+    let bytes = slice.as_bytes();
+    let char_at = |at: usize| slice[at..].chars().next();
+    let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
+    // `pos` is the byte offset in `slice` of the first character not yet consumed.
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let start = range.start + pos;
+        pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         // A detached possessive, as in tokenised wire copy: "Germany 's".
-        if is_apostrophe(c) {
-            let rest = &slice[rel + c.len_utf8()..];
-            if (rest.starts_with('s') || rest.starts_with('S')) && !rest[1..].starts_with(char::is_alphanumeric) {
-                chars.next();
-                tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Possessive });
-                continue;
-            }
+        if is_apostrophe(c) && possessive_s(&slice[pos..]) {
+            pos += 1;
+            tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Possessive });
+            continue;
         }
         if !c.is_alphanumeric() {
             tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
@@ -66,59 +73,54 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         // A word or number: alphanumerics, with inner apostrophes ("O'Brien"),
         // inner periods in initialisms ("U.S.") and inner digits separators ("3.5", "1,000").
         let numeric = c.is_ascii_digit();
-        let mut end = start + c.len_utf8();
-        while let Some(&(r, n)) = chars.peek() {
-            let at = range.start + r;
-            let after = slice[r + n.len_utf8()..].chars().next();
+        loop {
+            // Most of a word is ASCII letters and digits: skip them byte by byte.
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
+                pos += 1;
+            }
+            let Some(n) = char_at(pos) else { break };
+            let after = || char_at(pos + n.len_utf8());
             let continues = if n.is_alphanumeric() {
                 true
             } else if is_apostrophe(n) {
                 // Keep "O'Brien", split "Russia's" and "Russians'".
-                let rest = &slice[r + n.len_utf8()..];
-                let possessive =
-                    (rest.starts_with('s') || rest.starts_with('S')) && !rest[1..].starts_with(char::is_alphanumeric);
-                after.is_some_and(char::is_alphanumeric) && !possessive
+                after().is_some_and(char::is_alphanumeric) && !possessive_s(&slice[pos + n.len_utf8()..])
             } else if n == '.' {
                 if numeric {
-                    after.is_some_and(|a| a.is_ascii_digit())
+                    after().is_some_and(|a| a.is_ascii_digit())
                 } else {
                     // "U.S" continues while the word is single letters joined by periods.
-                    after.is_some_and(char::is_alphabetic) && is_initialism(&text[start..at])
+                    after().is_some_and(char::is_alphabetic) && is_initialism(&slice[start - range.start..pos])
                 }
             } else if n == ',' && numeric {
-                after.is_some_and(|a| a.is_ascii_digit())
+                after().is_some_and(|a| a.is_ascii_digit())
             } else {
                 false
             };
             if !continues {
                 break;
             }
-            end = at + n.len_utf8();
-            chars.next();
+            pos += n.len_utf8();
         }
         // The final period of "U.S." and "Mr." belongs to the word.
-        if !numeric && slice[end - range.start..].starts_with('.') {
-            let word = &text[start..end];
+        if !numeric && bytes.get(pos) == Some(&b'.') {
+            let word = &slice[start - range.start..pos];
             let multi_letter_initialism = word.contains('.') && is_initialism(word);
             // A middle initial: "Steven F. Udvar-Hazy".
             let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
             if multi_letter_initialism || initial || is_abbreviation(word) {
-                end += 1;
-                chars.next();
+                pos += 1;
             }
         }
+        let end = range.start + pos;
         tokens.push(Token { start, end, kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
         // Possessive: the apostrophe and "s" become one token.
-        if let Some(&(r, n)) = chars.peek()
+        if let Some(n) = char_at(pos)
             && is_apostrophe(n)
+            && possessive_s(&slice[pos + n.len_utf8()..])
         {
-            let rest = &slice[r + n.len_utf8()..];
-            if (rest.starts_with('s') || rest.starts_with('S')) && !rest[1..].starts_with(char::is_alphanumeric) {
-                let pstart = range.start + r;
-                chars.next();
-                chars.next();
-                tokens.push(Token { start: pstart, end: pstart + n.len_utf8() + 1, kind: TokenKind::Possessive });
-            }
+            tokens.push(Token { start: end, end: end + n.len_utf8() + 1, kind: TokenKind::Possessive });
+            pos += n.len_utf8() + 1;
         }
     }
     tokens
