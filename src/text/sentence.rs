@@ -31,9 +31,18 @@ fn word_before(text: &str, end: usize) -> &str {
 pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = body.start;
-    let mut iter = text[body.clone()].char_indices().peekable();
-    while let Some((rel, c)) = iter.next() {
-        let at = body.start + rel;
+    let bytes = text.as_bytes();
+    let mut pos = body.start;
+    while pos < body.end {
+        // Only line breaks and terminal punctuation can end a sentence: skip
+        // other bytes undecoded (0xE2 leads "…"; it is never a continuation byte).
+        if !matches!(bytes[pos], b'\n' | b'.' | b'!' | b'?' | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        let at = pos;
+        let Some(c) = text[at..body.end].chars().next() else { break };
+        pos += c.len_utf8();
         let boundary_end = match c {
             '\n' => {
                 // A line break ends a sentence unless the next line continues in lower case.
@@ -42,16 +51,15 @@ pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
                 (!continues).then_some(at)
             }
             '.' | '!' | '?' | '…' => {
-                let mut end = at + c.len_utf8();
                 // Absorb repeated punctuation and closing quotes: `?!`, `."`, `.”`.
-                while let Some(&(r, n)) = iter.peek() {
+                while let Some(n) = text[pos..body.end].chars().next() {
                     if matches!(n, '.' | '!' | '?') || is_closing(n) {
-                        end = body.start + r + n.len_utf8();
-                        iter.next();
+                        pos += n.len_utf8();
                     } else {
                         break;
                     }
                 }
+                let end = pos;
                 let next = text[end..body.end].chars().next();
                 let after_space = text[end..body.end].trim_start_matches([' ', '\t', '\r']);
                 let starts_sentence = |s: &str| {
