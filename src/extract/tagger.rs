@@ -6,7 +6,7 @@
 //! The model is trained by `newsgraph train conll` on CoNLL-2003 `eng.train`
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 
@@ -197,14 +197,10 @@ pub(crate) struct DocumentContext<'a> {
 impl<'a> DocumentContext<'a> {
     pub fn new(text: &'a str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
         let mut words: HashMap<&'a str, u8> = HashMap::default();
-        let mut lower_case: HashSet<&'a str> = HashSet::default();
         for sentence in sentences {
             let tokens = &sentence.tokens;
             for (i, token) in tokens.iter().enumerate() {
                 let word = token.text(text);
-                if word.starts_with(char::is_lowercase) {
-                    lower_case.insert(word);
-                }
                 if !word.starts_with(char::is_uppercase) {
                     continue;
                 }
@@ -238,8 +234,10 @@ impl<'a> DocumentContext<'a> {
         // form ("Apple", "APPLE"), only the last in map order is marked: the
         // model was trained so.
         let lowered: HashMap<String, &'a str> = words.keys().map(|w| (w.to_lowercase(), *w)).collect();
-        for (lower, original) in &lowered {
-            if lower_case.contains(lower.as_str())
+        for token in sentences.iter().flat_map(|s| &s.tokens) {
+            let word = token.text(text);
+            if word.starts_with(char::is_lowercase)
+                && let Some(original) = lowered.get(word)
                 && let Some(bits) = words.get_mut(original)
             {
                 *bits |= 1;
