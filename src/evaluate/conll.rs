@@ -195,6 +195,7 @@ pub fn train_tagger(
     epochs: usize,
     progress: impl FnMut(usize, f64),
 ) -> crate::extract::tagger::Tagger {
+    use crate::extract::classes::{SentenceClasses, TokenClasses};
     use crate::extract::mentions::Matches;
     use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, train};
 
@@ -202,10 +203,12 @@ pub fn train_tagger(
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
     let mut examples = Vec::new();
     for (doc, sentences) in docs.iter().zip(&analyzed) {
-        let context = DocumentContext::new(&doc.text, sentences, lexicon);
-        for sentence in sentences {
+        let classes = TokenClasses::new(&doc.text, sentences, lexicon);
+        let context = DocumentContext::new(&doc.text, sentences, &classes, lexicon);
+        for (index, sentence) in sentences.iter().enumerate() {
             let matches = Matches::find(&doc.text, sentence, lexicon);
-            let view = SentenceView::new(&doc.text, sentence, &matches, lexicon, &context);
+            let in_sentence = SentenceClasses(classes.sentence(index));
+            let view = SentenceView::new(&doc.text, sentence, in_sentence, &matches, lexicon, &context);
             let gold = sentence
                 .tokens
                 .iter()

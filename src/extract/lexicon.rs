@@ -6,6 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
+use super::classes::{ClassIndex, FIRST_NAME, TRIGGER_WORD};
 use super::phrases::PhraseTable;
 use super::tagger::Tagger;
 use crate::error::{Error, Result};
@@ -118,9 +119,15 @@ pub struct WordClass {
     short: HashSet<u64>,
     phrases: Vec<Vec<String>>,
     case_sensitive: bool,
+    /// This class's bit in [`ClassIndex`] lookups (0 for a class no file fills).
+    bit: u32,
 }
 
 impl WordClass {
+    pub(crate) fn bit(&self) -> u32 {
+        self.bit
+    }
+
     fn key(&self, word: &str) -> String {
         if self.case_sensitive { word.to_string() } else { word.to_lowercase() }
     }
@@ -181,6 +188,31 @@ impl WordClass {
     }
 }
 
+/// The word classes of `words.tsv`, in the order of their bits.
+const CLASS_NAMES: [&str; 21] = [
+    "function",
+    "name_link",
+    "org_head",
+    "org_start",
+    "place_head",
+    "locative",
+    "speech",
+    "claim",
+    "wrongdoing",
+    "hedge",
+    "clause",
+    "passive_aux",
+    "state_noun",
+    "report_noun",
+    "person_pronoun",
+    "speaker_state",
+    "anaphor",
+    "verb",
+    "armed_forces",
+    "combat",
+    "group_noun",
+];
+
 /// Word classes from `words.tsv`.
 #[derive(Debug, Default, Clone)]
 pub struct Words {
@@ -210,6 +242,34 @@ pub struct Words {
     pub group_noun: WordClass,
 }
 
+impl Words {
+    fn all(&self) -> [&WordClass; CLASS_NAMES.len()] {
+        [
+            &self.function,
+            &self.name_link,
+            &self.org_head,
+            &self.org_start,
+            &self.place_head,
+            &self.locative,
+            &self.speech,
+            &self.claim,
+            &self.wrongdoing,
+            &self.hedge,
+            &self.clause,
+            &self.passive_aux,
+            &self.state_noun,
+            &self.report_noun,
+            &self.person_pronoun,
+            &self.speaker_state,
+            &self.anaphor,
+            &self.verb,
+            &self.armed_forces,
+            &self.combat,
+            &self.group_noun,
+        ]
+    }
+}
+
 /// All lexicons plus the phrase tables built from them.
 pub struct Lexicon {
     pub states: Vec<StateEntry>,
@@ -217,9 +277,8 @@ pub struct Lexicon {
     pub people: Vec<PersonEntry>,
     pub places: Vec<PlaceEntry>,
     pub first_names: HashSet<String>,
-    /// First name, organization head, place head and function word, as bits
-    /// 6, 8, 9 and 10, for the tagger's one lookup per token.
-    pub(crate) token_classes: HashMap<String, u16>,
+    /// All word classes, first names and trigger words, by word.
+    pub(crate) classes: ClassIndex,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
     /// The statistical name tagger; empty when no model is loaded.
@@ -231,8 +290,6 @@ pub struct Lexicon {
     pub(crate) triggers: PhraseTable,
     /// Per trigger pattern: the relation it signals.
     pub(crate) trigger_relations: Vec<usize>,
-    /// First words of triggers, lower-cased: a word here is a verb, not a noun.
-    trigger_words: HashSet<String>,
     state_by_iso: HashMap<String, usize>,
 }
 
@@ -505,6 +562,7 @@ impl Lexicon {
                 other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
             };
             class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");
+            class.bit = 1 << CLASS_NAMES.iter().position(|n| *n == cols[0]).unwrap_or_default();
             for entry in list(cols.get(1), '|') {
                 let entry = class.key(&entry);
                 if entry.contains(' ') {
@@ -515,17 +573,23 @@ impl Lexicon {
             }
         }
 
-        let mut token_classes: HashMap<String, u16> = HashMap::default();
-        for name in &first_names {
-            *token_classes.entry(name.clone()).or_default() |= 1 << 6;
-        }
-        for (class, bit) in [(&words.org_head, 8), (&words.place_head, 9), (&words.function, 10)] {
+        let mut classes = ClassIndex::default();
+        for class in words.all() {
             for word in &class.words {
-                *token_classes.entry(word.clone()).or_default() |= 1 << bit;
+                if class.case_sensitive {
+                    classes.add_exact(word, class.bit);
+                } else {
+                    classes.add_folded(word, class.bit);
+                }
             }
         }
-        let trigger_words =
-            trigger_patterns.iter().filter_map(|t| t.split(' ').next()).map(str::to_lowercase).collect();
+        for name in &first_names {
+            classes.add_exact(name, FIRST_NAME);
+        }
+        for trigger in &trigger_patterns {
+            let first = trigger.split(' ').next().unwrap_or_default();
+            classes.add_folded(&first.to_lowercase(), TRIGGER_WORD);
+        }
         Ok(Lexicon {
             gazetteer: PhraseTable::new(&gaz_patterns, true),
             gazetteer_targets,
@@ -533,13 +597,12 @@ impl Lexicon {
             title_entries,
             triggers: PhraseTable::new(&trigger_patterns, true),
             trigger_relations,
-            trigger_words,
             states,
             organizations,
             people,
             places,
             first_names,
-            token_classes,
+            classes,
             relations,
             words,
             tagger: Tagger::default(),
@@ -549,7 +612,7 @@ impl Lexicon {
 
     /// True when `word` starts a relation trigger ("met", "slammed").
     pub fn is_trigger_word(&self, word: &str) -> bool {
-        self.trigger_words.contains(&word.to_lowercase())
+        self.classes.of(word) & TRIGGER_WORD != 0
     }
 
     pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {

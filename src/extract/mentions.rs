@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{GazTarget, Lexicon, TitleKind};
+use super::classes::{FIRST_NAME, SentenceClasses, TRIGGER_WORD, TokenClasses};
+use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
@@ -19,15 +20,16 @@ pub(crate) struct Found {
     pub unknown: Vec<Mention>,
 }
 
-pub(crate) fn find(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Found {
+pub(crate) fn find(text: &str, sentences: &[Sentence], classes: &TokenClasses, lexicon: &Lexicon) -> Found {
     let mut found = Found::default();
     let document = if lexicon.tagger.is_empty() {
         DocumentContext::default()
     } else {
-        DocumentContext::new(text, sentences, lexicon)
+        DocumentContext::new(text, sentences, classes, lexicon)
     };
     for (index, sentence) in sentences.iter().enumerate() {
-        Scan::new(text, index, sentence, lexicon, &document, &mut found).run();
+        let classes = SentenceClasses(classes.sentence(index));
+        Scan::new(text, index, sentence, classes, lexicon, &document, &mut found).run();
     }
     found
 }
@@ -45,6 +47,7 @@ pub(crate) enum NameType {
 fn tagged_spans(
     text: &str,
     sentence: &Sentence,
+    classes: SentenceClasses,
     matches: &Matches,
     lexicon: &Lexicon,
     document: &DocumentContext<'_>,
@@ -54,7 +57,7 @@ fn tagged_spans(
     if lexicon.tagger.is_empty() {
         return spans;
     }
-    let view = SentenceView::new(text, sentence, matches, lexicon, document);
+    let view = SentenceView::new(text, sentence, classes, matches, lexicon, document);
     let labels = lexicon.tagger.tag(&view);
     let mut i = 0;
     while i < n {
@@ -247,6 +250,7 @@ struct Scan<'a> {
     text: &'a str,
     index: usize,
     tokens: &'a [Token],
+    classes: SentenceClasses<'a>,
     lexicon: &'a Lexicon,
     found: &'a mut Found,
     /// Longest valid gazetteer match starting at each token: (end token, target).
@@ -267,13 +271,14 @@ impl<'a> Scan<'a> {
         text: &'a str,
         index: usize,
         sentence: &'a Sentence,
+        classes: SentenceClasses<'a>,
         lexicon: &'a Lexicon,
         document: &DocumentContext<'_>,
         found: &'a mut Found,
     ) -> Self {
         let tokens = &sentence.tokens[..];
         let matches = Matches::find(text, sentence, lexicon);
-        let tagged = tagged_spans(text, sentence, &matches, lexicon, document);
+        let tagged = tagged_spans(text, sentence, classes, &matches, lexicon, document);
         let Matches { gazetteer, titles } = matches;
         let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
         let caps = words
@@ -287,6 +292,7 @@ impl<'a> Scan<'a> {
             text,
             index,
             tokens,
+            classes,
             lexicon,
             found,
             gazetteer,
@@ -319,17 +325,21 @@ impl<'a> Scan<'a> {
         if word.len() < 2 || word.chars().any(char::is_lowercase) {
             return false;
         }
-        let lower = word.to_lowercase();
         let words = &self.lexicon.words;
-        is_grammar(&lower)
-            || words.clause.contains(&lower)
-            || words.speech.contains(&lower)
-            || words.hedge.contains(&lower)
-            || self.lexicon.is_trigger_word(&lower)
+        is_grammar(&word.to_lowercase())
+            || self.is(i, &words.clause)
+            || self.is(i, &words.speech)
+            || self.is(i, &words.hedge)
+            || self.classes.bits(i) & TRIGGER_WORD != 0
+    }
+
+    /// Token `i` is a word of `class`.
+    fn is(&self, i: usize, class: &WordClass) -> bool {
+        self.classes.is(i, class)
     }
 
     fn is_first_name(&self, i: usize) -> bool {
-        self.lexicon.first_names.contains(self.word(i))
+        self.classes.bits(i) & FIRST_NAME != 0
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -347,7 +357,7 @@ impl<'a> Scan<'a> {
 
     /// A capitalised word that can be part of a name.
     fn is_name_word(&self, i: usize) -> bool {
-        self.is_capitalized(i) && !self.lexicon.words.function.contains(self.word(i))
+        self.is_capitalized(i) && !self.is(i, &self.lexicon.words.function)
     }
 
     fn span(&self, tokens: Range<usize>) -> Range<usize> {
@@ -375,12 +385,12 @@ impl<'a> Scan<'a> {
             && !word.ends_with('s')
             // "The Red Cross operating in Iraq said": a participle, not a noun the name qualifies.
             && !word.ends_with("ing")
-            && !self.lexicon.words.speech.contains(word)
-            && !self.lexicon.is_trigger_word(word)
-            && !self.lexicon.words.verb.contains(word)
-            && !self.lexicon.words.passive_aux.contains(word)
-            && !self.lexicon.words.clause.contains(word)
-            && !self.lexicon.words.locative.contains(word)
+            && !self.is(end, &self.lexicon.words.speech)
+            && self.classes.bits(end) & TRIGGER_WORD == 0
+            && !self.is(end, &self.lexicon.words.verb)
+            && !self.is(end, &self.lexicon.words.passive_aux)
+            && !self.is(end, &self.lexicon.words.clause)
+            && !self.is(end, &self.lexicon.words.locative)
     }
 
     /// "Poland's parliament", "European Community foreign ministers", "NATO
@@ -393,21 +403,21 @@ impl<'a> Scan<'a> {
                 return None;
             }
             let word = self.word(k);
-            if self.lexicon.words.state_noun.contains(word) && self.title(k).is_none() {
+            if self.is(k, &self.lexicon.words.state_noun) && self.title(k).is_none() {
                 return Some(k + 1);
             }
             // "Nicaragua's Sandinista government": one name word before the noun.
             let name_word = k == first
                 && word.starts_with(char::is_uppercase)
                 && self.gaz(k).is_none()
-                && self.lexicon.words.state_noun.contains(self.word(k + 1));
+                && self.is(k + 1, &self.lexicon.words.state_noun);
             let modifier = name_word
                 || word.starts_with(char::is_lowercase)
                     && !is_grammar(word)
                     && !word.ends_with("ed")
-                    && !self.lexicon.words.clause.contains(word)
-                    && !self.lexicon.words.verb.contains(word)
-                    && !self.lexicon.is_trigger_word(word);
+                    && !self.is(k, &self.lexicon.words.clause)
+                    && !self.is(k, &self.lexicon.words.verb)
+                    && self.classes.bits(k) & TRIGGER_WORD == 0;
             if !modifier {
                 return None;
             }
@@ -419,7 +429,7 @@ impl<'a> Scan<'a> {
     /// demonym and the words of `noun`) or, for its government and forces, the state.
     fn push_acting(&mut self, tokens: Range<usize>, noun: Range<usize>, s: usize, head: bool) -> usize {
         let last = noun.end.saturating_sub(1).max(noun.start);
-        if !noun.is_empty() && self.lexicon.words.group_noun.contains(self.word(last)) {
+        if !noun.is_empty() && self.is(last, &self.lexicon.words.group_noun) {
             let state = &self.lexicon.states[s];
             let words = self.text[self.span(noun)].to_lowercase();
             let label = format!("{} {words}", state.demonym.as_deref().unwrap_or(&state.name));
@@ -436,7 +446,7 @@ impl<'a> Scan<'a> {
             k = k.checked_sub(1)?;
         }
         let placed = matches!(self.word(k), "in" | "throughout" | "across");
-        if !placed || k == 0 || !self.lexicon.words.state_noun.contains(self.word(k - 1)) {
+        if !placed || k == 0 || !self.is(k - 1, &self.lexicon.words.state_noun) {
             return None;
         }
         let mut start = k - 1;
@@ -447,7 +457,7 @@ impl<'a> Scan<'a> {
             // "Tens of thousands of students throughout Indonesia".
             let quantity_of = word == "of" && start >= 2 && self.tokens[start - 2].kind != TokenKind::Punct;
             let modifier = self.tokens[start - 1].kind == TokenKind::Number
-                || (word.starts_with(char::is_lowercase) && !self.lexicon.words.clause.contains(word))
+                || (word.starts_with(char::is_lowercase) && !self.is(start - 1, &self.lexicon.words.clause))
                 || first;
             if !modifier || is_grammar(word) && !first && !quantity_of {
                 return None;
@@ -562,9 +572,9 @@ impl<'a> Scan<'a> {
                 && word.starts_with(char::is_lowercase)
                 && !is_grammar(word)
                 && !word.ends_with("ed")
-                && !self.lexicon.words.verb.contains(word)
-                && !self.lexicon.words.speech.contains(word)
-                && !self.lexicon.is_trigger_word(word)
+                && !self.is(noun, &self.lexicon.words.verb)
+                && !self.is(noun, &self.lexicon.words.speech)
+                && self.classes.bits(noun) & TRIGGER_WORD == 0
                 && self.title(noun).is_none();
             // A state or organization right before the noun, but not "pro-Beijing
             // councillors" or "anti-Kremlin activist".
@@ -775,7 +785,7 @@ impl<'a> Scan<'a> {
             while self.is_name_word(e) && self.gaz(e).is_none() {
                 e += 1;
             }
-            let org_end = (k..e).rev().find(|&h| self.lexicon.words.org_head.contains(self.word(h)));
+            let org_end = (k..e).rev().find(|&h| self.is(h, &self.lexicon.words.org_head));
             if let Some(h) = org_end
                 && h + 2 <= e
             {
@@ -905,7 +915,7 @@ impl<'a> Scan<'a> {
             let token = self.tokens[j];
             let head_here = self.title(j).is_some()
                 || self.lexicon.words.report_noun.match_len(self.words_from(j)) > 0
-                || self.lexicon.words.state_noun.contains(word);
+                || self.is(j, &self.lexicon.words.state_noun);
             if head_here {
                 break;
             }
@@ -918,11 +928,11 @@ impl<'a> Scan<'a> {
                     let name_word = state.is_some()
                         && word.starts_with(char::is_uppercase)
                         && self.gaz(j).is_none()
-                        && self.lexicon.words.state_noun.contains(self.word(j + 1));
+                        && self.is(j + 1, &self.lexicon.words.state_noun);
                     name_word
                         || word.starts_with(char::is_lowercase)
                             && !is_grammar(word)
-                            && !self.lexicon.words.clause.contains(word)
+                            && !self.is(j, &self.lexicon.words.clause)
                             && (!word.ends_with("ed") || matches!(state, Some((_, _, Form::Demonym))))
                 }
                 TokenKind::Possessive => false,
@@ -981,7 +991,7 @@ impl<'a> Scan<'a> {
         }
         // "the Russian side": a state through its demonym.
         if let Some((tokens, s, form)) = state
-            && self.lexicon.words.state_noun.contains(self.word(j))
+            && self.is(j, &self.lexicon.words.state_noun)
             && (determiner || j > i)
         {
             // The name itself stays a name mention ("Ivory Coast" in "Ivory Coast rebels").
@@ -1005,7 +1015,7 @@ impl<'a> Scan<'a> {
             let joined = end >= 2 && self.word(end - 2) == "-" && self.tokens[end - 2].end == last.start;
             let trim = !matches!(last.kind, TokenKind::Word | TokenKind::Number)
                 || (!joined && self.word(end - 1).starts_with(char::is_lowercase))
-                || self.lexicon.words.function.contains(self.word(end - 1));
+                || self.is(end - 1, &self.lexicon.words.function);
             if !trim {
                 break;
             }
@@ -1143,7 +1153,7 @@ impl<'a> Scan<'a> {
                 // A plural demonym is people: "Palestinians blamed Israel", "Thousands of Nigerians".
                 let plural_demonym = form == Form::Demonym && self.word(end - 1).ends_with('s');
                 let acting =
-                    self.lexicon.words.state_noun.contains(next) || (form == Form::Demonym && people) || plural_demonym;
+                    self.is(end, &self.lexicon.words.state_noun) || (form == Form::Demonym && people) || plural_demonym;
                 let head = (form == Form::Name && !self.is_modifier(end) || acting) && !titled;
                 self.push(i..end, EntityKind::State, form, head, Cue::State(s));
                 // A possessive state qualifies a title a few words on ("Jordan's visiting King").
@@ -1189,7 +1199,7 @@ impl<'a> Scan<'a> {
                 // "Darfur rebels", "Gaza militants": a group named by its region, in the region's state.
                 if let Some(s) = state
                     && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
-                    && self.lexicon.words.group_noun.contains(self.word(end))
+                    && self.is(end, &self.lexicon.words.group_noun)
                 {
                     let label = format!("{name} {}", self.word(end).to_lowercase());
                     self.push(i..end, EntityKind::Place, Form::Name, false, Cue::Place { name, state });
@@ -1213,8 +1223,7 @@ impl<'a> Scan<'a> {
             (end, self.lexicon.organizations[o].name.clone(), Some(o))
         } else {
             let (end, _) = self.name_run(i)?;
-            let last = self.word(end - 1);
-            if !self.lexicon.words.org_head.contains(last) {
+            if !self.is(end - 1, &self.lexicon.words.org_head) {
                 return None;
             }
             (end, self.text[self.span(i..end)].to_string(), None)
@@ -1266,14 +1275,13 @@ impl<'a> Scan<'a> {
                 break;
             }
         }
-        let first = self.word(i);
         let last = self.word(end - 1);
         // "Claudia Mo of the Civic Party": a person, then the organization they belong to.
         if let Some((at, len)) = first_link
             && self.is_first_name(i)
             && at - i <= 3
             && self.word(at) == "of"
-            && !(i..at).any(|k| words.org_head.contains(self.word(k)))
+            && !(i..at).any(|k| self.is(k, &words.org_head))
         {
             let name = self.text[self.span(i..at)].to_string();
             let person = self.push(i..at, EntityKind::Person, Form::Name, true, Cue::Person { name, lexicon: None });
@@ -1290,9 +1298,9 @@ impl<'a> Scan<'a> {
             self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
             return Some(end);
         }
-        let org_inside = (i..end)
-            .any(|k| words.org_head.contains(self.word(k)) && words.name_link.match_len(self.words_from(k + 1)) > 0);
-        let is_org = end > i + 1 && (words.org_head.contains(last) || words.org_start.contains(first) || org_inside);
+        let org_inside =
+            (i..end).any(|k| self.is(k, &words.org_head) && words.name_link.match_len(self.words_from(k + 1)) > 0);
+        let is_org = end > i + 1 && (self.is(end - 1, &words.org_head) || self.is(i, &words.org_start) || org_inside);
         if is_org {
             // "of Russia" after the name qualifies it.
             let mut state = None;
@@ -1318,8 +1326,8 @@ impl<'a> Scan<'a> {
             return Some(stop);
         }
         // Place by its head word: "Sheremetyevo airport", "Red Square".
-        if words.place_head.contains(self.word(end)) || (words.place_head.contains(last) && end > i + 1) {
-            let stop = if words.place_head.contains(self.word(end)) { end + 1 } else { end };
+        if self.is(end, &words.place_head) || (self.is(end - 1, &words.place_head) && end > i + 1) {
+            let stop = if self.is(end, &words.place_head) { end + 1 } else { end };
             let name = self.text[self.span(i..stop)].to_string();
             self.push(
                 i..stop,
@@ -1338,7 +1346,7 @@ impl<'a> Scan<'a> {
         // A person by a first name ("Kathryn Waters"), dropping words before it
         // ("Islamic Relations Alia Salem"), or by a speech verb ("Dewar said").
         let first_name = (i..end.saturating_sub(1)).find(|&k| self.is_first_name(k));
-        let speaker = words.speech.contains(self.word(end)) || (i >= 1 && words.speech.contains(self.word(i - 1)));
+        let speaker = self.is(end, &words.speech) || (i >= 1 && self.is(i - 1, &words.speech));
         let person_start = match first_name {
             Some(k) => Some(k),
             None if speaker && !last.ends_with("ed") => Some(i),
@@ -1382,7 +1390,7 @@ impl<'a> Scan<'a> {
         if word.len() > 4 {
             return None;
         }
-        if self.lexicon.words.person_pronoun.contains(word) {
+        if self.is(i, &self.lexicon.words.person_pronoun) {
             let possessive = word.eq_ignore_ascii_case("his") || word.eq_ignore_ascii_case("her");
             self.push(i..i + 1, EntityKind::Person, Form::Pronoun, !possessive, Cue::PersonPronoun);
             return Some(i + 1);

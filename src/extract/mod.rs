@@ -5,6 +5,7 @@
 //! The result, an [`Extraction`], holds every mention, the document's
 //! entities and the relations between them, each with its evidence spans.
 
+pub(crate) mod classes;
 pub mod lexicon;
 pub(crate) mod mentions;
 mod phrases;
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::Document;
 use crate::text::{self, Sentence};
+use classes::TokenClasses;
 pub use lexicon::Lexicon;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -203,11 +205,12 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-/// The mentions found in a document (stage 1 of [`Pipeline`]).
-pub struct MentionStage(mentions::Found);
+/// The mentions found in a document (stage 1 of [`Pipeline`]), with the
+/// token classes the later stages read again.
+pub struct MentionStage(mentions::Found, TokenClasses);
 
 /// A document's resolved entities (stage 2 of [`Pipeline`]).
-pub struct ResolvedStage(resolve::Resolved);
+pub struct ResolvedStage(resolve::Resolved, TokenClasses);
 
 /// The extraction pipeline: sentences → tokens → mentions → resolution → relations.
 #[derive(Clone)]
@@ -226,24 +229,30 @@ impl Pipeline {
 
     /// Stage 1, mentions: names, titles, descriptions and pronouns per sentence.
     pub fn mentions(&self, text: &str, sentences: &[Sentence]) -> MentionStage {
-        MentionStage(mentions::find(text, sentences, &self.lexicon))
+        let classes = TokenClasses::new(text, sentences, &self.lexicon);
+        MentionStage(mentions::find(text, sentences, &classes, &self.lexicon), classes)
     }
 
     /// Stage 2, resolution: one entity per real thing in the document.
     pub fn resolve(&self, doc: &Document, sentences: &[Sentence], mentions: MentionStage) -> ResolvedStage {
-        ResolvedStage(resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, mentions.0, &self.lexicon))
+        let MentionStage(found, classes) = mentions;
+        ResolvedStage(
+            resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, found, &self.lexicon),
+            classes,
+        )
     }
 
     /// Stage 3, relation frames over the resolved mentions.
     pub fn relations(&self, text: &str, sentences: &[Sentence], resolved: &ResolvedStage) -> Vec<Relation> {
-        relations::find(text, sentences, &resolved.0, &self.lexicon)
+        relations::find(text, sentences, &resolved.1, &resolved.0, &self.lexicon)
     }
 
     pub fn extract(&self, doc: &Document) -> Extraction {
         let sentences: Vec<Sentence> = text::analyze(&doc.text, doc.body_start..doc.text.len());
-        let found = mentions::find(&doc.text, &sentences, &self.lexicon);
+        let classes = TokenClasses::new(&doc.text, &sentences, &self.lexicon);
+        let found = mentions::find(&doc.text, &sentences, &classes, &self.lexicon);
         let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), &sentences, found, &self.lexicon);
-        let mut relations = relations::find(&doc.text, &sentences, &resolved, &self.lexicon);
+        let mut relations = relations::find(&doc.text, &sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);
         relations.sort_by(|a, b| {
             (a.sentence, a.trigger_span.start, &a.label).cmp(&(b.sentence, b.trigger_span.start, &b.label))

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::classes::{SentenceClasses, TokenClasses};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
 use super::{EntityKind, Form, Mention, Relation};
@@ -142,6 +143,7 @@ type Argument = (usize, Range<usize>);
 struct Frame<'a> {
     text: &'a str,
     sentence: &'a Sentence,
+    classes: SentenceClasses<'a>,
     lexicon: &'a Lexicon,
     mentions: Vec<&'a Mention>,
     /// Token indices that start a new clause.
@@ -202,7 +204,7 @@ impl<'a> Frame<'a> {
             // "A group of Moroccan diplomats", "Thousands of Nigerians": the group is its members.
             let group = k > 0 && {
                 let before = self.lower(k - 1);
-                QUANTITIES.contains(&before.as_str()) || self.lexicon.words.group_noun.contains(&before)
+                QUANTITIES.contains(&before.as_str()) || self.classes.is(k - 1, &self.lexicon.words.group_noun)
             };
             // "Angry activists from the Fatah Party", "supporters of Ben Bella".
             if matches!(word.as_str(), "of" | "from") && group {
@@ -529,7 +531,7 @@ impl<'a> Frame<'a> {
         while k > 0 {
             k -= 1;
             let word = self.lower(k);
-            if self.lexicon.words.passive_aux.contains(&word) {
+            if self.classes.is(k, &self.lexicon.words.passive_aux) {
                 return true;
             }
             if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly")) {
@@ -570,7 +572,13 @@ fn relation(
     }
 }
 
-pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexicon: &Lexicon) -> Vec<Relation> {
+pub(crate) fn find(
+    text: &str,
+    sentences: &[Sentence],
+    classes: &TokenClasses,
+    resolved: &Resolved,
+    lexicon: &Lexicon,
+) -> Vec<Relation> {
     let mut relations: Vec<Relation> = Vec::new();
     let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
     for m in &resolved.mentions {
@@ -591,6 +599,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
         if tokens.is_empty() {
             continue;
         }
+        let classes = SentenceClasses(classes.sentence(index));
         let mut boundaries: Vec<bool> = (0..tokens.len())
             .map(|i| {
                 let t = tokens[i];
@@ -598,7 +607,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
                 i == 0
                     || (t.kind == TokenKind::Punct
                         && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
-                    || (t.kind == TokenKind::Word && lexicon.words.clause.contains(word))
+                    || (t.kind == TokenKind::Word && classes.is(i, &lexicon.words.clause))
             })
             .collect();
         // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
@@ -610,7 +619,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
         }
         let mut mentions = std::mem::take(&mut by_sentence[index]);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        let frame = Frame { text, sentence, lexicon, mentions, boundaries };
+        let frame = Frame { text, sentence, classes, lexicon, mentions, boundaries };
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
@@ -778,7 +787,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], resolved: &Resolved, lexi
         // Reported wrongdoing: "the report stated (that) Putin 'authorised' ..." → accused.
         if let Some(accused) = accused {
             for j in 0..tokens.len() {
-                if !lexicon.words.claim.contains(frame.word(j)) {
+                if !frame.classes.is(j, &lexicon.words.claim) {
                     continue;
                 }
                 let Some(subject) = frame.subject(j) else { continue };

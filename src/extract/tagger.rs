@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 
-use super::lexicon::{GazTarget, Lexicon, TitleKind};
+use super::classes::{FIRST_NAME, SentenceClasses, TokenClasses};
+use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use super::mentions::Matches;
 use super::phrases::Prehashed;
 use crate::text::{Sentence, TokenKind};
@@ -148,8 +149,28 @@ fn any_char(word: &str, ascii: impl Fn(u8) -> bool, unicode: impl Fn(char) -> bo
     if word.is_ascii() { word.bytes().any(ascii) } else { word.chars().any(unicode) }
 }
 
+/// The word classes the model was trained on, as its feature bits: first
+/// name 6, organization head 8, place head 9, function word 10.
+fn model_classes(bits: u32, words: &Words) -> u16 {
+    let mut out = 0;
+    for (class, bit) in
+        [(FIRST_NAME, 6), (words.org_head.bit(), 8), (words.place_head.bit(), 9), (words.function.bit(), 10)]
+    {
+        if bits & class != 0 {
+            out |= 1 << bit;
+        }
+    }
+    out
+}
+
 /// Lexicon facts about each token, as bits.
-fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lexicon, near: &[bool]) -> Vec<u16> {
+fn token_flags(
+    sentence: &Sentence,
+    classes: SentenceClasses,
+    matches: &Matches,
+    lexicon: &Lexicon,
+    near: &[bool],
+) -> Vec<u16> {
     let n = sentence.tokens.len();
     let mut flags = vec![0u16; n];
     for (start, m) in matches.gazetteer.iter().enumerate() {
@@ -177,11 +198,9 @@ fn token_flags(sentence: &Sentence, text: &str, matches: &Matches, lexicon: &Lex
             }
         }
     }
-    for (i, t) in sentence.tokens.iter().enumerate() {
-        if near[i]
-            && let Some(bits) = lexicon.token_classes.get(t.text(text))
-        {
-            flags[i] |= bits;
+    for (i, flag) in flags.iter_mut().enumerate() {
+        if near[i] {
+            *flag |= model_classes(classes.bits(i), &lexicon.words);
         }
     }
     flags
@@ -195,19 +214,19 @@ pub(crate) struct DocumentContext<'a> {
 }
 
 impl<'a> DocumentContext<'a> {
-    pub fn new(text: &'a str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
+    pub fn new(text: &'a str, sentences: &[Sentence], classes: &TokenClasses, lexicon: &Lexicon) -> Self {
         let mut words: HashMap<&'a str, u8> = HashMap::default();
-        for sentence in sentences {
+        for (index, sentence) in sentences.iter().enumerate() {
             let tokens = &sentence.tokens;
+            let classes = SentenceClasses(classes.sentence(index));
             for (i, token) in tokens.iter().enumerate() {
                 let word = token.text(text);
                 if !word.starts_with(char::is_uppercase) {
                     continue;
                 }
                 let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
-                let next = tokens.get(i + 1).map_or("", |t| t.text(text));
-                let prev_class = lexicon.token_classes.get(prev).copied().unwrap_or(0);
-                let next_class = lexicon.token_classes.get(next).copied().unwrap_or(0);
+                let prev_class = if i > 0 { model_classes(classes.bits(i - 1), &lexicon.words) } else { 0 };
+                let next_class = model_classes(classes.bits(i + 1), &lexicon.words);
                 let mut bits = 0u8;
                 if i > 0 && prev_class & (1 << 6) != 0 {
                     bits |= 1 << 1;
@@ -224,7 +243,7 @@ impl<'a> DocumentContext<'a> {
                 if i > 0 && word.chars().any(char::is_lowercase) {
                     bits |= 1 << 5;
                 }
-                if lexicon.words.speech.contains(next) {
+                if classes.is(i + 1, &lexicon.words.speech) {
                     bits |= 1 << 6;
                 }
                 *words.entry(word).or_default() |= bits;
@@ -265,6 +284,7 @@ impl<'a> SentenceView<'a> {
     pub fn new(
         text: &'a str,
         sentence: &Sentence,
+        classes: SentenceClasses,
         matches: &Matches,
         lexicon: &Lexicon,
         document: &DocumentContext<'_>,
@@ -299,7 +319,7 @@ impl<'a> SentenceView<'a> {
                 })
                 .collect(),
             shapes: words.iter().zip(&near).map(|(w, &n)| if n { Shape::of(w) } else { Shape::default() }).collect(),
-            flags: token_flags(sentence, text, matches, lexicon, &near),
+            flags: token_flags(sentence, classes, matches, lexicon, &near),
             context: words.iter().zip(&capital).map(|(w, &c)| if c { document.get(w) } else { 0 }).collect(),
             all_caps: letters >= 3 && upper * 10 >= letters * 8,
             words,
