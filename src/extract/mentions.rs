@@ -672,11 +672,14 @@ impl<'a> Scan<'a> {
                         "junior", "visiting", "senior", "deputy", "vice", "acting", "former", "interim", "top",
                         "chief", "foreign", "defence", "defense", "interior", "finance", "new",
                     ];
-                    let word = self.word(i);
-                    let keeps = self.is_capitalized(i)
-                        || DETERMINERS.iter().chain(TITLE_WORDS).any(|w| w.eq_ignore_ascii_case(word));
-                    if self.tokens[i].kind == TokenKind::Word && !keeps {
-                        self.role_state = None;
+                    // Only a pending state needs the test (most words have none).
+                    if self.role_state.is_some() && self.tokens[i].kind == TokenKind::Word {
+                        let word = self.word(i);
+                        let keeps = self.is_capitalized(i)
+                            || DETERMINERS.iter().chain(TITLE_WORDS).any(|w| w.eq_ignore_ascii_case(word));
+                        if !keeps {
+                            self.role_state = None;
+                        }
                     }
                     i += 1;
                 }
