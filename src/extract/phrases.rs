@@ -66,7 +66,7 @@ impl PhraseTable {
             let bytes = phrase.as_bytes();
             let mut hash = FNV_OFFSET;
             for (i, &b) in bytes.iter().enumerate() {
-                hash = table.step(hash, b);
+                hash = table.hash_on(hash, &[b]);
                 let end = i + 1;
                 if end == bytes.len() {
                     table.prefixes.entry(hash).or_default().phrases.push(id as u32);
@@ -80,9 +80,18 @@ impl PhraseTable {
         table
     }
 
-    fn step(&self, hash: u64, byte: u8) -> u64 {
-        let byte = if self.ignore_ascii_case { byte.to_ascii_lowercase() } else { byte };
-        (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+    /// Continues `hash` over `bytes`, with the case test outside the byte loop.
+    fn hash_on(&self, mut hash: u64, bytes: &[u8]) -> u64 {
+        if self.ignore_ascii_case {
+            for &b in bytes {
+                hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            }
+        } else {
+            for &b in bytes {
+                hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            }
+        }
+        hash
     }
 
     /// Calls `found(s, e, phrase)` for every phrase spanning tokens `s..=e`,
@@ -92,13 +101,11 @@ impl PhraseTable {
         for (s, first) in tokens.iter().enumerate() {
             let mut hash = FNV_OFFSET;
             let mut read = first.start;
-            for (e, last) in tokens.iter().enumerate().skip(s) {
+            for (e, last) in tokens[s..].iter().enumerate() {
                 if last.end - first.start > self.longest {
                     break;
                 }
-                for &b in &bytes[read..last.end] {
-                    hash = self.step(hash, b);
-                }
+                hash = self.hash_on(hash, &bytes[read..last.end]);
                 read = last.end;
                 let Some(prefix) = self.prefixes.get(&hash) else {
                     break;
@@ -109,7 +116,7 @@ impl PhraseTable {
                     let equal =
                         if self.ignore_ascii_case { phrase.eq_ignore_ascii_case(span) } else { **phrase == *span };
                     if equal {
-                        found(s, e, id as usize);
+                        found(s, s + e, id as usize);
                     }
                 }
                 if !prefix.continues {
