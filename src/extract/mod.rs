@@ -192,12 +192,22 @@ pub struct Extraction {
 /// Turns a name into a stable id fragment: "Vladimir Putin" → "vladimir-putin".
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
+    // No hyphen at the start or after another one.
+    let mut hyphen_allowed = false;
+    let mut add = |c: char| {
         if c.is_alphanumeric() {
             out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') && c != '\'' && c != '’' && c != '.' {
+            hyphen_allowed = true;
+        } else if hyphen_allowed && c != '\'' && c != '’' && c != '.' {
             out.push('-');
+            hyphen_allowed = false;
         }
+    };
+    // Resolution slugs every name it meets: ASCII names skip Unicode case mapping.
+    if name.is_ascii() {
+        name.bytes().for_each(|b| add(char::from(b.to_ascii_lowercase())));
+    } else {
+        name.chars().flat_map(char::to_lowercase).for_each(add);
     }
     while out.ends_with('-') {
         out.pop();
@@ -278,5 +288,7 @@ mod tests {
         assert_eq!(slug("Vladimir Putin"), "vladimir-putin");
         assert_eq!(slug("Côte d'Ivoire"), "côte-divoire");
         assert_eq!(slug("U.S. Office of the DNI"), "us-office-of-the-dni");
+        assert_eq!(slug("-- Al-Qaeda's  (AQAP) --"), "al-qaedas-aqap");
+        assert_eq!(slug("ÉCOLE -- d’Été"), "école-dété");
     }
 }
