@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::classes::{FIRST_NAME, SentenceClasses, TRIGGER_WORD, TokenClasses};
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
-use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
+use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact, strip_leading};
 use crate::text::{Sentence, Token, TokenKind};
 
 /// Mentions and the facts stated in the same breath (titles, "report by").
@@ -1136,7 +1136,7 @@ impl<'a> Scan<'a> {
                     return Some(group_end);
                 }
                 if matches!(target, GazTarget::StateSeat(_)) && self.after_locative(i) {
-                    let name = self.text[self.span(i..end)].trim_start_matches("the ").to_string();
+                    let name = strip_leading(&self.text[self.span(i..end)], "the ").to_string();
                     self.push(
                         i..end,
                         EntityKind::Place,

@@ -189,6 +189,15 @@ pub struct Extraction {
     pub relations: Vec<Relation>,
 }
 
+/// `text` without any leading copies of `prefix`: `trim_start_matches` for a
+/// short literal, without setting up a substring searcher on every call.
+pub(crate) fn strip_leading<'t>(mut text: &'t str, prefix: &str) -> &'t str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
 /// Turns a name into a stable id fragment: "Vladimir Putin" → "vladimir-putin".
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::Lexicon;
 use super::mentions::Found;
-use super::{Cue, Entity, EntityKind, Form, Mention, Relation, slug};
+use super::{Cue, Entity, EntityKind, Form, Mention, Relation, slug, strip_leading};
 use crate::text::Sentence;
 
 pub(crate) struct Resolved {
@@ -422,7 +422,7 @@ pub(crate) fn resolve(
         // "a French minister" may stand for France in a relation, but is no name of France.
         let official_for_state = matches!(m.cue, Cue::Role { .. }) && entity.kind != EntityKind::Person;
         if m.form != Form::Pronoun && !official_for_state {
-            let surface = text[m.span.clone()].trim_start_matches("the ").trim_start_matches("The ").to_string();
+            let surface = strip_leading(strip_leading(&text[m.span.clone()], "the "), "The ").to_string();
             if surface != entity.label {
                 entity.aliases.insert(surface);
             }
