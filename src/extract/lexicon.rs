@@ -188,6 +188,9 @@ impl WordClass {
     }
 }
 
+// The class bits must leave room for FIRST_NAME and TRIGGER_WORD.
+const _: () = assert!(CLASS_NAMES.len() <= 30);
+
 /// The word classes of `words.tsv`, in the order of their bits.
 const CLASS_NAMES: [&str; 21] = [
     "function",
@@ -562,7 +565,8 @@ impl Lexicon {
                 other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
             };
             class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");
-            class.bit = 1 << CLASS_NAMES.iter().position(|n| *n == cols[0]).unwrap_or_default();
+            let position = CLASS_NAMES.iter().position(|n| *n == cols[0]);
+            class.bit = 1 << position.expect("every class matched above is in CLASS_NAMES");
             for entry in list(cols.get(1), '|') {
                 let entry = class.key(&entry);
                 if entry.contains(' ') {
