@@ -330,12 +330,17 @@ impl<'a> Scan<'a> {
             || self.is(i, &words.clause)
             || self.is(i, &words.speech)
             || self.is(i, &words.hedge)
-            || self.classes.bits(i) & TRIGGER_WORD != 0
+            || self.starts_trigger(i)
     }
 
     /// Token `i` is a word of `class`.
     fn is(&self, i: usize, class: &WordClass) -> bool {
         self.classes.is(i, class)
+    }
+
+    /// Token `i` is the first word of a relation trigger ("met", "slammed"): a verb, not a name.
+    fn starts_trigger(&self, i: usize) -> bool {
+        self.classes.bits(i) & TRIGGER_WORD != 0
     }
 
     fn is_first_name(&self, i: usize) -> bool {
@@ -386,7 +391,7 @@ impl<'a> Scan<'a> {
             // "The Red Cross operating in Iraq said": a participle, not a noun the name qualifies.
             && !word.ends_with("ing")
             && !self.is(end, &self.lexicon.words.speech)
-            && self.classes.bits(end) & TRIGGER_WORD == 0
+            && !self.starts_trigger(end)
             && !self.is(end, &self.lexicon.words.verb)
             && !self.is(end, &self.lexicon.words.passive_aux)
             && !self.is(end, &self.lexicon.words.clause)
@@ -417,7 +422,7 @@ impl<'a> Scan<'a> {
                     && !word.ends_with("ed")
                     && !self.is(k, &self.lexicon.words.clause)
                     && !self.is(k, &self.lexicon.words.verb)
-                    && self.classes.bits(k) & TRIGGER_WORD == 0;
+                    && !self.starts_trigger(k);
             if !modifier {
                 return None;
             }
@@ -574,7 +579,7 @@ impl<'a> Scan<'a> {
                 && !word.ends_with("ed")
                 && !self.is(noun, &self.lexicon.words.verb)
                 && !self.is(noun, &self.lexicon.words.speech)
-                && self.classes.bits(noun) & TRIGGER_WORD == 0
+                && !self.starts_trigger(noun)
                 && self.title(noun).is_none();
             // A state or organization right before the noun, but not "pro-Beijing
             // councillors" or "anti-Kremlin activist".
