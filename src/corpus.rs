@@ -61,7 +61,7 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
                     continue;
                 }
                 Ok(doc) if !self.seen.insert(doc.id.clone()) => {
-                    Err(InputProblem::new(doc.id.clone(), None, "duplicate document id, skipped"))
+                    Err(InputProblem::new(doc.id.clone(), None, "duplicate document id"))
                 }
                 other => other,
             };
@@ -124,7 +124,7 @@ impl Runner<'_> {
                     None => reader.report(&InputProblem::new(
                         doc.id.clone(),
                         None,
-                        "internal error while extracting (please report it), skipped",
+                        "internal error while extracting (please report it)",
                     )),
                 }
             }

@@ -35,15 +35,14 @@ impl JsonlReader {
 
     fn parse(&self, bytes: Vec<u8>) -> Item {
         let text = decode(&self.shown, bytes).map_err(|p| self.problem(p.message))?;
-        let record: Record =
-            serde_json::from_str(&text).map_err(|e| self.problem(format!("malformed JSON ({e}), skipped")))?;
+        let record: Record = serde_json::from_str(&text).map_err(|e| self.problem(format!("malformed JSON ({e})")))?;
         let id = match record.id {
             Some(serde_json::Value::String(s)) if !s.is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => return Err(self.problem("missing \"id\" (a string or number), skipped")),
+            _ => return Err(self.problem("missing \"id\" (a string or number)")),
         };
         let Some(text) = record.text.filter(|t| !t.trim().is_empty()) else {
-            return Err(self.problem(format!("document {id:?} has no \"text\", skipped")));
+            return Err(self.problem(format!("document {id:?} has no \"text\"")));
         };
         if let Some(date) = &record.date
             && !is_valid_date(date)

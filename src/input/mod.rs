@@ -204,12 +204,12 @@ pub(crate) fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, InputProblem
     if bytes.contains(&0) {
         let at = bytes.iter().position(|&b| b == 0).unwrap_or(0);
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        return Err(InputProblem::new(shown, Some(line), "binary file (contains NUL bytes), skipped"));
+        return Err(InputProblem::new(shown, Some(line), "binary file (contains NUL bytes)"));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        InputProblem::new(shown, Some(line), format!("invalid UTF-8 at byte {at}, skipped"))
+        InputProblem::new(shown, Some(line), format!("invalid UTF-8 at byte {at}"))
     })
 }
 

@@ -50,7 +50,7 @@ pub fn parse_plain(id: &str, text: String) -> Result<Document, (usize, String)> 
     }
     doc.body_start = offset;
     if text[offset..].trim().is_empty() {
-        return Err((line_no, "empty document, skipped".to_string()));
+        return Err((line_no, "empty document".to_string()));
     }
     if doc.date.is_none() {
         doc.date = find_written_date(&text[offset..]);
