@@ -30,19 +30,49 @@ fn feature(kind: u8, text: impl AsRef<[u8]>) -> u32 {
 
 /// The hash of `kind` and "a b", without building the string.
 fn feature2(kind: u8, a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> u32 {
-    fnv(fnv(fnv(fnv(0x811c_9dc5, &[kind]), a.as_ref()), b" "), b.as_ref())
+    fnv(pair_prefix(kind, a.as_ref()), b.as_ref())
 }
 
-fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
-    for &b in bytes {
-        hash ^= u32::from(b);
+/// The hash of `kind` and "a " so far: `feature2` continues it over `b`.
+const fn pair_prefix(kind: u8, a: &[u8]) -> u32 {
+    fnv(fnv(fnv(0x811c_9dc5, &[kind]), a), b" ")
+}
+
+const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
         hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
     }
     hash
 }
 
-/// Decimal digits of a small number, without allocating.
-fn digits(n: u16, buf: &mut [u8; 5]) -> &[u8] {
+/// Feature hashes that depend only on labels, flag bits or the case of the
+/// sentence, computed at compile time: the hot loop hashes only words.
+struct Constants {
+    bias: u32,
+    /// Kind 19: the previous label.
+    previous: [u32; N],
+    /// Kind 20: the two previous labels, `[prev2][prev]`.
+    previous_two: [[u32; N]; N],
+    /// Kind 21 before the word: the previous label.
+    previous_and_word: [u32; N],
+    /// Kind 16: one set lexicon flag bit.
+    flag_bit: [u32; 12],
+    /// Kind 27: the document-context bits as a number.
+    context: [u32; 256],
+    /// Kind 28 before the shape: one document-context bit.
+    context_bit_and_shape: [u32; 8],
+    /// Kinds 22 and 23 before the shape or word, and 24: by whether the sentence is in capitals.
+    caps_and_shape: [u32; 2],
+    caps_and_word: [u32; 2],
+    first_caps: [u32; 2],
+}
+
+/// `n` in decimal: the digits end the buffer, from the index returned.
+const fn decimal(n: u16) -> ([u8; 5], usize) {
+    let mut buf = [0u8; 5];
     let mut i = buf.len();
     let mut n = n;
     loop {
@@ -53,7 +83,67 @@ fn digits(n: u16, buf: &mut [u8; 5]) -> &[u8] {
             break;
         }
     }
-    &buf[i..]
+    (buf, i)
+}
+
+const fn feature_of_number(kind: u8, n: u16) -> u32 {
+    let (buf, from) = decimal(n);
+    fnv(fnv(0x811c_9dc5, &[kind]), buf.split_at(from).1)
+}
+
+const fn pair_prefix_of_number(kind: u8, n: u16) -> u32 {
+    let (buf, from) = decimal(n);
+    pair_prefix(kind, buf.split_at(from).1)
+}
+
+/// "C" when the sentence is in capitals, else "c".
+const CAPS: [&[u8]; 2] = [b"c", b"C"];
+
+const CONSTANTS: Constants = {
+    let mut c = Constants {
+        bias: fnv(fnv(0x811c_9dc5, &[0]), b""),
+        previous: [0; N],
+        previous_two: [[0; N]; N],
+        previous_and_word: [0; N],
+        flag_bit: [0; 12],
+        context: [0; 256],
+        context_bit_and_shape: [0; 8],
+        caps_and_shape: [pair_prefix(22, CAPS[0]), pair_prefix(22, CAPS[1])],
+        caps_and_word: [pair_prefix(23, CAPS[0]), pair_prefix(23, CAPS[1])],
+        first_caps: [fnv(fnv(0x811c_9dc5, &[24]), CAPS[0]), fnv(fnv(0x811c_9dc5, &[24]), CAPS[1])],
+    };
+    let mut p = 0;
+    while p < N {
+        c.previous[p] = fnv(fnv(0x811c_9dc5, &[19]), LABELS[p].as_bytes());
+        c.previous_and_word[p] = pair_prefix(21, LABELS[p].as_bytes());
+        let mut p2 = 0;
+        while p2 < N {
+            c.previous_two[p2][p] = fnv(pair_prefix(20, LABELS[p2].as_bytes()), LABELS[p].as_bytes());
+            p2 += 1;
+        }
+        p += 1;
+    }
+    let mut bit = 0;
+    while bit < 12 {
+        c.flag_bit[bit] = feature_of_number(16, bit as u16);
+        if bit < 8 {
+            c.context_bit_and_shape[bit] = pair_prefix_of_number(28, bit as u16);
+        }
+        bit += 1;
+    }
+    let mut n = 0;
+    while n < 256 {
+        c.context[n] = feature_of_number(27, n as u16);
+        n += 1;
+    }
+    c
+};
+
+/// Decimal digits of a small number, without allocating.
+fn digits(n: u16, buf: &mut [u8; 5]) -> &[u8] {
+    let from;
+    (*buf, from) = decimal(n);
+    &buf[from..]
 }
 
 /// A word's shape, kept inline: no allocation per token.
@@ -355,13 +445,16 @@ impl<'a> SentenceView<'a> {
         let mut buf = [0u8; 5];
         let word = self.words[i];
         let lw: &str = &self.lower[i];
-        let caps = if self.all_caps { "C" } else { "c" };
-        out.push(feature(0, ""));
+        let caps = usize::from(self.all_caps);
+        let c = &CONSTANTS;
+        out.push(c.bias);
         out.push(feature(1, word));
         out.push(feature(2, lw));
         out.push(feature(3, self.shapes[i].as_bytes()));
-        let n_chars = lw.chars().count();
-        let at_char = |k: usize| lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b);
+        // Affixes are counted in characters; in ASCII a byte is one.
+        let ascii = lw.is_ascii();
+        let n_chars = if ascii { lw.len() } else { lw.chars().count() };
+        let at_char = |k: usize| if ascii { k } else { lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b) };
         for n in 2..=4 {
             if n_chars > n {
                 out.push(feature(4 + n as u8, &lw[at_char(n_chars - n)..]));
@@ -377,28 +470,28 @@ impl<'a> SentenceView<'a> {
         out.push(feature2(14, shape_at(-1), shape_at(0)));
         out.push(feature2(15, shape_at(0), shape_at(1)));
         let f = flags_at(0);
-        for bit in 0..12 {
+        for (bit, &hash) in c.flag_bit.iter().enumerate() {
             if f & (1 << bit) != 0 {
-                out.push(feature(16, digits(bit, &mut buf)));
+                out.push(hash);
             }
         }
         out.push(feature(17, digits(flags_at(-1), &mut buf)));
         out.push(feature(18, digits(flags_at(1), &mut buf)));
-        out.push(feature(19, LABELS[prev]));
-        out.push(feature2(20, LABELS[prev2], LABELS[prev]));
-        out.push(feature2(21, LABELS[prev], lw));
-        out.push(feature2(22, caps, self.shapes[i].as_bytes()));
-        out.push(feature2(23, caps, lw));
+        out.push(c.previous[prev]);
+        out.push(c.previous_two[prev2][prev]);
+        out.push(fnv(c.previous_and_word[prev], lw.as_bytes()));
+        out.push(fnv(c.caps_and_shape[caps], self.shapes[i].as_bytes()));
+        out.push(fnv(c.caps_and_word[caps], lw.as_bytes()));
         if i == 0 {
-            out.push(feature(24, caps));
+            out.push(c.first_caps[caps]);
         }
         out.push(feature2(25, lw, lower(1)));
         let context = self.context[i];
         if context != 0 {
-            out.push(feature(27, digits(u16::from(context), &mut buf)));
-            for bit in 0..8 {
+            out.push(c.context[usize::from(context)]);
+            for (bit, &prefix) in c.context_bit_and_shape.iter().enumerate() {
                 if context & (1 << bit) != 0 {
-                    out.push(feature2(28, digits(bit, &mut buf), self.shapes[i].as_bytes()));
+                    out.push(fnv(prefix, self.shapes[i].as_bytes()));
                 }
             }
         }
@@ -613,6 +706,37 @@ mod tests {
         for word in ["Putin", "U.S.", "1996-08-30", "\0a", "McDONALD's", "", "x", &"Ab".repeat(20)] {
             let (fast, general) = (Shape::of_ascii(word.as_bytes()), Shape::of_chars(word));
             assert_eq!(fast.as_bytes(), general.as_bytes(), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn constant_features_equal_the_hashed_ones() {
+        let c = &CONSTANTS;
+        let mut buf = [0u8; 5];
+        assert_eq!(c.bias, feature(0, ""));
+        for (p, label) in LABELS.iter().enumerate() {
+            assert_eq!(c.previous[p], feature(19, label));
+            assert_eq!(fnv(c.previous_and_word[p], b"putin"), feature2(21, label, "putin"));
+            for (p2, label2) in LABELS.iter().enumerate() {
+                assert_eq!(c.previous_two[p2][p], feature2(20, label2, label));
+            }
+        }
+        for bit in 0..12u16 {
+            assert_eq!(c.flag_bit[usize::from(bit)], feature(16, digits(bit, &mut buf)));
+        }
+        for bit in 0..8u16 {
+            assert_eq!(
+                fnv(c.context_bit_and_shape[usize::from(bit)], b"Xx"),
+                feature2(28, digits(bit, &mut buf), "Xx")
+            );
+        }
+        for n in [0u16, 7, 10, 255] {
+            assert_eq!(c.context[usize::from(n)], feature(27, digits(n, &mut buf)));
+        }
+        for (caps, text) in ["c", "C"].into_iter().enumerate() {
+            assert_eq!(fnv(c.caps_and_shape[caps], b"X.X."), feature2(22, text, "X.X."));
+            assert_eq!(fnv(c.caps_and_word[caps], b"putin"), feature2(23, text, "putin"));
+            assert_eq!(c.first_caps[caps], feature(24, text));
         }
     }
 
