@@ -294,11 +294,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let elapsed = started.elapsed().as_secs_f64();
                 let mb = summary.bytes as f64 / 1e6;
                 eprintln!(
-                    "newsgraph: {} documents ({mb:.1} MB), {} entities, {} edges, {} skipped inputs{}, {elapsed:.2}s ({:.1} MB/s){}",
-                    summary.documents,
-                    graph.node_count(),
-                    graph.edge_count(),
-                    summary.problems,
+                    "newsgraph: {} ({mb:.1} MB), {}, {}, {}{}, {elapsed:.2}s ({:.1} MB/s){}",
+                    count(summary.documents, "document", "documents"),
+                    count(graph.node_count(), "entity", "entities"),
+                    count(graph.edge_count(), "edge", "edges"),
+                    count(summary.problems, "skipped input", "skipped inputs"),
                     if summary.already_present > 0 {
                         format!(", {} already in the graph", summary.already_present)
                     } else {
@@ -473,6 +473,11 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
+}
+
+/// "1 document", "2 documents".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Peak resident memory of this process in MB (Linux), for the summary line.

@@ -16,8 +16,8 @@ fn build_prints_a_summary_on_stderr() {
     let run = newsgraph(&["build", SEED, "--format", "dot"]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("digraph \"newsgraph\" {"));
-    assert!(run.stderr.contains("1 documents"), "{}", run.stderr);
-    assert!(run.stderr.contains("skipped inputs"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 document ("), "one document, in the singular: {}", run.stderr);
+    assert!(run.stderr.contains(", 0 skipped inputs,"), "{}", run.stderr);
 }
 
 #[test]

@@ -72,7 +72,7 @@ fn update_skips_documents_already_in_the_graph() {
     newsgraph(&["build", "-q", seed, "-o", &graph]).ok();
     let run = newsgraph(&["build", "--update", &graph, seed, korea]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("1 documents") && run.stderr.contains("1 already in the graph"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 document (") && run.stderr.contains("1 already in the graph"), "{}", run.stderr);
     let whole = newsgraph(&["build", "-q", seed, korea]).ok();
     assert_eq!(run.stdout, whole);
 }
