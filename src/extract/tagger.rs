@@ -25,7 +25,12 @@ type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Prehashed
 
 /// FNV-1a over a feature kind and its text (bytes: shapes and digits need no UTF-8 check).
 fn feature(kind: u8, text: impl AsRef<[u8]>) -> u32 {
-    fnv(fnv(0x811c_9dc5, &[kind]), text.as_ref())
+    fnv(seed(kind), text.as_ref())
+}
+
+/// The hash of the feature kind alone, which every feature hash starts from.
+const fn seed(kind: u8) -> u32 {
+    fnv(0x811c_9dc5, &[kind])
 }
 
 /// The hash of `kind` and "a b", without building the string.
@@ -35,7 +40,7 @@ fn feature2(kind: u8, a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> u32 {
 
 /// The hash of `kind` and "a " so far: `feature2` continues it over `b`.
 const fn pair_prefix(kind: u8, a: &[u8]) -> u32 {
-    fnv(fnv(fnv(0x811c_9dc5, &[kind]), a), b" ")
+    fnv(fnv(seed(kind), a), b" ")
 }
 
 const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
@@ -49,7 +54,8 @@ const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
 }
 
 /// Feature hashes that depend only on labels, flag bits or the case of the
-/// sentence, computed at compile time: the hot loop hashes only words.
+/// sentence, computed at compile time: per scored token only what varies with
+/// the token (words, shapes, the neighbours' flags) is hashed.
 struct Constants {
     bias: u32,
     /// Kind 19: the previous label.
@@ -88,7 +94,7 @@ const fn decimal(n: u16) -> ([u8; 5], usize) {
 
 const fn feature_of_number(kind: u8, n: u16) -> u32 {
     let (buf, from) = decimal(n);
-    fnv(fnv(0x811c_9dc5, &[kind]), buf.split_at(from).1)
+    fnv(seed(kind), buf.split_at(from).1)
 }
 
 const fn pair_prefix_of_number(kind: u8, n: u16) -> u32 {
@@ -101,7 +107,7 @@ const CAPS: [&[u8]; 2] = [b"c", b"C"];
 
 const CONSTANTS: Constants = {
     let mut c = Constants {
-        bias: fnv(fnv(0x811c_9dc5, &[0]), b""),
+        bias: seed(0),
         previous: [0; N],
         previous_two: [[0; N]; N],
         previous_and_word: [0; N],
@@ -110,11 +116,11 @@ const CONSTANTS: Constants = {
         context_bit_and_shape: [0; 8],
         caps_and_shape: [pair_prefix(22, CAPS[0]), pair_prefix(22, CAPS[1])],
         caps_and_word: [pair_prefix(23, CAPS[0]), pair_prefix(23, CAPS[1])],
-        first_caps: [fnv(fnv(0x811c_9dc5, &[24]), CAPS[0]), fnv(fnv(0x811c_9dc5, &[24]), CAPS[1])],
+        first_caps: [fnv(seed(24), CAPS[0]), fnv(seed(24), CAPS[1])],
     };
     let mut p = 0;
     while p < N {
-        c.previous[p] = fnv(fnv(0x811c_9dc5, &[19]), LABELS[p].as_bytes());
+        c.previous[p] = fnv(seed(19), LABELS[p].as_bytes());
         c.previous_and_word[p] = pair_prefix(21, LABELS[p].as_bytes());
         let mut p2 = 0;
         while p2 < N {
