@@ -7,7 +7,6 @@
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 
 use super::classes::{FIRST_NAME, SentenceClasses, TokenClasses};
@@ -240,11 +239,6 @@ fn shape(word: &str) -> String {
     String::from_utf8_lossy(Shape::of(word).as_bytes()).into_owned()
 }
 
-/// Whether `word` has a character of a class, testing bytes when it is ASCII.
-fn any_char(word: &str, ascii: impl Fn(u8) -> bool, unicode: impl Fn(char) -> bool) -> bool {
-    if word.is_ascii() { word.bytes().any(ascii) } else { word.chars().any(unicode) }
-}
-
 /// The word classes the model was trained on, as its feature bits: first
 /// name 6, organization head 8, place head 9, function word 10.
 fn model_classes(bits: u32, words: &Words) -> u16 {
@@ -369,7 +363,11 @@ impl<'a> DocumentContext<'a> {
 /// Everything the features need about one sentence.
 pub(crate) struct SentenceView<'a> {
     words: Vec<&'a str>,
-    lower: Vec<Cow<'a, str>>,
+    /// The sentence's text with the words that can be read by a feature in
+    /// lower case: one buffer per sentence, not a string per word.
+    lowered: String,
+    /// Each word's range in `lowered`.
+    lower: Vec<(u32, u32)>,
     shapes: Vec<Shape>,
     flags: Vec<u16>,
     context: Vec<u8>,
@@ -385,38 +383,66 @@ impl<'a> SentenceView<'a> {
         lexicon: &Lexicon,
         document: &DocumentContext<'_>,
     ) -> Self {
-        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let n = sentence.tokens.len();
+        let mut words = Vec::with_capacity(n);
+        let mut context = Vec::with_capacity(n);
         let (mut letters, mut upper) = (0, 0);
-        for word in &words {
-            if any_char(word, |b| b.is_ascii_alphabetic(), char::is_alphabetic) {
-                letters += 1;
-                if !any_char(word, |b| b.is_ascii_lowercase(), char::is_lowercase) {
-                    upper += 1;
-                }
-            }
-        }
         // Features are only computed for tokens that can be names and read two
-        // tokens either side; the rest need no strings.
-        let capital: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase)).collect();
-        let mut near = vec![false; words.len()];
-        for i in (0..words.len()).filter(|&i| capital[i]) {
-            near[i.saturating_sub(2)..(i + 3).min(words.len())].fill(true);
+        // tokens either side; the rest need no lower case, shape or classes.
+        let mut near = vec![false; n];
+        for (i, token) in sentence.tokens.iter().enumerate() {
+            let word = token.text(text);
+            let (alphabetic, lower_case, capital) = if word.is_ascii() {
+                let bytes = word.as_bytes();
+                let alphabetic = bytes.iter().any(u8::is_ascii_alphabetic);
+                let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
+                (alphabetic, alphabetic && bytes.iter().any(u8::is_ascii_lowercase), capital)
+            } else {
+                let alphabetic = word.chars().any(char::is_alphabetic);
+                let capital = word.starts_with(char::is_uppercase);
+                (alphabetic, alphabetic && word.chars().any(char::is_lowercase), capital)
+            };
+            if alphabetic {
+                letters += 1;
+                upper += usize::from(!lower_case);
+            }
+            if capital {
+                near[i.saturating_sub(2)..(i + 3).min(n)].fill(true);
+            }
+            context.push(if capital { document.get(word) } else { 0 });
+            words.push(word);
+        }
+        let mut shapes = vec![Shape::default(); n];
+        let mut lowered = text[sentence.range.clone()].to_string();
+        let mut lower = Vec::with_capacity(n);
+        let base = sentence.range.start;
+        for (i, token) in sentence.tokens.iter().enumerate() {
+            let word = words[i];
+            let inside = sentence.range.start <= token.start && token.end <= sentence.range.end;
+            let mut at = if inside { ((token.start - base) as u32, (token.end - base) as u32) } else { (0, 0) };
+            if near[i] {
+                shapes[i] = Shape::of(word);
+                if word.is_ascii() && inside {
+                    lowered[at.0 as usize..at.1 as usize].make_ascii_lowercase();
+                } else if !inside || word.chars().any(char::is_uppercase) {
+                    // `str::to_lowercase` may change the length (and knows the final sigma).
+                    let start = lowered.len() as u32;
+                    lowered.push_str(&word.to_lowercase());
+                    at = (start, lowered.len() as u32);
+                }
+            } else if !inside {
+                let start = lowered.len() as u32;
+                lowered.push_str(word);
+                at = (start, lowered.len() as u32);
+            }
+            lower.push(at);
         }
         SentenceView {
-            lower: words
-                .iter()
-                .zip(&near)
-                .map(|(w, &n)| {
-                    if n && any_char(w, |b| b.is_ascii_uppercase(), char::is_uppercase) {
-                        Cow::Owned(w.to_lowercase())
-                    } else {
-                        Cow::Borrowed(*w)
-                    }
-                })
-                .collect(),
-            shapes: words.iter().zip(&near).map(|(w, &n)| if n { Shape::of(w) } else { Shape::default() }).collect(),
+            lowered,
+            lower,
+            shapes,
             flags: token_flags(sentence, classes, matches, lexicon, &near),
-            context: words.iter().zip(&capital).map(|(w, &c)| if c { document.get(w) } else { 0 }).collect(),
+            context,
             all_caps: letters >= 3 && upper * 10 >= letters * 8,
             words,
         }
@@ -436,12 +462,22 @@ impl<'a> SentenceView<'a> {
         self.words.len()
     }
 
+    /// Word `i` in lower case, as bytes: what the hashes read, without the
+    /// character-boundary checks of slicing a `str`.
+    fn lower(&self, i: usize) -> Option<&[u8]> {
+        self.lower.get(i).map(|&(start, end)| &self.lowered.as_bytes()[start as usize..end as usize])
+    }
+
+    fn lower_str(&self, i: usize) -> &str {
+        let (start, end) = self.lower[i];
+        &self.lowered[start as usize..end as usize]
+    }
+
     /// Feature hashes of token `i` given the two previous labels.
     fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
         out.clear();
-        let lower = |k: isize| -> &str {
-            usize::try_from(i as isize + k).ok().and_then(|j| self.lower.get(j)).map_or("<s>", |s| s.as_ref())
-        };
+        let lower =
+            |k: isize| -> &[u8] { usize::try_from(i as isize + k).ok().and_then(|j| self.lower(j)).unwrap_or(b"<s>") };
         let shape_at = |k: isize| -> &[u8] {
             usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or(b"<s>", Shape::as_bytes)
         };
@@ -450,7 +486,7 @@ impl<'a> SentenceView<'a> {
         };
         let mut buf = [0u8; 5];
         let word = self.words[i];
-        let lw: &str = &self.lower[i];
+        let lw = lower(0);
         let caps = usize::from(self.all_caps);
         let c = &CONSTANTS;
         out.push(c.bias);
@@ -458,16 +494,27 @@ impl<'a> SentenceView<'a> {
         out.push(feature(2, lw));
         out.push(feature(3, self.shapes[i].as_bytes()));
         // Affixes are counted in characters; in ASCII a byte is one.
-        let ascii = lw.is_ascii();
-        let n_chars = if ascii { lw.len() } else { lw.chars().count() };
-        let at_char = |k: usize| if ascii { k } else { lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b) };
-        for n in 2..=4 {
-            if n_chars > n {
-                out.push(feature(4 + n as u8, &lw[at_char(n_chars - n)..]));
+        if lw.is_ascii() {
+            for n in 2..=4 {
+                if lw.len() > n {
+                    out.push(feature(4 + n as u8, &lw[lw.len() - n..]));
+                }
             }
-        }
-        if n_chars > 3 {
-            out.push(feature(9, &lw[..at_char(3)]));
+            if lw.len() > 3 {
+                out.push(feature(9, &lw[..3]));
+            }
+        } else {
+            let lw = self.lower_str(i);
+            let n_chars = lw.chars().count();
+            let at_char = |k: usize| lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b);
+            for n in 2..=4 {
+                if n_chars > n {
+                    out.push(feature(4 + n as u8, &lw[at_char(n_chars - n)..]));
+                }
+            }
+            if n_chars > 3 {
+                out.push(feature(9, &lw[..at_char(3)]));
+            }
         }
         out.push(feature(10, lower(-1)));
         out.push(feature(11, lower(1)));
@@ -485,9 +532,9 @@ impl<'a> SentenceView<'a> {
         out.push(feature(18, digits(flags_at(1), &mut buf)));
         out.push(c.previous[prev]);
         out.push(c.previous_two[prev2][prev]);
-        out.push(fnv(c.previous_and_word[prev], lw.as_bytes()));
+        out.push(fnv(c.previous_and_word[prev], lw));
         out.push(fnv(c.caps_and_shape[caps], self.shapes[i].as_bytes()));
-        out.push(fnv(c.caps_and_word[caps], lw.as_bytes()));
+        out.push(fnv(c.caps_and_word[caps], lw));
         if i == 0 {
             out.push(c.first_caps[caps]);
         }
@@ -744,6 +791,23 @@ mod tests {
             assert_eq!(fnv(c.caps_and_word[caps], b"putin"), feature2(23, text, "putin"));
             assert_eq!(c.first_caps[caps], feature(24, text));
         }
+    }
+
+    #[test]
+    fn the_view_lowers_only_words_near_a_capital() {
+        use super::super::classes::TokenClasses;
+        let lexicon = Lexicon::embedded();
+        let text = "the iPhone maker said on monday that ΟΔΟΣ Putin met eBay chiefs";
+        let sentences = crate::text::analyze(text, 0..text.len());
+        let classes = TokenClasses::new(text, &sentences, &lexicon);
+        let document = DocumentContext::new(text, &sentences, &classes, &lexicon);
+        let matches = Matches::find(text, &sentences[0], &lexicon);
+        let view =
+            SentenceView::new(text, &sentences[0], SentenceClasses(classes.sentence(0)), &matches, &lexicon, &document);
+        let lower: Vec<&str> = (0..view.len()).map(|i| view.lower_str(i)).collect();
+        // "iPhone" is more than two words from a capital; the final sigma stays final.
+        let expected = "the iPhone maker said on monday that οδος putin met ebay chiefs";
+        assert_eq!(lower, expected.split(' ').collect::<Vec<_>>());
     }
 
     #[test]
