@@ -280,14 +280,12 @@ impl<'a> Scan<'a> {
         let matches = Matches::find(text, sentence, lexicon);
         let tagged = tagged_spans(text, sentence, classes, &matches, lexicon, document);
         let Matches { gazetteer, titles } = matches;
-        let words: Vec<&Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
-        let caps = words
-            .iter()
-            .filter(|t| {
-                let w = t.text(text);
-                w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase())
-            })
-            .count();
+        let (mut words, mut caps) = (0, 0);
+        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = token.text(text);
+            words += 1;
+            caps += usize::from(w.chars().nth(1).is_some() && w.chars().all(|c| !c.is_lowercase()));
+        }
         Scan {
             text,
             index,
@@ -297,7 +295,7 @@ impl<'a> Scan<'a> {
             found,
             gazetteer,
             titles,
-            all_caps: words.len() >= 3 && caps * 10 >= words.len() * 7,
+            all_caps: words >= 3 && caps * 10 >= words * 7,
             tagged,
             role_state: None,
             publisher_wanted: None,
