@@ -891,7 +891,6 @@ impl<'a> Scan<'a> {
         if !determiner && !state_first {
             return None;
         }
-        let first = word.to_lowercase();
         let speaker = self.lexicon.words.speaker_state.match_len(self.words_from(i));
         if speaker > 0 {
             let end = i + speaker;
@@ -968,7 +967,7 @@ impl<'a> Scan<'a> {
             let cue = Cue::Role {
                 relation: title.role.clone(),
                 state: state_mention,
-                possessive_pronoun: matches!(first.as_str(), "his" | "her" | "their"),
+                possessive_pronoun: ["his", "her", "their"].iter().any(|p| p.eq_ignore_ascii_case(word)),
                 asserts: title.kind != TitleKind::Descriptor && state_index.is_some(),
             };
             self.push(i..end, EntityKind::Person, Form::Nominal, !self.is_modifier(end), cue);
