@@ -206,8 +206,8 @@ pub fn train_tagger(
         let classes = TokenClasses::new(&doc.text, sentences, lexicon);
         let context = DocumentContext::new(&doc.text, sentences, &classes, lexicon);
         for (index, sentence) in sentences.iter().enumerate() {
-            let matches = Matches::find(&doc.text, sentence, lexicon);
             let in_sentence = SentenceClasses(classes.sentence(index));
+            let matches = Matches::find(&doc.text, sentence, in_sentence, lexicon);
             let view = SentenceView::new(&doc.text, sentence, in_sentence, &matches, lexicon, &context);
             let gold = sentence
                 .tokens

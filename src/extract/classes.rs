@@ -1,6 +1,11 @@
 //! The word classes of each token (function word, speech verb, first name,
 //! ...), as bits, looked up once per document: the mention rules, the tagger
-//! and the relation frames ask about the same tokens many times over.
+//! and the relation frames ask about the same tokens many times over. The bits
+//! also say which phrase tables have a phrase starting with the token, so the
+//! phrase searches skip most tokens at once. Each worker thread keeps the bits
+//! of the words it has met: most tokens of news text are words seen before.
+
+use std::cell::RefCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -11,6 +16,35 @@ use crate::text::Sentence;
 pub(crate) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
 pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
+/// Some gazetteer name, title or relation trigger starts with this very token.
+pub(crate) const GAZETTEER_START: u32 = 1 << 27;
+pub(crate) const TITLE_START: u32 = 1 << 28;
+pub(crate) const TRIGGER_START: u32 = 1 << 29;
+
+/// Words a thread remembers before it starts again: bounds the memory (a few
+/// MB) on corpora whose vocabulary keeps growing.
+const REMEMBERED_WORDS: usize = 1 << 17;
+
+/// The bits of the words one thread has met, for one lexicon at a time.
+#[derive(Default)]
+struct WordCache {
+    lexicon: u64,
+    bits: HashMap<Box<str>, u32>,
+}
+
+thread_local! {
+    static WORDS: RefCell<WordCache> = RefCell::default();
+}
+
+/// Every bit of `word`: its classes and the phrase tables it starts a phrase of.
+fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
+    let starts = [
+        (lexicon.gazetteer.starts_with_token(word), GAZETTEER_START),
+        (lexicon.titles.starts_with_token(word), TITLE_START),
+        (lexicon.triggers.starts_with_token(word), TRIGGER_START),
+    ];
+    starts.into_iter().filter(|(starts, _)| *starts).fold(lexicon.classes.of(word), |bits, (_, bit)| bits | bit)
+}
 
 /// The classes a lower-case form belongs to.
 #[derive(Debug, Default, Clone)]
@@ -76,10 +110,26 @@ impl TokenClasses {
     pub fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
         let mut bits = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum());
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        for sentence in sentences {
-            starts.push(bits.len());
-            bits.extend(sentence.tokens.iter().map(|t| lexicon.classes.of(t.text(text))));
-        }
+        WORDS.with_borrow_mut(|cache| {
+            if cache.lexicon != lexicon.id {
+                *cache = WordCache { lexicon: lexicon.id, bits: HashMap::default() };
+            }
+            for sentence in sentences {
+                starts.push(bits.len());
+                bits.extend(sentence.tokens.iter().map(|t| {
+                    let word = t.text(text);
+                    if let Some(&known) = cache.bits.get(word) {
+                        return known;
+                    }
+                    if cache.bits.len() >= REMEMBERED_WORDS {
+                        cache.bits.clear();
+                    }
+                    let new = word_bits(word, lexicon);
+                    cache.bits.insert(word.into(), new);
+                    new
+                }));
+            }
+        });
         starts.push(bits.len());
         TokenClasses { bits, starts }
     }
@@ -134,5 +184,41 @@ mod tests {
                 assert_eq!(bits & class.bit() != 0, class.contains(word), "{word}");
             }
         }
+    }
+
+    fn bits_of(text: &str, lexicon: &Lexicon) -> Vec<u32> {
+        let sentences = crate::text::analyze(text, 0..text.len());
+        TokenClasses::new(text, &sentences, lexicon).bits
+    }
+
+    #[test]
+    fn remembered_bits_equal_fresh_ones() {
+        let lexicon = Lexicon::embedded();
+        let text = "Aaron said the U.S.-backed Prime Minister slammed Iran, and Iran slammed back.";
+        let sentences = crate::text::analyze(text, 0..text.len());
+        let fresh: Vec<u32> = sentences[0].tokens.iter().map(|t| word_bits(t.text(text), &lexicon)).collect();
+        assert_eq!(bits_of(text, &lexicon), fresh, "first meeting");
+        assert_eq!(bits_of(text, &lexicon), fresh, "remembered");
+        let starts = |word: &str| word_bits(word, &lexicon) & (GAZETTEER_START | TITLE_START | TRIGGER_START);
+        assert_eq!(starts("Iran"), GAZETTEER_START);
+        assert_eq!(starts("Prime"), TITLE_START);
+        assert_eq!(starts("slammed"), TRIGGER_START);
+        assert_eq!(starts("and"), 0);
+    }
+
+    #[test]
+    fn a_thread_keeps_the_bits_of_two_lexicons_apart() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-classes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("first_names.txt"), "Zorblax\n").unwrap();
+        let custom = Lexicon::with_overrides(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let embedded = Lexicon::embedded();
+        let first_name = |lexicon: &Lexicon| {
+            bits_of("Aaron Zorblax", lexicon).iter().map(|b| b & FIRST_NAME != 0).collect::<Vec<_>>()
+        };
+        assert_eq!(first_name(&embedded), [true, false]);
+        assert_eq!(first_name(&custom), [false, true]);
+        assert_eq!(first_name(&embedded), [true, false]);
     }
 }

@@ -189,7 +189,8 @@ impl WordClass {
 }
 
 // The class bits must leave room for FIRST_NAME and TRIGGER_WORD.
-const _: () = assert!(CLASS_NAMES.len() <= 30);
+// Bits 27 to 31 are the index's own (first names, trigger words, phrase starts).
+const _: () = assert!(CLASS_NAMES.len() <= 27);
 
 /// The word classes of `words.tsv`, in the order of their bits.
 const CLASS_NAMES: [&str; 21] = [
@@ -294,6 +295,9 @@ pub struct Lexicon {
     /// Per trigger pattern: the relation it signals.
     pub(crate) trigger_relations: Vec<usize>,
     state_by_iso: HashMap<String, usize>,
+    /// Tells per-thread caches of this lexicon's word facts from another's (the
+    /// word lists and phrase tables never change once built).
+    pub(crate) id: u64,
 }
 
 struct Rows<'a> {
@@ -611,6 +615,10 @@ impl Lexicon {
             words,
             tagger: Tagger::default(),
             state_by_iso,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         })
     }
 

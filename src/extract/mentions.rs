@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::classes::{FIRST_NAME, SentenceClasses, TRIGGER_WORD, TokenClasses};
+use super::classes::{FIRST_NAME, GAZETTEER_START, SentenceClasses, TITLE_START, TRIGGER_WORD, TokenClasses};
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact, strip_leading};
@@ -91,10 +91,11 @@ pub(crate) struct Matches {
 }
 
 impl Matches {
-    pub fn find(text: &str, sentence: &Sentence, lexicon: &Lexicon) -> Self {
+    pub fn find(text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) -> Self {
         let tokens = &sentence.tokens[..];
         let mut gazetteer: Vec<Option<(usize, GazTarget)>> = vec![None; tokens.len()];
-        lexicon.gazetteer.for_each_match(text, tokens, |s, e, id| {
+        let starts = |bit: u32| move |i: usize| classes.bits(i) & bit != 0;
+        lexicon.gazetteer.for_each_match(text, tokens, starts(GAZETTEER_START), |s, e, id| {
             let (target, pattern) = &lexicon.gazetteer_targets[id];
             if !case_matches(pattern, &text[tokens[s].start..tokens[e].end]) {
                 return;
@@ -108,7 +109,7 @@ impl Matches {
             }
         });
         let mut titles: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
-        lexicon.titles.for_each_match(text, tokens, |s, e, id| {
+        lexicon.titles.for_each_match(text, tokens, starts(TITLE_START), |s, e, id| {
             if titles[s].is_none_or(|(end, _)| e + 1 > end) {
                 titles[s] = Some((e + 1, id));
             }
@@ -277,7 +278,7 @@ impl<'a> Scan<'a> {
         found: &'a mut Found,
     ) -> Self {
         let tokens = &sentence.tokens[..];
-        let matches = Matches::find(text, sentence, lexicon);
+        let matches = Matches::find(text, sentence, classes, lexicon);
         let tagged = tagged_spans(text, sentence, classes, &matches, lexicon, document);
         let Matches { gazetteer, titles } = matches;
         let (mut words, mut caps) = (0, 0);

@@ -94,11 +94,24 @@ impl PhraseTable {
         hash
     }
 
+    /// True when some phrase begins with the token `word`: the first step of
+    /// every search, asked once per distinct word (see `classes`).
+    pub fn starts_with_token(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.prefixes.contains_key(&self.hash_on(FNV_OFFSET, word.as_bytes()))
+    }
+
     /// Calls `found(s, e, phrase)` for every phrase spanning tokens `s..=e`,
-    /// by `s`, then `e`, then phrase id.
-    pub fn for_each_match(&self, text: &str, tokens: &[Token], mut found: impl FnMut(usize, usize, usize)) {
+    /// by `s`, then `e`, then phrase id. Only tokens for which `may_start` is
+    /// true are searched from: it must hold wherever [`Self::starts_with_token`] does.
+    pub fn for_each_match(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        may_start: impl Fn(usize) -> bool,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
         let bytes = text.as_bytes();
-        for (s, first) in tokens.iter().enumerate() {
+        for (s, first) in tokens.iter().enumerate().filter(|&(s, _)| may_start(s)) {
             let mut hash = FNV_OFFSET;
             let mut read = first.start;
             for (e, last) in tokens[s..].iter().enumerate() {
@@ -146,7 +159,12 @@ mod tests {
 
     fn matches(table: &PhraseTable, text: &str) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
-        table.for_each_match(text, &tokenize(text, 0..text.len()), |s, e, id| out.push((s, e, id)));
+        let tokens = tokenize(text, 0..text.len());
+        table.for_each_match(text, &tokens, |_| true, |s, e, id| out.push((s, e, id)));
+        let mut searched = Vec::new();
+        let starts = |s: usize| table.starts_with_token(tokens[s].text(text));
+        table.for_each_match(text, &tokens, starts, |s, e, id| searched.push((s, e, id)));
+        assert_eq!(out, searched, "searching only from tokens that start a phrase finds the same");
         out
     }
 

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::classes::{SentenceClasses, TokenClasses};
+use super::classes::{SentenceClasses, TRIGGER_START, TokenClasses};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
 use super::{EntityKind, Form, Mention, Relation};
@@ -624,34 +624,50 @@ pub(crate) fn find(
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
         let mut triggers: Vec<(Range<usize>, usize)> = Vec::new();
-        lexicon.triggers.for_each_match(text, tokens, |s, e, id| {
-            let inside_name = frame.mentions.iter().any(|mention| mention.tokens.start <= s && s < mention.tokens.end);
-            // A capitalised trigger is a name or, first in a sentence, a noun ("Requests
-            // have come from ..."), unless it opens a participle clause ("Responding to ...").
-            let capitalized = tokens[s].is_capitalized(text) && (s > 0 || !frame.lower(s).ends_with("ing"));
-            // "their donated photographs", "the recently released Chrome": adjectives.
-            let mut k = s;
-            while k > 0 && frame.lower(k - 1).ends_with("ly") {
-                k -= 1;
-            }
-            // "received support", "won backing": a noun after a light verb.
-            let light_verb = matches!(
-                frame.lower(k.saturating_sub(1)).as_str(),
-                "received" | "receives" | "receive" | "won" | "wins" | "gained" | "got" | "gets" | "needs" | "needed"
-            );
-            // A noun after its determiner is a trigger ("a rally in Lagos"); a participle is not.
-            let participle = frame.lower(s).ends_with("ed");
-            let adjective =
-                e == s && k > 0 && ((participle && DETERMINERS.contains(&frame.lower(k - 1).as_str())) || light_verb);
-            // "kidnapped up to 16": a quantity, not a particle.
-            let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str()) && frame.lower(s + 2) != "to";
-            // "its long-threatened invasion": a hyphenated compound is an adjective.
-            let compound = s > 0 && frame.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
-            if inside_name || capitalized || adjective || particle || compound {
-                return;
-            }
-            triggers.push((s..e + 1, lexicon.trigger_relations[id]));
-        });
+        lexicon.triggers.for_each_match(
+            text,
+            tokens,
+            |i| classes.bits(i) & TRIGGER_START != 0,
+            |s, e, id| {
+                let inside_name =
+                    frame.mentions.iter().any(|mention| mention.tokens.start <= s && s < mention.tokens.end);
+                // A capitalised trigger is a name or, first in a sentence, a noun ("Requests
+                // have come from ..."), unless it opens a participle clause ("Responding to ...").
+                let capitalized = tokens[s].is_capitalized(text) && (s > 0 || !frame.lower(s).ends_with("ing"));
+                // "their donated photographs", "the recently released Chrome": adjectives.
+                let mut k = s;
+                while k > 0 && frame.lower(k - 1).ends_with("ly") {
+                    k -= 1;
+                }
+                // "received support", "won backing": a noun after a light verb.
+                let light_verb = matches!(
+                    frame.lower(k.saturating_sub(1)).as_str(),
+                    "received"
+                        | "receives"
+                        | "receive"
+                        | "won"
+                        | "wins"
+                        | "gained"
+                        | "got"
+                        | "gets"
+                        | "needs"
+                        | "needed"
+                );
+                // A noun after its determiner is a trigger ("a rally in Lagos"); a participle is not.
+                let participle = frame.lower(s).ends_with("ed");
+                let adjective = e == s
+                    && k > 0
+                    && ((participle && DETERMINERS.contains(&frame.lower(k - 1).as_str())) || light_verb);
+                // "kidnapped up to 16": a quantity, not a particle.
+                let particle = e == s && PARTICLES.contains(&frame.lower(s + 1).as_str()) && frame.lower(s + 2) != "to";
+                // "its long-threatened invasion": a hyphenated compound is an adjective.
+                let compound = s > 0 && frame.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
+                if inside_name || capitalized || adjective || particle || compound {
+                    return;
+                }
+                triggers.push((s..e + 1, lexicon.trigger_relations[id]));
+            },
+        );
         triggers.sort_by_key(|(r, rel)| (r.start, std::cmp::Reverse(r.end), *rel));
 
         let mut covered = 0;

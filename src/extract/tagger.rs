@@ -801,9 +801,9 @@ mod tests {
         let sentences = crate::text::analyze(text, 0..text.len());
         let classes = TokenClasses::new(text, &sentences, &lexicon);
         let document = DocumentContext::new(text, &sentences, &classes, &lexicon);
-        let matches = Matches::find(text, &sentences[0], &lexicon);
-        let view =
-            SentenceView::new(text, &sentences[0], SentenceClasses(classes.sentence(0)), &matches, &lexicon, &document);
+        let in_sentence = SentenceClasses(classes.sentence(0));
+        let matches = Matches::find(text, &sentences[0], in_sentence, &lexicon);
+        let view = SentenceView::new(text, &sentences[0], in_sentence, &matches, &lexicon, &document);
         let lower: Vec<&str> = (0..view.len()).map(|i| view.lower_str(i)).collect();
         // "iPhone" is more than two words from a capital; the final sigma stays final.
         let expected = "the iPhone maker said on monday that οδος putin met ebay chiefs";
