@@ -195,20 +195,27 @@ pub fn train_tagger(
     epochs: usize,
     progress: impl FnMut(usize, f64),
 ) -> crate::extract::tagger::Tagger {
-    use crate::extract::classes::{SentenceClasses, TokenClasses};
+    use crate::extract::classes::{TokenClasses, WordTable};
     use crate::extract::mentions::Matches;
     use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, train};
 
     let analyzed: Vec<Vec<crate::text::Sentence>> =
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
+    // Every document's words first: the views borrow the table.
+    let mut words = WordTable::new(lexicon);
+    let classes: Vec<TokenClasses> = docs
+        .iter()
+        .zip(&analyzed)
+        .map(|(d, sentences)| TokenClasses::new(&d.text, sentences, lexicon, &mut words))
+        .collect();
     let mut examples = Vec::new();
-    for (doc, sentences) in docs.iter().zip(&analyzed) {
-        let classes = TokenClasses::new(&doc.text, sentences, lexicon);
-        let context = DocumentContext::new(&doc.text, sentences, &classes, lexicon);
+    for ((doc, sentences), classes) in docs.iter().zip(&analyzed).zip(&classes) {
+        let context = DocumentContext::new(&doc.text, sentences, classes, lexicon);
         for (index, sentence) in sentences.iter().enumerate() {
-            let in_sentence = SentenceClasses(classes.sentence(index));
+            let in_sentence = classes.sentence(index);
             let matches = Matches::find(&doc.text, sentence, in_sentence, lexicon);
-            let view = SentenceView::new(&doc.text, sentence, in_sentence, &matches, lexicon, &context);
+            // No model while training: every feature is scored afresh.
+            let view = SentenceView::new(&doc.text, sentence, in_sentence, &words, None, &matches, lexicon, &context);
             let gold = sentence
                 .tokens
                 .iter()

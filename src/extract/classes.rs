@@ -5,11 +5,12 @@
 //! phrase searches skip most tokens at once. Each worker thread keeps the bits
 //! of the words it has met: most tokens of news text are words seen before.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Lexicon, WordClass};
+use super::tagger::{READINGS, WordFeatures};
 use crate::text::Sentence;
 
 /// Bits of classes beyond the word classes of `words.tsv`.
@@ -21,19 +22,71 @@ pub(crate) const GAZETTEER_START: u32 = 1 << 27;
 pub(crate) const TITLE_START: u32 = 1 << 28;
 pub(crate) const TRIGGER_START: u32 = 1 << 29;
 
-/// Words a thread remembers before it starts again: bounds the memory (a few
-/// MB) on corpora whose vocabulary keeps growing.
+/// Words a thread remembers before it starts again: bounds the memory (some
+/// tens of MB) on corpora whose vocabulary keeps growing.
 const REMEMBERED_WORDS: usize = 1 << 17;
 
-/// The bits of the words one thread has met, for one lexicon at a time.
+/// One distinct word: its bits, and what the tagger reads of it, filled in
+/// the first time the tagger reads it (see [`WordFeatures`]).
 #[derive(Default)]
-struct WordCache {
+pub(crate) struct Word {
+    bits: u32,
+    pub features: [OnceCell<Box<WordFeatures>>; READINGS],
+}
+
+/// The distinct words met so far, with ids: each token is hashed once, and the
+/// mention rules and the tagger read the word's facts by id. The facts depend
+/// on the lexicon and the tagger, so a table serves one of each.
+#[derive(Default)]
+pub(crate) struct WordTable {
     lexicon: u64,
-    bits: HashMap<Box<str>, u32>,
+    tagger: u64,
+    /// Forget every word at the next document once this many are known (the thread's table).
+    limit: Option<usize>,
+    ids: HashMap<Box<str>, u32>,
+    words: Vec<Word>,
+}
+
+impl WordTable {
+    /// A table that keeps every word (the trainer's).
+    pub fn new(lexicon: &Lexicon) -> Self {
+        WordTable { lexicon: lexicon.id, tagger: lexicon.tagger.id(), ..WordTable::default() }
+    }
+
+    /// Makes the table right for `lexicon`, forgetting what another lexicon or model said.
+    fn serve(&mut self, lexicon: &Lexicon) {
+        let full = self.limit.is_some_and(|limit| self.words.len() >= limit);
+        if full || self.lexicon != lexicon.id || self.tagger != lexicon.tagger.id() {
+            *self = WordTable { limit: self.limit, ..WordTable::new(lexicon) };
+        }
+    }
+
+    fn id(&mut self, word: &str, lexicon: &Lexicon) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.words.len() as u32;
+        self.words.push(Word { bits: word_bits(word, lexicon), ..Word::default() });
+        self.ids.insert(word.into(), id);
+        id
+    }
+
+    pub fn word(&self, id: u32) -> &Word {
+        &self.words[id as usize]
+    }
 }
 
 thread_local! {
-    static WORDS: RefCell<WordCache> = RefCell::default();
+    static WORDS: RefCell<WordTable> = RefCell::new(WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::default() });
+}
+
+/// Runs `f` with this thread's word table, made right for `lexicon`. Ids stay
+/// valid until the next call: the table is only ever emptied here.
+pub(crate) fn with_thread_words<R>(lexicon: &Lexicon, f: impl FnOnce(&mut WordTable) -> R) -> R {
+    WORDS.with_borrow_mut(|table| {
+        table.serve(lexicon);
+        f(table)
+    })
 }
 
 /// Every bit of `word`: its classes and the phrase tables it starts a phrase of.
@@ -98,51 +151,47 @@ impl ClassIndex {
     }
 }
 
-/// The class bits of every token of a document, sentence by sentence.
+/// The class bits and word ids of every token of a document, sentence by sentence.
 #[derive(Debug, Default)]
 pub struct TokenClasses {
     bits: Vec<u32>,
+    /// Ids in the [`WordTable`] the classes were read from.
+    ids: Vec<u32>,
     /// Where each sentence's tokens start in `bits`.
     starts: Vec<usize>,
 }
 
 impl TokenClasses {
-    pub fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Self {
-        let mut bits = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum());
+    pub(crate) fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon, table: &mut WordTable) -> Self {
+        let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
+        let (mut bits, mut ids) = (Vec::with_capacity(tokens), Vec::with_capacity(tokens));
         let mut starts = Vec::with_capacity(sentences.len() + 1);
-        WORDS.with_borrow_mut(|cache| {
-            if cache.lexicon != lexicon.id {
-                *cache = WordCache { lexicon: lexicon.id, bits: HashMap::default() };
+        for sentence in sentences {
+            starts.push(bits.len());
+            for token in &sentence.tokens {
+                let id = table.id(token.text(text), lexicon);
+                ids.push(id);
+                bits.push(table.word(id).bits);
             }
-            for sentence in sentences {
-                starts.push(bits.len());
-                bits.extend(sentence.tokens.iter().map(|t| {
-                    let word = t.text(text);
-                    if let Some(&known) = cache.bits.get(word) {
-                        return known;
-                    }
-                    if cache.bits.len() >= REMEMBERED_WORDS {
-                        cache.bits.clear();
-                    }
-                    let new = word_bits(word, lexicon);
-                    cache.bits.insert(word.into(), new);
-                    new
-                }));
-            }
-        });
+        }
         starts.push(bits.len());
-        TokenClasses { bits, starts }
+        TokenClasses { bits, ids, starts }
     }
 
-    /// The bits of sentence `index`'s tokens.
-    pub fn sentence(&self, index: usize) -> &[u32] {
-        &self.bits[self.starts[index]..self.starts[index + 1]]
+    /// The classes of sentence `index`'s tokens.
+    pub fn sentence(&self, index: usize) -> SentenceClasses<'_> {
+        let range = self.starts[index]..self.starts[index + 1];
+        SentenceClasses { bits: &self.bits[range.clone()], ids: &self.ids[range] }
     }
 }
 
 /// The classes of the tokens of one sentence.
 #[derive(Clone, Copy)]
-pub(crate) struct SentenceClasses<'a>(pub &'a [u32]);
+pub(crate) struct SentenceClasses<'a> {
+    bits: &'a [u32],
+    /// The tokens' ids in the word table.
+    pub ids: &'a [u32],
+}
 
 impl SentenceClasses<'_> {
     /// Token `i` is in `class` (false past the end, as for an empty word).
@@ -151,7 +200,7 @@ impl SentenceClasses<'_> {
     }
 
     pub fn bits(&self, i: usize) -> u32 {
-        self.0.get(i).copied().unwrap_or(0)
+        self.bits.get(i).copied().unwrap_or(0)
     }
 }
 
@@ -188,7 +237,7 @@ mod tests {
 
     fn bits_of(text: &str, lexicon: &Lexicon) -> Vec<u32> {
         let sentences = crate::text::analyze(text, 0..text.len());
-        TokenClasses::new(text, &sentences, lexicon).bits
+        with_thread_words(lexicon, |table| TokenClasses::new(text, &sentences, lexicon, table).bits)
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use super::classes::{FIRST_NAME, GAZETTEER_START, SentenceClasses, TITLE_START, TRIGGER_WORD, TokenClasses};
+use super::classes::{
+    FIRST_NAME, GAZETTEER_START, SentenceClasses, TITLE_START, TRIGGER_WORD, TokenClasses, WordTable,
+};
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact, strip_leading};
@@ -20,7 +22,14 @@ pub(crate) struct Found {
     pub unknown: Vec<Mention>,
 }
 
-pub(crate) fn find(text: &str, sentences: &[Sentence], classes: &TokenClasses, lexicon: &Lexicon) -> Found {
+/// `words` is the table `classes` was read from.
+pub(crate) fn find(
+    text: &str,
+    sentences: &[Sentence],
+    classes: &TokenClasses,
+    words: &WordTable,
+    lexicon: &Lexicon,
+) -> Found {
     let mut found = Found::default();
     let document = if lexicon.tagger.is_empty() {
         DocumentContext::default()
@@ -28,8 +37,7 @@ pub(crate) fn find(text: &str, sentences: &[Sentence], classes: &TokenClasses, l
         DocumentContext::new(text, sentences, classes, lexicon)
     };
     for (index, sentence) in sentences.iter().enumerate() {
-        let classes = SentenceClasses(classes.sentence(index));
-        Scan::new(text, index, sentence, classes, lexicon, &document, &mut found).run();
+        Scan::new(text, index, sentence, classes.sentence(index), words, lexicon, &document, &mut found).run();
     }
     found
 }
@@ -48,6 +56,7 @@ fn tagged_spans(
     text: &str,
     sentence: &Sentence,
     classes: SentenceClasses,
+    words: &WordTable,
     matches: &Matches,
     lexicon: &Lexicon,
     document: &DocumentContext<'_>,
@@ -57,7 +66,7 @@ fn tagged_spans(
     if lexicon.tagger.is_empty() {
         return spans;
     }
-    let view = SentenceView::new(text, sentence, classes, matches, lexicon, document);
+    let view = SentenceView::new(text, sentence, classes, words, Some(&lexicon.tagger), matches, lexicon, document);
     let labels = lexicon.tagger.tag(&view);
     let mut i = 0;
     while i < n {
@@ -268,18 +277,20 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    #[allow(clippy::too_many_arguments)]
     fn new(
         text: &'a str,
         index: usize,
         sentence: &'a Sentence,
         classes: SentenceClasses<'a>,
+        words: &WordTable,
         lexicon: &'a Lexicon,
         document: &DocumentContext<'_>,
         found: &'a mut Found,
     ) -> Self {
         let tokens = &sentence.tokens[..];
         let matches = Matches::find(text, sentence, classes, lexicon);
-        let tagged = tagged_spans(text, sentence, classes, &matches, lexicon, document);
+        let tagged = tagged_spans(text, sentence, classes, words, &matches, lexicon, document);
         let Matches { gazetteer, titles } = matches;
         let (mut words, mut caps) = (0, 0);
         for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {

@@ -248,8 +248,8 @@ impl Pipeline {
 
     /// Stage 1, mentions: names, titles, descriptions and pronouns per sentence.
     pub fn mentions(&self, text: &str, sentences: &[Sentence]) -> MentionStage {
-        let classes = TokenClasses::new(text, sentences, &self.lexicon);
-        MentionStage(mentions::find(text, sentences, &classes, &self.lexicon), classes)
+        let (found, classes) = self.find_mentions(text, sentences);
+        MentionStage(found, classes)
     }
 
     /// Stage 2, resolution: one entity per real thing in the document.
@@ -266,10 +266,17 @@ impl Pipeline {
         relations::find(text, sentences, &resolved.1, &resolved.0, &self.lexicon)
     }
 
+    /// Reads every token's word once, in this thread's word table, then finds the mentions.
+    fn find_mentions(&self, text: &str, sentences: &[Sentence]) -> (mentions::Found, TokenClasses) {
+        classes::with_thread_words(&self.lexicon, |words| {
+            let classes = TokenClasses::new(text, sentences, &self.lexicon, words);
+            (mentions::find(text, sentences, &classes, words, &self.lexicon), classes)
+        })
+    }
+
     pub fn extract(&self, doc: &Document) -> Extraction {
         let sentences: Vec<Sentence> = text::analyze(&doc.text, doc.body_start..doc.text.len());
-        let classes = TokenClasses::new(&doc.text, &sentences, &self.lexicon);
-        let found = mentions::find(&doc.text, &sentences, &classes, &self.lexicon);
+        let (found, classes) = self.find_mentions(&doc.text, &sentences);
         let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), &sentences, found, &self.lexicon);
         let mut relations = relations::find(&doc.text, &sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);

@@ -599,7 +599,7 @@ pub(crate) fn find(
         if tokens.is_empty() {
             continue;
         }
-        let classes = SentenceClasses(classes.sentence(index));
+        let classes = classes.sentence(index);
         let mut boundaries: Vec<bool> = (0..tokens.len())
             .map(|i| {
                 let t = tokens[i];

@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::classes::{FIRST_NAME, SentenceClasses, TokenClasses};
+use super::classes::{FIRST_NAME, SentenceClasses, TokenClasses, WordTable};
 use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use super::mentions::Matches;
 use super::phrases::Prehashed;
@@ -32,7 +32,9 @@ const fn seed(kind: u8) -> u32 {
     fnv(0x811c_9dc5, &[kind])
 }
 
-/// The hash of `kind` and "a b", without building the string.
+/// The hash of `kind` and "a b", without building the string (what the
+/// model's pair features are; `WordFeatures` computes them in two halves).
+#[cfg(test)]
 fn feature2(kind: u8, a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> u32 {
     fnv(pair_prefix(kind, a.as_ref()), b.as_ref())
 }
@@ -308,7 +310,7 @@ impl<'a> DocumentContext<'a> {
         let mut words: HashMap<&'a str, u8> = HashMap::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = &sentence.tokens;
-            let classes = SentenceClasses(classes.sentence(index));
+            let classes = classes.sentence(index);
             for (i, token) in tokens.iter().enumerate() {
                 let word = token.text(text);
                 if !word.starts_with(char::is_uppercase) {
@@ -360,25 +362,129 @@ impl<'a> DocumentContext<'a> {
     }
 }
 
+/// How the features read a token, which decides its lower case and shape:
+/// only tokens near a capital are lowered and shaped (the rest are read only
+/// inside a name in progress, as they are), and a possessive's shape is "'s".
+pub(crate) const READINGS: usize = 4;
+const NEAR: usize = 1;
+const POSSESSIVE: usize = 2;
+
+/// What the features read of one word in one reading, hashed once per thread:
+/// the word's own features with their summed weights, and the hashes its
+/// neighbours' features start from or end with.
+pub(crate) struct WordFeatures {
+    lower: Box<str>,
+    shape: Shape,
+    /// The bias and features 1 to 9 (word, lower case, shape, affixes), as `features` lists them first.
+    own: Vec<u32>,
+    /// The model's scores of `own` alone, summed in the same order: where scoring a token starts.
+    own_scores: [f32; N],
+    /// Kinds 10 to 13: this word as the previous, next, second previous and second next word.
+    as_neighbour: [u32; 4],
+    /// Kinds 14 and 15 up to this shape as the pair's first.
+    shape_pairs: [u32; 2],
+    /// Kinds 25 and 26 up to this word as the pair's first.
+    word_pairs: [u32; 2],
+    previous_and_word: [u32; N],
+    caps_and_shape: [u32; 2],
+    caps_and_word: [u32; 2],
+}
+
+impl WordFeatures {
+    fn new(word: &str, reading: usize, tagger: Option<&Tagger>) -> Self {
+        let lower: Box<str> = if reading & NEAR == 0 {
+            word.into()
+        } else if word.is_ascii() {
+            word.to_ascii_lowercase().into()
+        } else if word.chars().any(char::is_uppercase) {
+            // `str::to_lowercase` may change the length (and knows the final sigma).
+            word.to_lowercase().into()
+        } else {
+            word.into()
+        };
+        let shape = if reading & POSSESSIVE != 0 {
+            Shape::of_str("'s")
+        } else if reading & NEAR != 0 {
+            Shape::of(word)
+        } else {
+            Shape::default()
+        };
+        Self::from_parts(word, lower, shape, tagger)
+    }
+
+    /// Stands for the neighbours beyond either end of the sentence.
+    fn edge() -> &'static Self {
+        static EDGE: std::sync::OnceLock<WordFeatures> = std::sync::OnceLock::new();
+        EDGE.get_or_init(|| Self::from_parts("<s>", "<s>".into(), Shape::of_str("<s>"), None))
+    }
+
+    fn from_parts(word: &str, lower: Box<str>, shape: Shape, tagger: Option<&Tagger>) -> Self {
+        let lw = lower.as_bytes();
+        let sh = shape.as_bytes();
+        let c = &CONSTANTS;
+        let mut own = Vec::with_capacity(8);
+        own.push(c.bias);
+        own.push(feature(1, word));
+        own.push(feature(2, lw));
+        own.push(feature(3, sh));
+        // Affixes are counted in characters; in ASCII a byte is one.
+        if lw.is_ascii() {
+            for n in 2..=4 {
+                if lw.len() > n {
+                    own.push(feature(4 + n as u8, &lw[lw.len() - n..]));
+                }
+            }
+            if lw.len() > 3 {
+                own.push(feature(9, &lw[..3]));
+            }
+        } else {
+            let n_chars = lower.chars().count();
+            let at_char = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(b, _)| b);
+            for n in 2..=4 {
+                if n_chars > n {
+                    own.push(feature(4 + n as u8, &lower[at_char(n_chars - n)..]));
+                }
+            }
+            if n_chars > 3 {
+                own.push(feature(9, &lower[..at_char(3)]));
+            }
+        }
+        WordFeatures {
+            own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
+            own,
+            as_neighbour: [10, 11, 12, 13].map(|kind| feature(kind, lw)),
+            shape_pairs: [pair_prefix(14, sh), pair_prefix(15, sh)],
+            word_pairs: [pair_prefix(25, lw), pair_prefix(26, lw)],
+            previous_and_word: c.previous_and_word.map(|prefix| fnv(prefix, lw)),
+            caps_and_shape: c.caps_and_shape.map(|prefix| fnv(prefix, sh)),
+            caps_and_word: c.caps_and_word.map(|prefix| fnv(prefix, lw)),
+            lower,
+            shape,
+        }
+    }
+}
+
 /// Everything the features need about one sentence.
 pub(crate) struct SentenceView<'a> {
     words: Vec<&'a str>,
-    /// The sentence's text with the words that can be read by a feature in
-    /// lower case: one buffer per sentence, not a string per word.
-    lowered: String,
-    /// Each word's range in `lowered`.
-    lower: Vec<(u32, u32)>,
-    shapes: Vec<Shape>,
+    ids: &'a [u32],
+    readings: Vec<u8>,
+    table: &'a WordTable,
+    /// The model the own scores are summed with; none while training.
+    tagger: Option<&'a Tagger>,
     flags: Vec<u16>,
     context: Vec<u8>,
     all_caps: bool,
 }
 
 impl<'a> SentenceView<'a> {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         text: &'a str,
         sentence: &Sentence,
-        classes: SentenceClasses,
+        classes: SentenceClasses<'a>,
+        table: &'a WordTable,
+        tagger: Option<&'a Tagger>,
         matches: &Matches,
         lexicon: &Lexicon,
         document: &DocumentContext<'_>,
@@ -412,116 +518,63 @@ impl<'a> SentenceView<'a> {
             context.push(if capital { document.get(word) } else { 0 });
             words.push(word);
         }
-        let mut shapes = vec![Shape::default(); n];
-        let mut lowered = text[sentence.range.clone()].to_string();
-        let mut lower = Vec::with_capacity(n);
-        let base = sentence.range.start;
-        for (i, token) in sentence.tokens.iter().enumerate() {
-            let word = words[i];
-            let inside = sentence.range.start <= token.start && token.end <= sentence.range.end;
-            let mut at = if inside { ((token.start - base) as u32, (token.end - base) as u32) } else { (0, 0) };
-            if near[i] {
-                shapes[i] = Shape::of(word);
-                if word.is_ascii() && inside {
-                    lowered[at.0 as usize..at.1 as usize].make_ascii_lowercase();
-                } else if !inside || word.chars().any(char::is_uppercase) {
-                    // `str::to_lowercase` may change the length (and knows the final sigma).
-                    let start = lowered.len() as u32;
-                    lowered.push_str(&word.to_lowercase());
-                    at = (start, lowered.len() as u32);
-                }
-            } else if !inside {
-                let start = lowered.len() as u32;
-                lowered.push_str(word);
-                at = (start, lowered.len() as u32);
-            }
-            lower.push(at);
-        }
+        let readings = sentence
+            .tokens
+            .iter()
+            .zip(&near)
+            .map(|(t, &near)| {
+                let possessive = if t.kind == TokenKind::Possessive { POSSESSIVE } else { 0 };
+                (possessive | if near { NEAR } else { 0 }) as u8
+            })
+            .collect();
         SentenceView {
-            lowered,
-            lower,
-            shapes,
+            ids: classes.ids,
+            readings,
+            table,
+            tagger,
             flags: token_flags(sentence, classes, matches, lexicon, &near),
             context,
             all_caps: letters >= 3 && upper * 10 >= letters * 8,
             words,
         }
-        .with_possessives(sentence)
-    }
-
-    fn with_possessives(mut self, sentence: &Sentence) -> Self {
-        for (i, t) in sentence.tokens.iter().enumerate() {
-            if t.kind == TokenKind::Possessive {
-                self.shapes[i] = Shape::of_str("'s");
-            }
-        }
-        self
     }
 
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
-    /// Word `i` in lower case, as bytes: what the hashes read, without the
-    /// character-boundary checks of slicing a `str`.
-    fn lower(&self, i: usize) -> Option<&[u8]> {
-        self.lower.get(i).map(|&(start, end)| &self.lowered.as_bytes()[start as usize..end as usize])
+    /// The features of token `i + k`, or of the sentence edge.
+    fn at(&self, i: usize, k: isize) -> &WordFeatures {
+        let Some(j) = i.checked_add_signed(k).filter(|&j| j < self.words.len()) else {
+            return WordFeatures::edge();
+        };
+        let reading = usize::from(self.readings[j]);
+        self.table.word(self.ids[j]).features[reading]
+            .get_or_init(|| Box::new(WordFeatures::new(self.words[j], reading, self.tagger)))
     }
 
-    fn lower_str(&self, i: usize) -> &str {
-        let (start, end) = self.lower[i];
-        &self.lowered[start as usize..end as usize]
-    }
-
-    /// Feature hashes of token `i` given the two previous labels.
+    /// Feature hashes of token `i` given the two previous labels: its own, then the rest.
     fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
         out.clear();
-        let lower =
-            |k: isize| -> &[u8] { usize::try_from(i as isize + k).ok().and_then(|j| self.lower(j)).unwrap_or(b"<s>") };
-        let shape_at = |k: isize| -> &[u8] {
-            usize::try_from(i as isize + k).ok().and_then(|j| self.shapes.get(j)).map_or(b"<s>", Shape::as_bytes)
-        };
-        let flags_at = |k: isize| -> u16 {
-            usize::try_from(i as isize + k).ok().and_then(|j| self.flags.get(j)).copied().unwrap_or(0)
-        };
+        out.extend_from_slice(&self.at(i, 0).own);
+        self.context_features(i, prev, prev2, out);
+    }
+
+    /// The features of token `i` that are not the word's own: neighbours, flags, labels.
+    fn context_features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
+        let flags_at =
+            |k: isize| -> u16 { i.checked_add_signed(k).and_then(|j| self.flags.get(j)).copied().unwrap_or(0) };
         let mut buf = [0u8; 5];
-        let word = self.words[i];
-        let lw = lower(0);
+        let (before, word, after) = (self.at(i, -1), self.at(i, 0), self.at(i, 1));
+        let shape = word.shape.as_bytes();
         let caps = usize::from(self.all_caps);
         let c = &CONSTANTS;
-        out.push(c.bias);
-        out.push(feature(1, word));
-        out.push(feature(2, lw));
-        out.push(feature(3, self.shapes[i].as_bytes()));
-        // Affixes are counted in characters; in ASCII a byte is one.
-        if lw.is_ascii() {
-            for n in 2..=4 {
-                if lw.len() > n {
-                    out.push(feature(4 + n as u8, &lw[lw.len() - n..]));
-                }
-            }
-            if lw.len() > 3 {
-                out.push(feature(9, &lw[..3]));
-            }
-        } else {
-            let lw = self.lower_str(i);
-            let n_chars = lw.chars().count();
-            let at_char = |k: usize| lw.char_indices().nth(k).map_or(lw.len(), |(b, _)| b);
-            for n in 2..=4 {
-                if n_chars > n {
-                    out.push(feature(4 + n as u8, &lw[at_char(n_chars - n)..]));
-                }
-            }
-            if n_chars > 3 {
-                out.push(feature(9, &lw[..at_char(3)]));
-            }
-        }
-        out.push(feature(10, lower(-1)));
-        out.push(feature(11, lower(1)));
-        out.push(feature(12, lower(-2)));
-        out.push(feature(13, lower(2)));
-        out.push(feature2(14, shape_at(-1), shape_at(0)));
-        out.push(feature2(15, shape_at(0), shape_at(1)));
+        out.push(before.as_neighbour[0]);
+        out.push(after.as_neighbour[1]);
+        out.push(self.at(i, -2).as_neighbour[2]);
+        out.push(self.at(i, 2).as_neighbour[3]);
+        out.push(fnv(before.shape_pairs[0], shape));
+        out.push(fnv(word.shape_pairs[1], after.shape.as_bytes()));
         let f = flags_at(0);
         for (bit, &hash) in c.flag_bit.iter().enumerate() {
             if f & (1 << bit) != 0 {
@@ -532,23 +585,23 @@ impl<'a> SentenceView<'a> {
         out.push(feature(18, digits(flags_at(1), &mut buf)));
         out.push(c.previous[prev]);
         out.push(c.previous_two[prev2][prev]);
-        out.push(fnv(c.previous_and_word[prev], lw));
-        out.push(fnv(c.caps_and_shape[caps], self.shapes[i].as_bytes()));
-        out.push(fnv(c.caps_and_word[caps], lw));
+        out.push(word.previous_and_word[prev]);
+        out.push(word.caps_and_shape[caps]);
+        out.push(word.caps_and_word[caps]);
         if i == 0 {
             out.push(c.first_caps[caps]);
         }
-        out.push(feature2(25, lw, lower(1)));
+        out.push(fnv(word.word_pairs[0], after.lower.as_bytes()));
         let context = self.context[i];
         if context != 0 {
             out.push(c.context[usize::from(context)]);
             for (bit, &prefix) in c.context_bit_and_shape.iter().enumerate() {
                 if context & (1 << bit) != 0 {
-                    out.push(fnv(prefix, self.shapes[i].as_bytes()));
+                    out.push(fnv(prefix, shape));
                 }
             }
         }
-        out.push(feature2(26, lower(-1), lw));
+        out.push(fnv(before.word_pairs[1], word.lower.as_bytes()));
     }
 }
 
@@ -571,6 +624,8 @@ fn best(scores: &[f32; N], prev: usize) -> usize {
 #[derive(Default)]
 pub struct Tagger {
     weights: Weights<[f32; N]>,
+    /// Tells the word tables' cached scores of this model from another's.
+    id: u64,
 }
 
 impl std::fmt::Debug for Tagger {
@@ -584,8 +639,24 @@ impl Tagger {
         self.weights.is_empty()
     }
 
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    fn with_weights(weights: Weights<[f32; N]>) -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Tagger { weights, id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
+    }
+
     fn scores(&self, features: &[u32]) -> [f32; N] {
         let mut scores = [0f32; N];
+        self.add_scores(&mut scores, features);
+        scores
+    }
+
+    /// Adds the weights of `features` in order: a sum continued from a word's
+    /// own scores is the very sum over all its features.
+    fn add_scores(&self, scores: &mut [f32; N], features: &[u32]) {
         for f in features {
             if let Some(w) = self.weights.get(f) {
                 for (s, x) in scores.iter_mut().zip(w) {
@@ -593,7 +664,6 @@ impl Tagger {
                 }
             }
         }
-        scores
     }
 
     /// One label per token.
@@ -608,8 +678,16 @@ impl Tagger {
                 continue;
             }
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
-            view.features(i, prev, prev2, &mut features);
-            labels.push(best(&self.scores(&features), prev));
+            let mut scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
+                features.clear();
+                view.context_features(i, prev, prev2, &mut features);
+                view.at(i, 0).own_scores
+            } else {
+                view.features(i, prev, prev2, &mut features);
+                [0.0; N]
+            };
+            self.add_scores(&mut scores, &features);
+            labels.push(best(&scores, prev));
         }
         labels
     }
@@ -657,7 +735,7 @@ impl Tagger {
             weights.insert(key, w);
             rest = tail;
         }
-        Ok(Tagger { weights })
+        Ok(Tagger::with_weights(weights))
     }
 }
 
@@ -740,7 +818,7 @@ pub(crate) fn train(examples: &[Example], epochs: usize, mut progress: impl FnMu
             weights.insert(key, w);
         }
     }
-    Tagger { weights }
+    Tagger::with_weights(weights)
 }
 
 #[cfg(test)]
@@ -793,21 +871,76 @@ mod tests {
         }
     }
 
+    /// Views of the sentences of `text`, read with `tagger` (none: every feature scored).
+    fn with_views<R>(text: &str, tagger: Option<&Tagger>, f: impl FnOnce(Vec<SentenceView>) -> R) -> R {
+        let lexicon = Lexicon::embedded();
+        let sentences = crate::text::analyze(text, 0..text.len());
+        let mut table = WordTable::new(&lexicon);
+        let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
+        let document = DocumentContext::new(text, &sentences, &classes, &lexicon);
+        let views = sentences
+            .iter()
+            .enumerate()
+            .map(|(index, sentence)| {
+                let in_sentence = classes.sentence(index);
+                let matches = Matches::find(text, sentence, in_sentence, &lexicon);
+                SentenceView::new(text, sentence, in_sentence, &table, tagger, &matches, &lexicon, &document)
+            })
+            .collect();
+        f(views)
+    }
+
     #[test]
     fn the_view_lowers_only_words_near_a_capital() {
-        use super::super::classes::TokenClasses;
-        let lexicon = Lexicon::embedded();
         let text = "the iPhone maker said on monday that ΟΔΟΣ Putin met eBay chiefs";
-        let sentences = crate::text::analyze(text, 0..text.len());
-        let classes = TokenClasses::new(text, &sentences, &lexicon);
-        let document = DocumentContext::new(text, &sentences, &classes, &lexicon);
-        let in_sentence = SentenceClasses(classes.sentence(0));
-        let matches = Matches::find(text, &sentences[0], in_sentence, &lexicon);
-        let view = SentenceView::new(text, &sentences[0], in_sentence, &matches, &lexicon, &document);
-        let lower: Vec<&str> = (0..view.len()).map(|i| view.lower_str(i)).collect();
+        let lower: Vec<String> =
+            with_views(text, None, |views| (0..views[0].len()).map(|i| views[0].at(i, 0).lower.to_string()).collect());
         // "iPhone" is more than two words from a capital; the final sigma stays final.
         let expected = "the iPhone maker said on monday that οδος putin met ebay chiefs";
         assert_eq!(lower, expected.split(' ').collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn scores_continued_from_a_words_own_equal_scores_of_every_feature() {
+        let tagger = Lexicon::embedded().tagger;
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/seed-article.txt")).unwrap();
+        let (cached, full) = (
+            with_views(&text, Some(&tagger), |views| views.iter().map(|v| tagger.tag(v)).collect::<Vec<_>>()),
+            with_views(&text, None, |views| views.iter().map(|v| tagger.tag(v)).collect::<Vec<_>>()),
+        );
+        assert!(cached.iter().flatten().any(|&label| label != 0));
+        assert_eq!(cached, full);
+        with_views(&text, Some(&tagger), |views| {
+            let mut features = Vec::new();
+            for view in &views {
+                for i in 0..view.len() {
+                    view.features(i, 1, 0, &mut features);
+                    let mut continued = view.at(i, 0).own_scores;
+                    tagger.add_scores(&mut continued, &features[view.at(i, 0).own.len()..]);
+                    assert_eq!(continued.map(f32::to_bits), tagger.scores(&features).map(f32::to_bits));
+                }
+            }
+        });
+    }
+
+    #[test]
+    fn word_features_hash_as_the_model_was_read() {
+        let w = WordFeatures::new("Putin", NEAR, None);
+        let (lw, shape) = ("putin", "Xx");
+        assert_eq!(w.own[..4], [CONSTANTS.bias, feature(1, "Putin"), feature(2, lw), feature(3, shape)]);
+        assert_eq!(w.as_neighbour, [10, 11, 12, 13].map(|kind| feature(kind, lw)));
+        assert_eq!(fnv(w.shape_pairs[0], b"x"), feature2(14, shape, "x"));
+        assert_eq!(fnv(w.shape_pairs[1], b"x"), feature2(15, shape, "x"));
+        assert_eq!(fnv(w.word_pairs[0], b"met"), feature2(25, lw, "met"));
+        assert_eq!(fnv(w.word_pairs[1], b"met"), feature2(26, lw, "met"));
+        assert_eq!(w.previous_and_word[1], feature2(21, "B-PER", lw));
+        assert_eq!(w.caps_and_word[1], feature2(23, "C", lw));
+        assert_eq!(w.caps_and_shape[0], feature2(22, "c", shape));
+        let far = WordFeatures::new("eBay", 0, None);
+        assert_eq!((&*far.lower, far.shape.as_bytes()), ("eBay", &b""[..]));
+        let possessive = WordFeatures::new("’S", NEAR | POSSESSIVE, None);
+        assert_eq!((&*possessive.lower, possessive.shape.as_bytes()), ("’s", &b"'s"[..]));
     }
 
     #[test]
