@@ -210,7 +210,7 @@ pub fn train_tagger(
         .collect();
     let mut examples = Vec::new();
     for ((doc, sentences), classes) in docs.iter().zip(&analyzed).zip(&classes) {
-        let context = DocumentContext::new(&doc.text, sentences, classes, lexicon);
+        let context = DocumentContext::new(&doc.text, sentences, classes, &words, lexicon);
         for (index, sentence) in sentences.iter().enumerate() {
             let in_sentence = classes.sentence(index);
             let matches = Matches::find(&doc.text, sentence, in_sentence, lexicon);

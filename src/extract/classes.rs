@@ -71,6 +71,11 @@ impl WordTable {
         id
     }
 
+    /// The id of `word`, if any token so far was it.
+    pub fn id_of(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
     pub fn word(&self, id: u32) -> &Word {
         &self.words[id as usize]
     }

@@ -34,7 +34,7 @@ pub(crate) fn find(
     let document = if lexicon.tagger.is_empty() {
         DocumentContext::default()
     } else {
-        DocumentContext::new(text, sentences, classes, lexicon)
+        DocumentContext::new(text, sentences, classes, words, lexicon)
     };
     for (index, sentence) in sentences.iter().enumerate() {
         Scan::new(text, index, sentence, classes.sentence(index), words, lexicon, &document, &mut found).run();

@@ -306,7 +306,14 @@ pub(crate) struct DocumentContext<'a> {
 }
 
 impl<'a> DocumentContext<'a> {
-    pub fn new(text: &'a str, sentences: &[Sentence], classes: &TokenClasses, lexicon: &Lexicon) -> Self {
+    /// `table` is the one `classes` was read from.
+    pub fn new(
+        text: &'a str,
+        sentences: &[Sentence],
+        classes: &TokenClasses,
+        table: &WordTable,
+        lexicon: &Lexicon,
+    ) -> Self {
         let mut words: HashMap<&'a str, u8> = HashMap::default();
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = &sentence.tokens;
@@ -344,14 +351,29 @@ impl<'a> DocumentContext<'a> {
         // Seen in lower case elsewhere. Where capitalisations share a lower-case
         // form ("Apple", "APPLE"), only the last in map order is marked: the
         // model was trained so.
-        let lowered: HashMap<String, &'a str> = words.keys().map(|w| (w.to_lowercase(), *w)).collect();
-        for token in sentences.iter().flat_map(|s| &s.tokens) {
-            let word = token.text(text);
-            if word.starts_with(char::is_lowercase)
-                && let Some(original) = lowered.get(word)
-                && let Some(bits) = words.get_mut(original)
-            {
-                *bits |= 1;
+        // Keyed by the word id of the lower-case form: every token of the
+        // document has an id, so a form without one is no token here.
+        let mut lowered: HashMap<u32, &'a str> = HashMap::default();
+        let mut lower = String::new();
+        for &word in words.keys() {
+            lower.clear();
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            if let Some(id) = table.id_of(&lower) {
+                lowered.insert(id, word);
+            }
+        }
+        for (index, sentence) in sentences.iter().enumerate() {
+            for (token, id) in sentence.tokens.iter().zip(classes.sentence(index).ids) {
+                if let Some(original) = lowered.get(id)
+                    && token.text(text).starts_with(char::is_lowercase)
+                    && let Some(bits) = words.get_mut(original)
+                {
+                    *bits |= 1;
+                }
             }
         }
         DocumentContext { words }
@@ -877,7 +899,7 @@ mod tests {
         let sentences = crate::text::analyze(text, 0..text.len());
         let mut table = WordTable::new(&lexicon);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
-        let document = DocumentContext::new(text, &sentences, &classes, &lexicon);
+        let document = DocumentContext::new(text, &sentences, &classes, &table, &lexicon);
         let views = sentences
             .iter()
             .enumerate()
