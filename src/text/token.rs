@@ -51,10 +51,16 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
     let char_at = |at: usize| slice[at..].chars().next();
+    // Nearly every byte is ASCII: decode a character only where one is not.
+    let next_char = |at: usize| match bytes.get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => char_at(at),
+        None => None,
+    };
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     // `pos` is the byte offset in `slice` of the first character not yet consumed.
     let mut pos = 0;
-    while let Some(c) = char_at(pos) {
+    while let Some(c) = next_char(pos) {
         let start = range.start + pos;
         pos += c.len_utf8();
         if c.is_whitespace() {
@@ -78,8 +84,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
                 pos += 1;
             }
-            let Some(n) = char_at(pos) else { break };
-            let after = || char_at(pos + n.len_utf8());
+            // Any other ASCII byte but these three ends the word at once.
+            if bytes.get(pos).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'.' | b',')) {
+                break;
+            }
+            let Some(n) = next_char(pos) else { break };
+            let after = || next_char(pos + n.len_utf8());
             let continues = if n.is_alphanumeric() {
                 true
             } else if is_apostrophe(n) {
@@ -115,7 +125,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let end = range.start + pos;
         tokens.push(Token { start, end, kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
         // Possessive: the apostrophe and "s" become one token.
-        if let Some(n) = char_at(pos)
+        if let Some(n) = next_char(pos)
             && is_apostrophe(n)
             && possessive_s(&slice[pos + n.len_utf8()..])
         {
