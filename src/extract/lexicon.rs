@@ -168,12 +168,18 @@ impl WordClass {
 
     /// Length in words of the longest entry that matches at the start of `words`.
     pub fn match_len<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> usize {
-        let mut best = 0;
-        if let Some(first) = words.clone().next()
-            && self.contains(first)
-        {
-            best = 1;
-        }
+        let first_is_entry = words.clone().next().is_some_and(|first| self.contains(first));
+        self.match_len_after(first_is_entry, words)
+    }
+
+    /// `match_len` when it is known whether the first word alone is an entry
+    /// (from its class bits, say).
+    pub(crate) fn match_len_after<'w>(
+        &self,
+        first_is_entry: bool,
+        words: impl Iterator<Item = &'w str> + Clone,
+    ) -> usize {
+        let mut best = usize::from(first_is_entry);
         for phrase in &self.phrases {
             let mut rest = words.clone();
             let matched = phrase.len() > best
@@ -657,5 +663,22 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let words = ["of", "the", "Director"];
         assert_eq!(lexicon.words.name_link.match_len(words.iter().copied()), 2);
+    }
+
+    /// The mention rules test class bits where `contains` once was asked: the two must agree.
+    #[test]
+    fn every_class_word_has_its_class_bit_in_any_case() {
+        let lexicon = Lexicon::embedded();
+        for class in lexicon.words.all() {
+            assert!(class.words.is_empty() || class.bit() != 0);
+            for word in &class.words {
+                let capitalised: String =
+                    word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
+                for form in [word.clone(), word.to_uppercase(), capitalised, format!("{word}x")] {
+                    let bits = lexicon.classes.of(&form);
+                    assert_eq!(bits & class.bit() != 0, class.contains(&form), "{form}");
+                }
+            }
+        }
     }
 }

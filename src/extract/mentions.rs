@@ -361,6 +361,11 @@ impl<'a> Scan<'a> {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
+    /// Length of the longest entry of `class` at token `i` (its class bits say whether the word alone is one).
+    fn match_len(&self, class: &WordClass, i: usize) -> usize {
+        class.match_len_after(self.is(i, class), self.words_from(i))
+    }
+
     fn words_from(&self, i: usize) -> impl Iterator<Item = &'a str> + Clone + 'a {
         let text = self.text;
         self.tokens[i.min(self.tokens.len())..].iter().map(move |t| t.text(text))
@@ -492,7 +497,7 @@ impl<'a> Scan<'a> {
     fn after_locative(&self, start: usize) -> bool {
         (1..=2).any(|back| {
             start >= back && {
-                let n = self.lexicon.words.locative.match_len(self.words_from(start - back));
+                let n = self.match_len(&self.lexicon.words.locative, start - back);
                 n == back
             }
         })
@@ -903,7 +908,7 @@ impl<'a> Scan<'a> {
         if !determiner && !state_first {
             return None;
         }
-        let speaker = self.lexicon.words.speaker_state.match_len(self.words_from(i));
+        let speaker = self.match_len(&self.lexicon.words.speaker_state, i);
         if speaker > 0 {
             let end = i + speaker;
             self.push(i..end, EntityKind::State, Form::Nominal, true, Cue::SpeakerState);
@@ -931,7 +936,7 @@ impl<'a> Scan<'a> {
             let word = self.word(j);
             let token = self.tokens[j];
             let head_here = self.title(j).is_some()
-                || self.lexicon.words.report_noun.match_len(self.words_from(j)) > 0
+                || self.match_len(&self.lexicon.words.report_noun, j) > 0
                 || self.is(j, &self.lexicon.words.state_noun);
             if head_here {
                 break;
@@ -986,7 +991,7 @@ impl<'a> Scan<'a> {
             return Some(end);
         }
         // A report.
-        let report_len = self.lexicon.words.report_noun.match_len(self.words_from(j));
+        let report_len = self.match_len(&self.lexicon.words.report_noun, j);
         if report_len > 0 && determiner {
             let end = j + report_len;
             if let Some((tokens, s, form)) = state.clone() {
@@ -1279,7 +1284,7 @@ impl<'a> Scan<'a> {
         let mut end = i + 1;
         let mut first_link = None;
         loop {
-            let link = words.name_link.match_len(self.words_from(end));
+            let link = self.match_len(&words.name_link, end);
             let continues = self.is_name_word(end)
                 && !self.starts_title(end)
                 && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_)));
@@ -1315,8 +1320,7 @@ impl<'a> Scan<'a> {
             self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
             return Some(end);
         }
-        let org_inside =
-            (i..end).any(|k| self.is(k, &words.org_head) && words.name_link.match_len(self.words_from(k + 1)) > 0);
+        let org_inside = (i..end).any(|k| self.is(k, &words.org_head) && self.match_len(&words.name_link, k + 1) > 0);
         let is_org = end > i + 1 && (self.is(end - 1, &words.org_head) || self.is(i, &words.org_start) || org_inside);
         if is_org {
             // "of Russia" after the name qualifies it.

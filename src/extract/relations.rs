@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::classes::{SentenceClasses, TRIGGER_START, TokenClasses};
-use super::lexicon::{Lexicon, RelationEntry};
+use super::lexicon::{Lexicon, RelationEntry, WordClass};
 use super::resolve::Resolved;
 use super::{EntityKind, Form, Mention, Relation};
 use crate::text::{Sentence, TokenKind};
@@ -156,6 +156,13 @@ impl<'a> Frame<'a> {
     }
 
     /// The word in lower case; borrowed when it has no capitals, as most words do.
+    /// Length of the longest entry of `class` at token `i` (its class bits say whether the word alone is one).
+    fn match_len(&self, class: &WordClass, i: usize) -> usize {
+        let tokens = &self.sentence.tokens;
+        class
+            .match_len_after(self.classes.is(i, class), tokens[i.min(tokens.len())..].iter().map(|t| t.text(self.text)))
+    }
+
     fn lower(&self, i: usize) -> Lower<'a> {
         let word = self.word(i);
         if word.chars().any(char::is_uppercase) {
@@ -360,8 +367,7 @@ impl<'a> Frame<'a> {
                 .find(|&j| self.first_in(j + 1..(j + 7).min(self.sentence.tokens.len()), Some(kinds)).is_some())
                 .or_else(|| window.iter().copied().find(|&j| entry.object_preps.iter().any(|p| *p == self.lower(j))));
             object = prep.and_then(|p| {
-                let after = self.sentence.tokens[p + 1..].iter().map(|t| t.text(self.text));
-                let anaphor = self.lexicon.words.anaphor.match_len(after);
+                let anaphor = self.match_len(&self.lexicon.words.anaphor, p + 1);
                 // "responded to this," points back; "rioted at this jail in Israel" does not.
                 let ends_phrase = self.sentence.tokens.get(p + 1 + anaphor).is_none_or(|t| t.kind == TokenKind::Punct);
                 if anaphor > 0 && ends_phrase && self.first_in(p + 1..p + 1 + anaphor, None).is_none() {
@@ -542,10 +548,8 @@ impl<'a> Frame<'a> {
     }
 
     fn hedged(&self, range: Range<usize>) -> bool {
-        (range.start..range.end.min(self.sentence.tokens.len())).any(|i| {
-            let words = self.sentence.tokens[i..].iter().map(|t| t.text(self.text));
-            self.lexicon.words.hedge.match_len(words) > 0
-        })
+        (range.start..range.end.min(self.sentence.tokens.len()))
+            .any(|i| self.match_len(&self.lexicon.words.hedge, i) > 0)
     }
 }
 
@@ -839,8 +843,7 @@ pub(crate) fn find(
                 {
                     v += 1;
                 }
-                let words = tokens[v.min(tokens.len())..].iter().map(|t| t.text(text));
-                let verb = lexicon.words.wrongdoing.match_len(words);
+                let verb = frame.match_len(&lexicon.words.wrongdoing, v);
                 // "said Iraq must cooperate": a demand on the one who must.
                 if verb == 0 {
                     if matches!(frame.lower(v).as_str(), "must" | "should")
