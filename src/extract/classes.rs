@@ -17,6 +17,8 @@ use crate::text::Sentence;
 pub(crate) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
 pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
+/// One of the determiners that open a description ("the", "His"), in any case.
+pub(crate) const DETERMINER: u32 = 1 << 26;
 /// Some gazetteer name, title or relation trigger starts with this very token.
 pub(crate) const GAZETTEER_START: u32 = 1 << 27;
 pub(crate) const TITLE_START: u32 = 1 << 28;
@@ -226,6 +228,10 @@ mod tests {
         assert_eq!(lexicon.classes.of("aaron") & FIRST_NAME, 0);
         assert_ne!(lexicon.classes.of("Slammed") & TRIGGER_WORD, 0);
         assert_eq!(lexicon.classes.of("Putin"), 0);
+        for word in ["the", "The", "THE", "Another", "its"] {
+            assert_ne!(lexicon.classes.of(word) & DETERMINER, 0, "{word}");
+        }
+        assert_eq!(lexicon.classes.of("thee") & DETERMINER, 0);
     }
 
     #[test]

@@ -6,7 +6,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use super::classes::{ClassIndex, FIRST_NAME, TRIGGER_WORD};
+use super::classes::{ClassIndex, DETERMINER, FIRST_NAME, TRIGGER_WORD};
+use super::mentions::DETERMINERS;
 use super::phrases::PhraseTable;
 use super::tagger::Tagger;
 use crate::error::{Error, Result};
@@ -195,8 +196,8 @@ impl WordClass {
 }
 
 // The class bits must leave room for FIRST_NAME and TRIGGER_WORD.
-// Bits 27 to 31 are the index's own (first names, trigger words, phrase starts).
-const _: () = assert!(CLASS_NAMES.len() <= 27);
+// Bits 26 to 31 are the index's own (determiners, first names, trigger words, phrase starts).
+const _: () = assert!(CLASS_NAMES.len() <= 26);
 
 /// The word classes of `words.tsv`, in the order of their bits.
 const CLASS_NAMES: [&str; 21] = [
@@ -603,6 +604,9 @@ impl Lexicon {
         for trigger in &trigger_patterns {
             let first = trigger.split(' ').next().unwrap_or_default();
             classes.add_folded(&first.to_lowercase(), TRIGGER_WORD);
+        }
+        for determiner in DETERMINERS {
+            classes.add_folded(determiner, DETERMINER);
         }
         Ok(Lexicon {
             gazetteer: PhraseTable::new(&gaz_patterns, true),

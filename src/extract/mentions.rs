@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::classes::{
-    FIRST_NAME, GAZETTEER_START, SentenceClasses, TITLE_START, TRIGGER_WORD, TokenClasses, WordTable,
+    DETERMINER, FIRST_NAME, GAZETTEER_START, SentenceClasses, TITLE_START, TRIGGER_WORD, TokenClasses, WordTable,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
@@ -254,7 +254,9 @@ const DIRECTIONS: &[&str] = &[
     "southwestern",
 ];
 
-const DETERMINERS: &[&str] = &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
+/// Words that can open a description; each token says by its class bits ([`DETERMINER`]) whether it is one, in any case.
+pub(crate) const DETERMINERS: &[&str] =
+    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 struct Scan<'a> {
     text: &'a str,
@@ -903,7 +905,7 @@ impl<'a> Scan<'a> {
         // Only a determiner or a state's name or demonym can open a description;
         // most tokens leave here without a lookup.
         let word = self.word(i);
-        let determiner = DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+        let determiner = self.classes.bits(i) & DETERMINER != 0;
         let state_first = matches!(self.gaz(i), Some((_, GazTarget::StateName(_) | GazTarget::StateDemonym(_))));
         if !determiner && !state_first {
             return None;
@@ -1137,10 +1139,7 @@ impl<'a> Scan<'a> {
                     let head = !self.followed_by_possessive(end);
                     let noun_end = i - if self.word(i - 1).eq_ignore_ascii_case("the") { 2 } else { 1 };
                     let noun_start = (start..noun_end)
-                        .find(|&k| {
-                            self.tokens[k].kind == TokenKind::Word
-                                && !DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(self.word(k)))
-                        })
+                        .find(|&k| self.tokens[k].kind == TokenKind::Word && self.classes.bits(k) & DETERMINER == 0)
                         .unwrap_or(noun_end);
                     self.push(i..end, EntityKind::State, form, false, Cue::State(s));
                     self.push_acting(start..end, noun_start..noun_end, s, head);
