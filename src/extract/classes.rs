@@ -24,9 +24,10 @@ pub(crate) const GAZETTEER_START: u32 = 1 << 27;
 pub(crate) const TITLE_START: u32 = 1 << 28;
 pub(crate) const TRIGGER_START: u32 = 1 << 29;
 
-/// Words a thread remembers before it starts again: bounds the memory (some
-/// tens of MB) on corpora whose vocabulary keeps growing.
-const REMEMBERED_WORDS: usize = 1 << 17;
+/// Words a thread remembers before it starts again: bounds the memory (about
+/// 10 MB a thread) on corpora whose vocabulary keeps growing. Twice this cost
+/// 25 MB a thread more on a corpus of endless new words, for no speed.
+const REMEMBERED_WORDS: usize = 1 << 16;
 
 /// One distinct word: its bits, and what the tagger reads of it, filled in
 /// the first time the tagger reads it (see [`WordFeatures`]).
@@ -274,6 +275,19 @@ mod tests {
         assert_eq!(starts("Prime"), TITLE_START);
         assert_eq!(starts("slammed"), TRIGGER_START);
         assert_eq!(starts("and"), 0);
+    }
+
+    #[test]
+    fn a_full_table_starts_again_between_documents_only() {
+        let lexicon = Lexicon::embedded();
+        let mut table = WordTable { limit: Some(2), ..WordTable::default() };
+        table.serve(&lexicon);
+        let ids: Vec<u32> = ["Iran", "said", "Iran", "no"].iter().map(|w| table.id(w, &lexicon)).collect();
+        assert_eq!(ids, [0, 1, 0, 2], "ids hold for the whole document, past the limit");
+        table.serve(&lexicon);
+        assert_eq!(table.id_of("Iran"), None);
+        assert_eq!(table.id("no", &lexicon), 0);
+        assert_eq!(table.word(0).bits, word_bits("no", &lexicon));
     }
 
     #[test]
