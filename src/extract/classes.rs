@@ -17,6 +17,14 @@ use crate::text::Sentence;
 pub(crate) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
 pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
+/// The word's letters, which several rules and the tagger test on every token:
+/// it starts with an upper-case letter, has a letter, has a lower-case letter,
+/// or is two characters or more with none in lower case ("NATO", "U.S.").
+pub(crate) const CAPITALIZED: u32 = 1 << 25;
+pub(crate) const ALPHABETIC: u32 = 1 << 24;
+pub(crate) const HAS_LOWER: u32 = 1 << 23;
+pub(crate) const SHOUTED: u32 = 1 << 22;
+
 /// One of the determiners that open a description ("the", "His"), in any case.
 pub(crate) const DETERMINER: u32 = 1 << 26;
 /// Some gazetteer name, title or relation trigger starts with this very token.
@@ -114,7 +122,17 @@ fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
         (lexicon.titles.starts_with_token(word), TITLE_START),
         (lexicon.triggers.starts_with_token(word), TRIGGER_START),
     ];
-    starts.into_iter().filter(|(starts, _)| *starts).fold(lexicon.classes.of(word), |bits, (_, bit)| bits | bit)
+    let letters = [
+        (word.starts_with(char::is_uppercase), CAPITALIZED),
+        (word.chars().any(char::is_alphabetic), ALPHABETIC),
+        (word.chars().any(char::is_lowercase), HAS_LOWER),
+        (word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase), SHOUTED),
+    ];
+    starts
+        .into_iter()
+        .chain(letters)
+        .filter(|(set, _)| *set)
+        .fold(lexicon.classes.of(word), |bits, (_, bit)| bits | bit)
 }
 
 /// The classes a lower-case form belongs to.
@@ -275,6 +293,19 @@ mod tests {
         assert_eq!(starts("Prime"), TITLE_START);
         assert_eq!(starts("slammed"), TRIGGER_START);
         assert_eq!(starts("and"), 0);
+    }
+
+    #[test]
+    fn letter_bits_describe_the_word() {
+        let lexicon = Lexicon::embedded();
+        let letters = |word: &str| word_bits(word, &lexicon) & (CAPITALIZED | ALPHABETIC | HAS_LOWER | SHOUTED);
+        assert_eq!(letters("NATO"), CAPITALIZED | ALPHABETIC | SHOUTED);
+        assert_eq!(letters("U.S."), CAPITALIZED | ALPHABETIC | SHOUTED);
+        assert_eq!(letters("Élan"), CAPITALIZED | ALPHABETIC | HAS_LOWER);
+        assert_eq!(letters("iPhone"), ALPHABETIC | HAS_LOWER);
+        assert_eq!(letters("A"), CAPITALIZED | ALPHABETIC);
+        assert_eq!(letters("--"), SHOUTED);
+        assert_eq!(letters(","), 0);
     }
 
     #[test]

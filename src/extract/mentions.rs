@@ -5,7 +5,8 @@
 use std::ops::Range;
 
 use super::classes::{
-    DETERMINER, FIRST_NAME, GAZETTEER_START, SentenceClasses, TITLE_START, TRIGGER_WORD, TokenClasses, WordTable,
+    CAPITALIZED, DETERMINER, FIRST_NAME, GAZETTEER_START, SHOUTED, SentenceClasses, TITLE_START, TRIGGER_WORD,
+    TokenClasses, WordTable,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
@@ -295,10 +296,9 @@ impl<'a> Scan<'a> {
         let tagged = tagged_spans(text, sentence, classes, words, &matches, lexicon, document);
         let Matches { gazetteer, titles } = matches;
         let (mut words, mut caps) = (0, 0);
-        for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let w = token.text(text);
+        for (i, _) in tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
             words += 1;
-            caps += usize::from(w.chars().nth(1).is_some() && w.chars().all(|c| !c.is_lowercase()));
+            caps += usize::from(classes.bits(i) & SHOUTED != 0);
         }
         Scan {
             text,
@@ -373,8 +373,9 @@ impl<'a> Scan<'a> {
         self.tokens[i.min(self.tokens.len())..].iter().map(move |t| t.text(text))
     }
 
+    /// A word starting with a capital (`Token::is_capitalized`, from the class bits).
     fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_capitalized(self.text))
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.classes.bits(i) & CAPITALIZED != 0
     }
 
     /// A capitalised word that can be part of a name.

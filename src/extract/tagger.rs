@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::BuildHasherDefault;
 
-use super::classes::{FIRST_NAME, SentenceClasses, TokenClasses, WordTable};
+use super::classes::{ALPHABETIC, CAPITALIZED, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable};
 use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use super::mentions::Matches;
 use super::phrases::Prehashed;
@@ -319,10 +319,10 @@ impl<'a> DocumentContext<'a> {
             let tokens = &sentence.tokens;
             let classes = classes.sentence(index);
             for (i, token) in tokens.iter().enumerate() {
-                let word = token.text(text);
-                if !word.starts_with(char::is_uppercase) {
+                if classes.bits(i) & CAPITALIZED == 0 {
                     continue;
                 }
+                let word = token.text(text);
                 let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
                 let prev_class = if i > 0 { model_classes(classes.bits(i - 1), &lexicon.words) } else { 0 };
                 let next_class = model_classes(classes.bits(i + 1), &lexicon.words);
@@ -339,7 +339,7 @@ impl<'a> DocumentContext<'a> {
                 if matches!(prev, "in" | "at" | "near" | "from") {
                     bits |= 1 << 4;
                 }
-                if i > 0 && word.chars().any(char::is_lowercase) {
+                if i > 0 && classes.bits(i) & HAS_LOWER != 0 {
                     bits |= 1 << 5;
                 }
                 if classes.is(i + 1, &lexicon.words.speech) {
@@ -489,6 +489,7 @@ impl WordFeatures {
 /// Everything the features need about one sentence.
 pub(crate) struct SentenceView<'a> {
     words: Vec<&'a str>,
+    classes: SentenceClasses<'a>,
     ids: &'a [u32],
     readings: Vec<u8>,
     table: &'a WordTable,
@@ -520,19 +521,11 @@ impl<'a> SentenceView<'a> {
         let mut near = vec![false; n];
         for (i, token) in sentence.tokens.iter().enumerate() {
             let word = token.text(text);
-            let (alphabetic, lower_case, capital) = if word.is_ascii() {
-                let bytes = word.as_bytes();
-                let alphabetic = bytes.iter().any(u8::is_ascii_alphabetic);
-                let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
-                (alphabetic, alphabetic && bytes.iter().any(u8::is_ascii_lowercase), capital)
-            } else {
-                let alphabetic = word.chars().any(char::is_alphabetic);
-                let capital = word.starts_with(char::is_uppercase);
-                (alphabetic, alphabetic && word.chars().any(char::is_lowercase), capital)
-            };
-            if alphabetic {
+            let bits = classes.bits(i);
+            let capital = bits & CAPITALIZED != 0;
+            if bits & ALPHABETIC != 0 {
                 letters += 1;
-                upper += usize::from(!lower_case);
+                upper += usize::from(bits & HAS_LOWER == 0);
             }
             if capital {
                 near[i.saturating_sub(2)..(i + 3).min(n)].fill(true);
@@ -550,6 +543,7 @@ impl<'a> SentenceView<'a> {
             })
             .collect();
         SentenceView {
+            classes,
             ids: classes.ids,
             readings,
             table,
@@ -695,7 +689,7 @@ impl Tagger {
         for i in 0..view.len() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             // A name starts with a capital; elsewhere only a name in progress needs scoring.
-            if prev == 0 && !view.words[i].starts_with(char::is_uppercase) {
+            if prev == 0 && view.classes.bits(i) & CAPITALIZED == 0 {
                 labels.push(0);
                 continue;
             }
