@@ -79,17 +79,46 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
     }
 }
 
+/// Gives `done` each extracted document of a batch, in order; a document whose
+/// extraction panicked is reported instead.
+fn hand_over<I, S, P>(
+    extracted: impl Iterator<Item = (Document, Option<Extraction>)>,
+    summary: &mut Summary,
+    reader: &mut Reader<I, S, P>,
+    done: &mut impl FnMut(&Document, Extraction),
+) where
+    I: Iterator<Item = Item>,
+    S: FnMut(&str) -> bool,
+    P: FnMut(&InputProblem),
+{
+    for (doc, extraction) in extracted {
+        match extraction {
+            Some(extraction) => {
+                summary.documents += 1;
+                summary.bytes += doc.text.len() as u64;
+                done(&doc, extraction);
+            }
+            None => reader.report(&InputProblem::new(
+                doc.id.clone(),
+                None,
+                "internal error while extracting (please report it)",
+            )),
+        }
+    }
+}
+
 impl Runner<'_> {
     /// Extracts every document. `skip` filters ids; `problem` hears of each bad
     /// input as it happens; `done` receives the documents in input order.
-    /// With `strict`, the first problem is returned as the error. The next
-    /// batch is read while the current one is extracted.
+    /// With `strict`, the first problem is returned as the error. While one
+    /// batch is extracted, the one before it is handed to `done` and the next
+    /// one is read: neither leaves the other threads idle.
     pub fn run(
         &self,
         items: impl Iterator<Item = Item> + Send,
         skip: impl FnMut(&str) -> bool + Send,
         problem: impl FnMut(&InputProblem) + Send,
-        mut done: impl FnMut(&Document, Extraction),
+        mut done: impl FnMut(&Document, Extraction) + Send,
     ) -> Result<Summary, InputProblem> {
         let mut summary = Summary::default();
         let mut reader = Reader {
@@ -103,7 +132,8 @@ impl Runner<'_> {
             already_present: 0,
         };
         let mut current = reader.next_batch()?;
-        while !current.is_empty() {
+        let mut extracted: Vec<(Document, Option<Extraction>)> = Vec::new();
+        while !current.is_empty() || !extracted.is_empty() {
             let (extractions, next) = rayon::join(
                 || {
                     // A bug in a rule must cost one document, not the corpus.
@@ -112,23 +142,20 @@ impl Runner<'_> {
                         .map(|d| std::panic::catch_unwind(AssertUnwindSafe(|| self.pipeline.extract(d))).ok())
                         .collect::<Vec<Option<Extraction>>>()
                 },
-                || reader.next_batch(),
+                || {
+                    hand_over(extracted.drain(..), &mut summary, &mut reader, &mut done);
+                    if current.is_empty() { Ok(Vec::new()) } else { reader.next_batch() }
+                },
             );
-            for (doc, extraction) in current.drain(..).zip(extractions) {
-                match extraction {
-                    Some(extraction) => {
-                        summary.documents += 1;
-                        summary.bytes += doc.text.len() as u64;
-                        done(&doc, extraction);
-                    }
-                    None => reader.report(&InputProblem::new(
-                        doc.id.clone(),
-                        None,
-                        "internal error while extracting (please report it)",
-                    )),
+            extracted = current.drain(..).zip(extractions).collect();
+            current = match next {
+                Ok(next) => next,
+                Err(problem) => {
+                    // What was read before the problem still counts.
+                    hand_over(extracted.drain(..), &mut summary, &mut reader, &mut done);
+                    return Err(problem);
                 }
-            }
-            current = next?;
+            };
         }
         summary.problems = reader.problems;
         summary.already_present = reader.already_present;
@@ -142,7 +169,7 @@ impl Runner<'_> {
         graph: &mut KnowledgeGraph,
         items: impl Iterator<Item = Item> + Send,
         problem: impl FnMut(&InputProblem) + Send,
-        mut added: impl FnMut(&Document),
+        mut added: impl FnMut(&Document) + Send,
     ) -> Result<Summary, InputProblem> {
         let existing: HashSet<String> = graph.documents().map(|d| d.id.clone()).collect();
         self.run(
