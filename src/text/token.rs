@@ -46,6 +46,17 @@ fn possessive_s(after_apostrophe: &str) -> bool {
         && !after_apostrophe[1..].starts_with(char::is_alphanumeric)
 }
 
+/// ASCII letters and digits, by byte value.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Tokenises `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
@@ -80,10 +91,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         // inner periods in initialisms ("U.S.") and inner digits separators ("3.5", "1,000").
         let numeric = c.is_ascii_digit();
         loop {
-            // Most of a word is ASCII letters and digits: skip them byte by byte.
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphanumeric) {
-                pos += 1;
-            }
+            // Most of a word is ASCII letters and digits: skip them, one table load a byte.
+            pos += bytes[pos..].iter().take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)]).count();
             // Any other ASCII byte but these three ends the word at once.
             if bytes.get(pos).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'.' | b',')) {
                 break;
