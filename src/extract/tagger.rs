@@ -146,6 +146,19 @@ const CONSTANTS: Constants = {
     c
 };
 
+/// Kinds 17 and 18, the lexicon flags of the previous and the next token as a
+/// number, for every value the twelve flag bits can take.
+static NEIGHBOUR_FLAGS: [[u32; 1 << 12]; 2] = {
+    let mut table = [[0; 1 << 12]; 2];
+    let mut n = 0;
+    while n < 1 << 12 {
+        table[0][n] = feature_of_number(17, n as u16);
+        table[1][n] = feature_of_number(18, n as u16);
+        n += 1;
+    }
+    table
+};
+
 /// Decimal digits of a small number, without allocating.
 fn digits(n: u16, buf: &mut [u8; 5]) -> &[u8] {
     let from;
@@ -597,8 +610,11 @@ impl<'a> SentenceView<'a> {
                 out.push(hash);
             }
         }
-        out.push(feature(17, digits(flags_at(-1), &mut buf)));
-        out.push(feature(18, digits(flags_at(1), &mut buf)));
+        for (side, k) in [(0, -1), (1, 1)] {
+            let n = flags_at(k);
+            let hash = NEIGHBOUR_FLAGS[side].get(usize::from(n)).copied();
+            out.push(hash.unwrap_or_else(|| feature(17 + side as u8, digits(n, &mut buf))));
+        }
         out.push(c.previous[prev]);
         out.push(c.previous_two[prev2][prev]);
         out.push(word.previous_and_word[prev]);
@@ -879,6 +895,10 @@ mod tests {
         }
         for n in [0u16, 7, 10, 255] {
             assert_eq!(c.context[usize::from(n)], feature(27, digits(n, &mut buf)));
+        }
+        for n in [0u16, 7, 10, 255, 2049, 4095] {
+            assert_eq!(NEIGHBOUR_FLAGS[0][usize::from(n)], feature(17, digits(n, &mut buf)));
+            assert_eq!(NEIGHBOUR_FLAGS[1][usize::from(n)], feature(18, digits(n, &mut buf)));
         }
         for (caps, text) in ["c", "C"].into_iter().enumerate() {
             assert_eq!(fnv(c.caps_and_shape[caps], b"X.X."), feature2(22, text, "X.X."));
