@@ -1,9 +1,12 @@
-//! The word classes of each token (function word, speech verb, first name,
-//! ...), as bits, looked up once per document: the mention rules, the tagger
-//! and the relation frames ask about the same tokens many times over. The bits
-//! also say which phrase tables have a phrase starting with the token, so the
-//! phrase searches skip most tokens at once. Each worker thread keeps the bits
-//! of the words it has met: most tokens of news text are words seen before.
+//! Each token's word id and class bits. A token is hashed once, in its
+//! thread's word table; the word's bits say which classes it belongs to
+//! (function word, speech verb, first name, determiner, ...), which phrase
+//! tables have a phrase starting with it (so the phrase searches skip most
+//! tokens at once) and what its letters are (capitalised, in capitals). The
+//! mention rules, the tagger and the relation frames test those bits instead
+//! of asking about the same tokens many times over, and the tagger keeps each
+//! word's share of its features in the table. Most tokens of news text are
+//! words the thread has met before.
 
 use std::cell::{OnceCell, RefCell};
 
@@ -13,24 +16,26 @@ use super::lexicon::{Lexicon, WordClass};
 use super::tagger::{READINGS, WordFeatures};
 use crate::text::Sentence;
 
-/// Bits of classes beyond the word classes of `words.tsv`.
-pub(crate) const FIRST_NAME: u32 = 1 << 30;
-/// The first word of a relation trigger ("met", "slammed"), in any case.
-pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
-/// The word's letters, which several rules and the tagger test on every token:
-/// it starts with an upper-case letter, has a letter, has a lower-case letter,
-/// or is two characters or more with none in lower case ("NATO", "U.S.").
-pub(crate) const CAPITALIZED: u32 = 1 << 25;
-pub(crate) const ALPHABETIC: u32 = 1 << 24;
-pub(crate) const HAS_LOWER: u32 = 1 << 23;
-pub(crate) const SHOUTED: u32 = 1 << 22;
+// Bits 0 to 21 are the word classes of `words.tsv`, in `lexicon`'s order;
+// bits 22 to 31 are the table's own.
 
+/// The word's letters, which several rules and the tagger test on every token:
+/// two characters or more with none in lower case ("NATO", "U.S."), has a
+/// lower-case letter, has a letter, starts with an upper-case letter.
+pub(crate) const SHOUTED: u32 = 1 << 22;
+pub(crate) const HAS_LOWER: u32 = 1 << 23;
+pub(crate) const ALPHABETIC: u32 = 1 << 24;
+pub(crate) const CAPITALIZED: u32 = 1 << 25;
 /// One of the determiners that open a description ("the", "His"), in any case.
 pub(crate) const DETERMINER: u32 = 1 << 26;
 /// Some gazetteer name, title or relation trigger starts with this very token.
 pub(crate) const GAZETTEER_START: u32 = 1 << 27;
 pub(crate) const TITLE_START: u32 = 1 << 28;
 pub(crate) const TRIGGER_START: u32 = 1 << 29;
+/// A first name of `first_names.txt`, as listed (case-sensitive).
+pub(crate) const FIRST_NAME: u32 = 1 << 30;
+/// The first word of a relation trigger ("met", "slammed"), in any case.
+pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
 
 /// Words a thread remembers before it starts again: bounds the memory (about
 /// 10 MB a thread) on corpora whose vocabulary keeps growing. Twice this cost
