@@ -26,7 +26,7 @@ pub(crate) const SHOUTED: u32 = 1 << 22;
 pub(crate) const HAS_LOWER: u32 = 1 << 23;
 pub(crate) const ALPHABETIC: u32 = 1 << 24;
 pub(crate) const CAPITALIZED: u32 = 1 << 25;
-/// One of the determiners that open a description ("the", "His"), in any case.
+/// One of the [`DETERMINERS`] ("the", "His"), in any case.
 pub(crate) const DETERMINER: u32 = 1 << 26;
 /// Some gazetteer name, title or relation trigger starts with this very token.
 pub(crate) const GAZETTEER_START: u32 = 1 << 27;
@@ -36,6 +36,10 @@ pub(crate) const TRIGGER_START: u32 = 1 << 29;
 pub(crate) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
 pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
+
+/// Words that can open a description ("the Russian side", "his counterpart").
+pub(crate) const DETERMINERS: &[&str] =
+    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 /// Words a thread remembers before it starts again: bounds the memory (about
 /// 10 MB a thread) on corpora whose vocabulary keeps growing. Twice this cost

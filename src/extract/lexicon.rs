@@ -6,8 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use super::classes::{ClassIndex, DETERMINER, FIRST_NAME, TRIGGER_WORD};
-use super::mentions::DETERMINERS;
+use super::classes::{ClassIndex, DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
 use super::phrases::PhraseTable;
 use super::tagger::Tagger;
 use crate::error::{Error, Result};

@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::classes::{
-    CAPITALIZED, DETERMINER, FIRST_NAME, GAZETTEER_START, SHOUTED, SentenceClasses, TITLE_START, TRIGGER_WORD,
-    TokenClasses, WordTable,
+    CAPITALIZED, DETERMINER, DETERMINERS, FIRST_NAME, GAZETTEER_START, SHOUTED, SentenceClasses, TITLE_START,
+    TRIGGER_WORD, TokenClasses, WordTable,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView};
@@ -254,10 +254,6 @@ const DIRECTIONS: &[&str] = &[
     "southeastern",
     "southwestern",
 ];
-
-/// Words that can open a description; each token says by its class bits ([`DETERMINER`]) whether it is one, in any case.
-pub(crate) const DETERMINERS: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 struct Scan<'a> {
     text: &'a str,
