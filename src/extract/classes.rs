@@ -64,6 +64,8 @@ pub(crate) struct WordTable {
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
     ids: HashMap<Box<str>, u32>,
+    /// Ids of words of two to seven bytes (most words), by [`pack`]: no string compare.
+    short: HashMap<u64, u32>,
     /// Ids of one-byte words (punctuation, "a", "I"): a fifth of all tokens, no hashing.
     single: Vec<Option<u32>>,
     words: Vec<Word>,
@@ -92,6 +94,8 @@ impl WordTable {
         if let &[byte] = word.as_bytes() {
             self.single.resize(128, None);
             self.single[usize::from(byte)] = Some(id);
+        } else if let Some(packed) = pack(word) {
+            self.short.insert(packed, id);
         } else {
             self.ids.insert(word.into(), id);
         }
@@ -102,13 +106,23 @@ impl WordTable {
     pub fn id_of(&self, word: &str) -> Option<u32> {
         match word.as_bytes() {
             &[byte] => self.single.get(usize::from(byte)).copied().flatten(),
-            _ => self.ids.get(word).copied(),
+            _ => match pack(word) {
+                Some(packed) => self.short.get(&packed).copied(),
+                None => self.ids.get(word).copied(),
+            },
         }
     }
 
     pub fn word(&self, id: u32) -> &Word {
         &self.words[id as usize]
     }
+}
+
+/// A word of up to seven bytes as one integer: its bytes, and its length in the top byte.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() < 8)
+        .then(|| bytes.iter().fold(0, |packed, &b| packed << 8 | u64::from(b)) | (bytes.len() as u64) << 56)
 }
 
 thread_local! {
@@ -315,6 +329,20 @@ mod tests {
         assert_eq!(letters("A"), CAPITALIZED | ALPHABETIC);
         assert_eq!(letters("--"), SHOUTED);
         assert_eq!(letters(","), 0);
+    }
+
+    #[test]
+    fn packed_words_differ_where_the_words_do() {
+        assert_eq!(pack("seven.."), pack("seven.."));
+        assert_ne!(pack("a\0"), pack("\0a"));
+        assert_ne!(pack("ab"), pack("\0ab"));
+        assert!(pack("eight..!").is_none());
+        let lexicon = Lexicon::embedded();
+        let mut table = WordTable::new(&lexicon);
+        let words = ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’"];
+        let ids: Vec<u32> = words.iter().map(|w| table.id(w, &lexicon)).collect();
+        assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
+        assert_eq!(words.map(|w| table.id_of(w)).to_vec(), ids.into_iter().map(Some).collect::<Vec<_>>());
     }
 
     #[test]
