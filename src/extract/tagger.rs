@@ -503,7 +503,6 @@ impl WordFeatures {
 pub(crate) struct SentenceView<'a> {
     words: Vec<&'a str>,
     classes: SentenceClasses<'a>,
-    ids: &'a [u32],
     readings: Vec<u8>,
     table: &'a WordTable,
     /// The model the own scores are summed with; none while training.
@@ -557,7 +556,6 @@ impl<'a> SentenceView<'a> {
             .collect();
         SentenceView {
             classes,
-            ids: classes.ids,
             readings,
             table,
             tagger,
@@ -578,7 +576,7 @@ impl<'a> SentenceView<'a> {
             return WordFeatures::edge();
         };
         let reading = usize::from(self.readings[j]);
-        self.table.word(self.ids[j]).features[reading]
+        self.table.word(self.classes.ids[j]).features[reading]
             .get_or_init(|| Box::new(WordFeatures::new(self.words[j], reading, self.tagger)))
     }
 
