@@ -121,6 +121,10 @@ fn render(graph: &KnowledgeGraph, pretty: bool) -> String {
 /// Reads a graph written by [`to_json`]; `path` names the source in errors.
 pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<KnowledgeGraph> {
     let not_a_graph = |message: String| Error::NotAGraph { path: path.to_string(), message };
+    // The README's main job writes DOT; queries, merges and updates read the JSON export.
+    if text.trim_start().starts_with("digraph") {
+        return Err(not_a_graph("this is Graphviz DOT; build with `-o graph.json` and use that file".into()));
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_a_graph(format!("invalid JSON: {e}")))?;
     if value.get("nodes").is_none() || value.get("edges").is_none() {
         return Err(not_a_graph("expected networkx node-link JSON with \"nodes\" and \"edges\"".into()));

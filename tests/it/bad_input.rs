@@ -111,6 +111,17 @@ fn query_on_a_non_graph_says_so() {
 }
 
 #[test]
+fn query_on_the_dot_export_points_to_the_json_one() {
+    let dir = scratch();
+    let dot = dir.path().join("graph.dot").display().to_string();
+    assert_eq!(newsgraph(&["build", "-q", SEED, "-o", &dot]).code, 0);
+    let run = newsgraph(&["query", &dot, "entities"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("graph.dot: not a newsgraph graph (this is Graphviz DOT;"), "{}", run.stderr);
+    assert!(run.stderr.contains("-o graph.json"), "{}", run.stderr);
+}
+
+#[test]
 fn missing_lexicon_directory_is_an_error() {
     let run = newsgraph(&["build", "-q", SEED, "--lexicon", "no/such/dir"]);
     assert_eq!(run.code, 1);
