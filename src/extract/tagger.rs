@@ -160,6 +160,7 @@ static NEIGHBOUR_FLAGS: [[u32; 1 << 12]; 2] = {
 };
 
 /// Decimal digits of a small number, without allocating.
+#[cfg(test)]
 fn digits(n: u16, buf: &mut [u8; 5]) -> &[u8] {
     let from;
     (*buf, from) = decimal(n);
@@ -591,7 +592,6 @@ impl<'a> SentenceView<'a> {
     fn context_features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
         let flags_at =
             |k: isize| -> u16 { i.checked_add_signed(k).and_then(|j| self.flags.get(j)).copied().unwrap_or(0) };
-        let mut buf = [0u8; 5];
         let (before, word, after) = (self.at(i, -1), self.at(i, 0), self.at(i, 1));
         let shape = word.shape.as_bytes();
         let caps = usize::from(self.all_caps);
@@ -608,11 +608,9 @@ impl<'a> SentenceView<'a> {
                 out.push(hash);
             }
         }
-        for (side, k) in [(0, -1), (1, 1)] {
-            let n = flags_at(k);
-            let hash = NEIGHBOUR_FLAGS[side].get(usize::from(n)).copied();
-            out.push(hash.unwrap_or_else(|| feature(17 + side as u8, digits(n, &mut buf))));
-        }
+        // `token_flags` sets bits 0 to 11 only, so every value has its entry.
+        out.push(NEIGHBOUR_FLAGS[0][usize::from(flags_at(-1))]);
+        out.push(NEIGHBOUR_FLAGS[1][usize::from(flags_at(1))]);
         out.push(c.previous[prev]);
         out.push(c.previous_two[prev2][prev]);
         out.push(word.previous_and_word[prev]);
