@@ -45,6 +45,30 @@ struct Reader<I, S, P> {
 }
 
 impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> Reader<I, S, P> {
+    /// Gives `done` each extracted document of a batch, in order; a document whose
+    /// extraction panicked is reported instead.
+    fn hand_over(
+        &mut self,
+        extracted: impl Iterator<Item = (Document, Option<Extraction>)>,
+        summary: &mut Summary,
+        done: &mut impl FnMut(&Document, Extraction),
+    ) {
+        for (doc, extraction) in extracted {
+            match extraction {
+                Some(extraction) => {
+                    summary.documents += 1;
+                    summary.bytes += doc.text.len() as u64;
+                    done(&doc, extraction);
+                }
+                None => self.report(&InputProblem::new(
+                    doc.id.clone(),
+                    None,
+                    "internal error while extracting (please report it)",
+                )),
+            }
+        }
+    }
+
     fn report(&mut self, p: &InputProblem) {
         self.problems += 1;
         (self.problem)(p);
@@ -76,34 +100,6 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
             }
         }
         Ok(batch)
-    }
-}
-
-/// Gives `done` each extracted document of a batch, in order; a document whose
-/// extraction panicked is reported instead.
-fn hand_over<I, S, P>(
-    extracted: impl Iterator<Item = (Document, Option<Extraction>)>,
-    summary: &mut Summary,
-    reader: &mut Reader<I, S, P>,
-    done: &mut impl FnMut(&Document, Extraction),
-) where
-    I: Iterator<Item = Item>,
-    S: FnMut(&str) -> bool,
-    P: FnMut(&InputProblem),
-{
-    for (doc, extraction) in extracted {
-        match extraction {
-            Some(extraction) => {
-                summary.documents += 1;
-                summary.bytes += doc.text.len() as u64;
-                done(&doc, extraction);
-            }
-            None => reader.report(&InputProblem::new(
-                doc.id.clone(),
-                None,
-                "internal error while extracting (please report it)",
-            )),
-        }
     }
 }
 
@@ -143,7 +139,7 @@ impl Runner<'_> {
                         .collect::<Vec<Option<Extraction>>>()
                 },
                 || {
-                    hand_over(extracted.drain(..), &mut summary, &mut reader, &mut done);
+                    reader.hand_over(extracted.drain(..), &mut summary, &mut done);
                     if current.is_empty() { Ok(Vec::new()) } else { reader.next_batch() }
                 },
             );
@@ -152,7 +148,7 @@ impl Runner<'_> {
                 Ok(next) => next,
                 Err(problem) => {
                     // What was read before the problem still counts.
-                    hand_over(extracted.drain(..), &mut summary, &mut reader, &mut done);
+                    reader.hand_over(extracted.drain(..), &mut summary, &mut done);
                     return Err(problem);
                 }
             };
