@@ -302,6 +302,8 @@ pub struct Lexicon {
     /// Per trigger pattern: the relation it signals.
     pub(crate) trigger_relations: Vec<usize>,
     state_by_iso: HashMap<String, usize>,
+    /// The first people entry of each name.
+    person_by_name: HashMap<String, usize>,
     /// Tells per-thread caches of this lexicon's word facts from another's (the
     /// word lists and phrase tables never change once built).
     pub(crate) id: u64,
@@ -485,6 +487,10 @@ impl Lexicon {
             }
             people.push(PersonEntry { name: name.to_string(), roles });
         }
+        let mut person_by_name = HashMap::default();
+        for (index, person) in people.iter().enumerate() {
+            person_by_name.entry(person.name.clone()).or_insert(index);
+        }
 
         let rows = Rows { file: "places.tsv", text: &places_text };
         let mut places = Vec::new();
@@ -625,6 +631,7 @@ impl Lexicon {
             words,
             tagger: Tagger::default(),
             state_by_iso,
+            person_by_name,
             id: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -639,6 +646,11 @@ impl Lexicon {
 
     pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {
         self.state_by_iso.get(iso3).copied()
+    }
+
+    /// The people entry named exactly `name` (the first, if several are).
+    pub fn person_named(&self, name: &str) -> Option<usize> {
+        self.person_by_name.get(name).copied()
     }
 }
 

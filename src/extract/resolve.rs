@@ -27,6 +27,8 @@ struct Resolver<'a> {
     by_id: HashMap<String, usize>,
     /// Lexicon person index → entity.
     lexicon_people: HashMap<usize, usize>,
+    /// Lexicon state index → entity (states are the most frequent mentions).
+    lexicon_states: HashMap<usize, usize>,
     /// Roles stated in this document: (person entity, relation, state entity).
     roles: Vec<(usize, String, usize)>,
 }
@@ -50,11 +52,15 @@ impl Resolver<'_> {
     }
 
     fn state(&mut self, s: usize) -> usize {
+        if let Some(&e) = self.lexicon_states.get(&s) {
+            return e;
+        }
         let entry = &self.lexicon.states[s];
         let (name, iso3) = (entry.name.clone(), entry.iso3.clone());
         let e = self.entity(format!("state:{}", slug(&name)), &name, EntityKind::State);
         self.entities[e].iso3 = Some(iso3.clone());
         self.entities[e].code = Some(iso3);
+        self.lexicon_states.insert(s, e);
         e
     }
 
@@ -68,9 +74,8 @@ impl Resolver<'_> {
             }
             for role in &self.lexicon.people[p].roles {
                 // Only states the document mentions can be the object of a role.
-                let state_id = format!("state:{}", slug(&self.lexicon.states[role.state].name));
                 if role.held_on(self.date)
-                    && let Some(&state) = self.by_id.get(&state_id)
+                    && let Some(&state) = self.lexicon_states.get(&role.state)
                 {
                     roles.push((role.relation.clone(), state));
                 }
@@ -133,6 +138,7 @@ pub(crate) fn resolve(
         entities: Vec::new(),
         by_id: HashMap::default(),
         lexicon_people: HashMap::default(),
+        lexicon_states: HashMap::default(),
         roles: Vec::new(),
     };
 
@@ -248,7 +254,7 @@ pub(crate) fn resolve(
             Cue::Person { name, lexicon: p } => {
                 let label = canonical_person(name, *p);
                 let e = r.entity(format!("person:{}", slug(&label)), &label, EntityKind::Person);
-                let lexicon_match = p.or_else(|| lexicon.people.iter().position(|entry| entry.name == label));
+                let lexicon_match = p.or_else(|| lexicon.person_named(&label));
                 if let Some(p) = lexicon_match {
                     r.lexicon_people.insert(p, e);
                 }
@@ -300,7 +306,7 @@ pub(crate) fn resolve(
     for i in 0..mentions.len() {
         let (before, rest) = mentions.split_at_mut(i);
         let m = &mut rest[0];
-        match m.cue.clone() {
+        match &m.cue {
             Cue::Role { relation, state, possessive_pronoun, asserts } => {
                 let state_entity = state.map(remap).and_then(|s| named[s].0);
                 let relations: Vec<String> = match &relation {
@@ -330,7 +336,7 @@ pub(crate) fn resolve(
                     continue;
                 }
                 if let (Some(_), Some(state_mention), true) = (m.entity, state, asserts) {
-                    let s = remap(state_mention);
+                    let s = remap(*state_mention);
                     let trigger = m.tokens.end - 1;
                     let trigger_span = sentences[m.sentence].tokens[trigger].range();
                     facts.push(Relation {
@@ -352,8 +358,8 @@ pub(crate) fn resolve(
                 let first = text[m.span.clone()].split(' ').next().unwrap_or("").to_lowercase();
                 let new = current_report.is_none() || matches!(first.as_str(), "a" | "an" | "another");
                 if new {
-                    let id = format!("report:{}/{}", slug(&doc_id.replace('.', "-")), slug(&label));
-                    current_report = Some(r.entity(id, &label, EntityKind::Report));
+                    let id = format!("report:{}/{}", slug(&doc_id.replace('.', "-")), slug(label));
+                    current_report = Some(r.entity(id, label, EntityKind::Report));
                 }
                 m.entity = current_report;
             }
