@@ -27,6 +27,17 @@ fn word_before(text: &str, end: usize) -> &str {
     &text[start..end]
 }
 
+/// Bytes that may end a sentence: line break, terminal punctuation, the lead byte of "…".
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Byte ranges of the sentences in `text[body]`, trimmed of surrounding space.
 pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
@@ -36,10 +47,8 @@ pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     while pos < body.end {
         // Only line breaks and terminal punctuation can end a sentence: skip
         // other bytes undecoded (0xE2 leads "…"; it is never a continuation byte).
-        if !matches!(bytes[pos], b'\n' | b'.' | b'!' | b'?' | 0xE2) {
-            pos += 1;
-            continue;
-        }
+        let Some(skip) = bytes[pos..body.end].iter().position(|&b| MAY_END[usize::from(b)]) else { break };
+        pos += skip;
         let at = pos;
         let Some(c) = text[at..body.end].chars().next() else { break };
         pos += c.len_utf8();
