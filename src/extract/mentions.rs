@@ -672,16 +672,31 @@ impl<'a> Scan<'a> {
         }
     }
 
+    /// What any of the rules in [`Scan::scan`] needs first: a title, a
+    /// determiner, a lexicon or tagger name, a capital or a pronoun. Most
+    /// tokens have none of these and skip the rules.
+    fn may_start_mention(&self, i: usize) -> bool {
+        let bits = self.classes.bits(i);
+        bits & (CAPITALIZED | DETERMINER | self.lexicon.words.person_pronoun.bit()) != 0
+            || self.title(i).is_some()
+            || self.gaz(i).is_some()
+            || self.tagged.get(i).is_some_and(Option::is_some)
+            || matches!(self.word(i), "it" | "It")
+    }
+
     fn scan(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
-            let next = self
-                .title_and_name(i)
-                .or_else(|| self.description(i))
-                .or_else(|| self.tagged_name(i))
-                .or_else(|| self.gazetteer_name(i))
-                .or_else(|| self.capitalized_name(i))
-                .or_else(|| self.pronoun(i));
+            let next = if self.may_start_mention(i) {
+                self.title_and_name(i)
+                    .or_else(|| self.description(i))
+                    .or_else(|| self.tagged_name(i))
+                    .or_else(|| self.gazetteer_name(i))
+                    .or_else(|| self.capitalized_name(i))
+                    .or_else(|| self.pronoun(i))
+            } else {
+                None
+            };
             match next {
                 Some(end) => i = end,
                 None => {
