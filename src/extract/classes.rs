@@ -16,8 +16,12 @@ use super::lexicon::{Lexicon, WordClass};
 use super::tagger::{READINGS, WordFeatures};
 use crate::text::Sentence;
 
-// Bits 0 to 21 are the word classes of `words.tsv`, in `lexicon`'s order;
-// bits 22 to 31 are the table's own.
+// Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
+// bits 21 to 31 are the table's own.
+
+/// Has an upper-case letter anywhere ("Russia", "iPhone"): only such words
+/// need lowering before they are compared with lower-case words.
+pub(crate) const HAS_UPPER: u32 = 1 << 21;
 
 /// The word's letters, which several rules and the tagger test on every token:
 /// two characters or more with none in lower case ("NATO", "U.S."), has a
@@ -149,6 +153,7 @@ fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
         (word.starts_with(char::is_uppercase), CAPITALIZED),
         (word.chars().any(char::is_alphabetic), ALPHABETIC),
         (word.chars().any(char::is_lowercase), HAS_LOWER),
+        (word.chars().any(char::is_uppercase), HAS_UPPER),
         (word.chars().nth(1).is_some() && !word.chars().any(char::is_lowercase), SHOUTED),
     ];
     starts
@@ -321,12 +326,14 @@ mod tests {
     #[test]
     fn letter_bits_describe_the_word() {
         let lexicon = Lexicon::embedded();
-        let letters = |word: &str| word_bits(word, &lexicon) & (CAPITALIZED | ALPHABETIC | HAS_LOWER | SHOUTED);
-        assert_eq!(letters("NATO"), CAPITALIZED | ALPHABETIC | SHOUTED);
-        assert_eq!(letters("U.S."), CAPITALIZED | ALPHABETIC | SHOUTED);
-        assert_eq!(letters("Élan"), CAPITALIZED | ALPHABETIC | HAS_LOWER);
-        assert_eq!(letters("iPhone"), ALPHABETIC | HAS_LOWER);
-        assert_eq!(letters("A"), CAPITALIZED | ALPHABETIC);
+        let letters =
+            |word: &str| word_bits(word, &lexicon) & (CAPITALIZED | ALPHABETIC | HAS_LOWER | HAS_UPPER | SHOUTED);
+        assert_eq!(letters("NATO"), CAPITALIZED | ALPHABETIC | HAS_UPPER | SHOUTED);
+        assert_eq!(letters("U.S."), CAPITALIZED | ALPHABETIC | HAS_UPPER | SHOUTED);
+        assert_eq!(letters("Élan"), CAPITALIZED | ALPHABETIC | HAS_LOWER | HAS_UPPER);
+        assert_eq!(letters("iPhone"), ALPHABETIC | HAS_LOWER | HAS_UPPER);
+        assert_eq!(letters("A"), CAPITALIZED | ALPHABETIC | HAS_UPPER);
+        assert_eq!(letters("elan"), ALPHABETIC | HAS_LOWER);
         assert_eq!(letters("--"), SHOUTED);
         assert_eq!(letters(","), 0);
     }

@@ -194,10 +194,9 @@ impl WordClass {
     }
 }
 
-// The class bits must leave room for FIRST_NAME and TRIGGER_WORD.
-// Bits 22 to 31 are the word table's own (letters, determiners, first names,
-// trigger words, phrase starts).
-const _: () = assert!(CLASS_NAMES.len() <= 22);
+// Bits 21 to 31 are the word table's own (letters, determiners, first names,
+// trigger words, phrase starts): the classes must fit below them.
+const _: () = assert!(CLASS_NAMES.len() <= 21);
 
 /// The word classes of `words.tsv`, in the order of their bits.
 const CLASS_NAMES: [&str; 21] = [

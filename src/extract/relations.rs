@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::classes::{SentenceClasses, TRIGGER_START, TokenClasses};
+use super::classes::{HAS_UPPER, SentenceClasses, TRIGGER_START, TokenClasses};
 use super::lexicon::{Lexicon, RelationEntry, WordClass};
 use super::resolve::Resolved;
 use super::{EntityKind, Form, Mention, Relation};
@@ -165,7 +165,7 @@ impl<'a> Frame<'a> {
 
     fn lower(&self, i: usize) -> Lower<'a> {
         let word = self.word(i);
-        if word.chars().any(char::is_uppercase) {
+        if self.classes.bits(i) & HAS_UPPER != 0 {
             Lower(Cow::Owned(word.to_lowercase()))
         } else {
             Lower(Cow::Borrowed(word))
