@@ -380,9 +380,15 @@ impl<'a> DocumentContext<'a> {
                 lowered.insert(id, word);
             }
         }
+        if lowered.is_empty() {
+            return DocumentContext { words };
+        }
         for (index, sentence) in sentences.iter().enumerate() {
-            for (token, id) in sentence.tokens.iter().zip(classes.sentence(index).ids) {
-                if let Some(original) = lowered.get(id)
+            let classes = classes.sentence(index);
+            for (i, (token, id)) in sentence.tokens.iter().zip(classes.ids).enumerate() {
+                // A word that starts in lower case has a lower-case letter and no capital first.
+                if classes.bits(i) & (HAS_LOWER | CAPITALIZED) == HAS_LOWER
+                    && let Some(original) = lowered.get(id)
                     && token.text(text).starts_with(char::is_lowercase)
                     && let Some(bits) = words.get_mut(original)
                 {
