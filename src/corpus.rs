@@ -173,7 +173,7 @@ impl Runner<'_> {
             |id| existing.contains(id),
             problem,
             |doc, extraction| {
-                graph.add_extraction(doc, &extraction);
+                graph.add_extraction(doc, extraction);
                 added(doc);
             },
         )

@@ -144,8 +144,7 @@ impl KnowledgeGraph {
             } else if node.label != existing.label {
                 existing.aliases.insert(node.label);
             }
-            let label = existing.label.clone();
-            existing.aliases.remove(&label);
+            existing.aliases.remove(&existing.label);
             existing.iso3 = existing.iso3.take().or(node.iso3);
             // Documents may disagree on an inferred code; the smaller keeps merges order-free.
             existing.code = match (existing.code.take(), node.code) {
@@ -184,41 +183,43 @@ impl KnowledgeGraph {
     }
 
     /// Adds one document's entities and relations.
-    pub fn add_extraction(&mut self, doc: &Document, extraction: &Extraction) {
+    pub fn add_extraction(&mut self, doc: &Document, extraction: Extraction) {
         self.add_document_info(DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), title: doc.title.clone() });
-        let indices: Vec<NodeIndex> = extraction
-            .entities
-            .iter()
+        let Extraction { sentences, entities, relations, .. } = extraction;
+        let indices: Vec<NodeIndex> = entities
+            .into_iter()
             .map(|e| {
                 self.upsert_node(Node {
-                    id: e.id.clone(),
-                    label: e.label.clone(),
+                    id: e.id,
+                    label: e.label,
                     kind: e.kind,
-                    aliases: e.aliases.clone(),
+                    aliases: e.aliases,
                     mentions: e.mentions,
-                    iso3: e.iso3.clone(),
-                    code: e.code.clone(),
+                    iso3: e.iso3,
+                    code: e.code,
                 })
             })
             .collect();
+        if relations.is_empty() {
+            return;
+        }
         let offsets = CharOffsets::new(&doc.text);
-        for r in &extraction.relations {
-            let sentence = &extraction.sentences[r.sentence];
+        for r in relations {
             let evidence = Evidence {
                 doc: doc.id.clone(),
                 date: doc.date.clone(),
                 sentence: r.sentence,
-                text: doc.text[sentence.clone()].to_string(),
+                text: doc.text[sentences[r.sentence].clone()].to_string(),
                 subject: offsets.span(&r.subject_span),
                 trigger: offsets.span(&r.trigger_span),
                 object: offsets.span(&r.object_span),
                 hedged: r.hedged,
             };
             let edge = Edge {
-                relation: r.label.clone(),
-                cameo: r.cameo.clone(),
+                relation: r.label,
+                cameo: r.cameo,
                 goldstein: r.goldstein,
-                plover: r.plover.clone(),
+                plover: r.plover,
                 weight: 1,
                 first_date: doc.date.clone(),
                 last_date: doc.date.clone(),
