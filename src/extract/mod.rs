@@ -201,27 +201,49 @@ pub(crate) fn strip_leading<'t>(mut text: &'t str, prefix: &str) -> &'t str {
 /// Turns a name into a stable id fragment: "Vladimir Putin" → "vladimir-putin".
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    push_slug(&mut out, name);
+    out
+}
+
+/// An entity id: `kind`, a colon and the slug of `name`, built in one string.
+pub(crate) fn entity_id(kind: &str, name: &str) -> String {
+    let mut out = String::with_capacity(kind.len() + 1 + name.len());
+    out.push_str(kind);
+    out.push(':');
+    push_slug(&mut out, name);
+    out
+}
+
+/// Appends the slug of `name` to `out`.
+fn push_slug(out: &mut String, name: &str) {
+    let from = out.len();
     // No hyphen at the start or after another one.
     let mut hyphen_allowed = false;
-    let mut add = |c: char| {
-        if c.is_alphanumeric() {
-            out.push(c);
-            hyphen_allowed = true;
-        } else if hyphen_allowed && c != '\'' && c != '’' && c != '.' {
-            out.push('-');
-            hyphen_allowed = false;
-        }
-    };
     // Resolution slugs every name it meets: ASCII names skip Unicode case mapping.
     if name.is_ascii() {
-        name.bytes().for_each(|b| add(char::from(b.to_ascii_lowercase())));
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+                hyphen_allowed = true;
+            } else if hyphen_allowed && b != b'\'' && b != b'.' {
+                out.push('-');
+                hyphen_allowed = false;
+            }
+        }
     } else {
-        name.chars().flat_map(char::to_lowercase).for_each(add);
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                out.push(c);
+                hyphen_allowed = true;
+            } else if hyphen_allowed && c != '\'' && c != '’' && c != '.' {
+                out.push('-');
+                hyphen_allowed = false;
+            }
+        }
     }
-    while out.ends_with('-') {
+    while out.len() > from && out.ends_with('-') {
         out.pop();
     }
-    out
 }
 
 /// The mentions found in a document (stage 1 of [`Pipeline`]), with the
@@ -306,5 +328,7 @@ mod tests {
         assert_eq!(slug("U.S. Office of the DNI"), "us-office-of-the-dni");
         assert_eq!(slug("-- Al-Qaeda's  (AQAP) --"), "al-qaedas-aqap");
         assert_eq!(slug("ÉCOLE -- d’Été"), "école-dété");
+        assert_eq!(entity_id("person", "-- Al-Qaeda's --"), "person:al-qaedas");
+        assert_eq!(entity_id("place", "--"), "place:");
     }
 }

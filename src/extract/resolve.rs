@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::Lexicon;
 use super::mentions::Found;
-use super::{Cue, Entity, EntityKind, Form, Mention, Relation, slug, strip_leading};
+use super::{Cue, Entity, EntityKind, Form, Mention, Relation, entity_id, slug, strip_leading};
 use crate::text::Sentence;
 
 pub(crate) struct Resolved {
@@ -57,7 +57,7 @@ impl Resolver<'_> {
         }
         let entry = &self.lexicon.states[s];
         let (name, iso3) = (entry.name.clone(), entry.iso3.clone());
-        let e = self.entity(format!("state:{}", slug(&name)), &name, EntityKind::State);
+        let e = self.entity(entity_id("state", &name), &name, EntityKind::State);
         self.entities[e].iso3 = Some(iso3.clone());
         self.entities[e].code = Some(iso3);
         self.lexicon_states.insert(s, e);
@@ -231,7 +231,7 @@ pub(crate) fn resolve(
             Cue::State(s) => Some(r.state(*s)),
             Cue::Org { lexicon: Some(o), .. } => {
                 let entry = &lexicon.organizations[*o];
-                let e = r.entity(format!("organization:{}", slug(&entry.name)), &entry.name, EntityKind::Organization);
+                let e = r.entity(entity_id("organization", &entry.name), &entry.name, EntityKind::Organization);
                 r.entities[e].code = match entry.sector.as_str() {
                     "igo" => Some("IGO".into()),
                     "ngo" => Some("NGO".into()),
@@ -243,7 +243,7 @@ pub(crate) fn resolve(
                 let state = state.or_else(|| org_states.get(name).copied());
                 let id = match state {
                     Some(s) => format!("organization:{}-{}", slug(name), lexicon.states[s].iso3.to_lowercase()),
-                    None => format!("organization:{}", slug(name)),
+                    None => entity_id("organization", name),
                 };
                 let e = r.entity(id, name, EntityKind::Organization);
                 if let Some(s) = state {
@@ -253,7 +253,7 @@ pub(crate) fn resolve(
             }
             Cue::Person { name, lexicon: p } => {
                 let label = canonical_person(name, *p);
-                let e = r.entity(format!("person:{}", slug(&label)), &label, EntityKind::Person);
+                let e = r.entity(entity_id("person", &label), &label, EntityKind::Person);
                 let lexicon_match = p.or_else(|| lexicon.person_named(&label));
                 if let Some(p) = lexicon_match {
                     r.lexicon_people.insert(p, e);
@@ -261,12 +261,12 @@ pub(crate) fn resolve(
                 Some(e)
             }
             Cue::Group { state, label } => {
-                let e = r.entity(format!("group:{}", slug(label)), label, EntityKind::Group);
+                let e = r.entity(entity_id("group", label), label, EntityKind::Group);
                 r.entities[e].code = Some(lexicon.states[*state].iso3.clone());
                 Some(e)
             }
             Cue::Place { name, state } => {
-                let e = r.entity(format!("place:{}", slug(name)), name, EntityKind::Place);
+                let e = r.entity(entity_id("place", name), name, EntityKind::Place);
                 if let Some(s) = state {
                     r.entities[e].code = Some(lexicon.states[*s].iso3.clone());
                 }
