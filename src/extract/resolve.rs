@@ -428,9 +428,9 @@ pub(crate) fn resolve(
         // "a French minister" may stand for France in a relation, but is no name of France.
         let official_for_state = matches!(m.cue, Cue::Role { .. }) && entity.kind != EntityKind::Person;
         if m.form != Form::Pronoun && !official_for_state {
-            let surface = strip_leading(strip_leading(&text[m.span.clone()], "the "), "The ").to_string();
-            if surface != entity.label {
-                entity.aliases.insert(surface);
+            let surface = strip_leading(strip_leading(&text[m.span.clone()], "the "), "The ");
+            if surface != entity.label && !entity.aliases.contains(surface) {
+                entity.aliases.insert(surface.to_string());
             }
         }
         kept.push(m);
