@@ -18,7 +18,8 @@ use newsgraph::input::{Documents, InputProblem};
 use newsgraph::query::{self, RelationRow, Table, Way};
 
 /// Extraction makes many small, short-lived allocations; mimalloc serves them
-/// faster than the system allocator.
+/// faster than the system allocator. It is built without transparent huge
+/// pages, which held about 20 MB more at the same speed.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
