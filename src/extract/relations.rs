@@ -600,7 +600,8 @@ pub(crate) fn find(
 
     for (index, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
-        if tokens.is_empty() {
+        // Every argument is a resolved mention of this sentence: with none, no frame can fill.
+        if tokens.is_empty() || by_sentence[index].is_empty() {
             continue;
         }
         let classes = classes.sentence(index);
