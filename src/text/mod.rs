@@ -12,7 +12,7 @@ pub use token::{Token, TokenKind, tokenize};
 use std::ops::Range;
 
 /// Abbreviations whose period neither ends a sentence nor leaves the token.
-pub(crate) const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Sen", "Rep", "Gov",
     "Pres", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "vs", "etc", "Jan",
     "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
@@ -20,7 +20,19 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
 ];
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    // Asked at every period: many words are longer than any abbreviation.
+    const LONGEST: usize = {
+        let (mut longest, mut i) = (0, 0);
+        while i < ABBREVIATIONS.len() {
+            if ABBREVIATIONS[i].len() > longest {
+                longest = ABBREVIATIONS[i].len();
+            }
+            i += 1;
+        }
+        longest
+    };
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
+    word.len() <= LONGEST && SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect()).contains(word)
 }
 
 /// True for words like "U.S" or "U.K" (single letters joined by periods):
