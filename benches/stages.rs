@@ -94,5 +94,19 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages);
+/// One document of all the samples sixteen times over (1.6 MB): extraction
+/// should keep the short documents' speed, not slow down as a document grows.
+fn long_document(c: &mut Criterion) {
+    let docs = samples();
+    let text: String = (0..16).flat_map(|_| docs.iter().map(|d| d.text.as_str())).collect::<Vec<_>>().join("\n\n");
+    let long = Document { id: "long".into(), text, ..Default::default() };
+    let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+    let mut group = c.benchmark_group("long_document");
+    group.throughput(Throughput::Bytes(long.text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("end_to_end", |b| b.iter(|| pipeline.extract(&long).relations.len()));
+    group.finish();
+}
+
+criterion_group!(benches, stages, long_document);
 criterion_main!(benches);

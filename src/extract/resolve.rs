@@ -84,24 +84,21 @@ impl Resolver<'_> {
         roles
     }
 
-    /// The person in this document holding `relation` (any of them) for `state`.
-    fn holder(&mut self, relations: &[String], state: Option<usize>, before: &[Mention]) -> Option<usize> {
-        let matches = |r: &str, s: usize| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == s);
-        // Most recent mentioned person first.
-        let mut seen = Vec::new();
-        for m in before.iter().rev() {
-            if let Some(e) = m.entity
-                && self.entities[e].kind == EntityKind::Person
-                && !seen.contains(&e)
-            {
-                seen.push(e);
-            }
-        }
-        let mut people: Vec<usize> =
-            self.entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person).map(|(i, _)| i).collect();
-        people.retain(|p| !seen.contains(p));
-        seen.extend(people);
-        seen.into_iter().find(|&p| self.roles_of(p).iter().any(|(r, s)| matches(r, *s)))
+    /// The person in this document holding `relation` (any of them) for
+    /// `state`: of those, the one mentioned last, else the first one known.
+    /// `roles` holds each person's roles; `last_seen`, each person's latest mention so far.
+    fn holder(
+        &self,
+        relations: &[String],
+        state: Option<usize>,
+        roles: &[Vec<(String, usize)>],
+        last_seen: &HashMap<usize, usize>,
+    ) -> Option<usize> {
+        let holds = |p: usize| {
+            roles[p].iter().any(|(r, s)| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == *s))
+        };
+        let recent = last_seen.iter().filter(|&(&p, _)| holds(p)).max_by_key(|&(_, &at)| at).map(|(&p, _)| p);
+        recent.or_else(|| (0..roles.len()).find(|&p| !last_seen.contains_key(&p) && holds(p)))
     }
 }
 
@@ -151,6 +148,7 @@ pub(crate) fn resolve(
             full_names.entry(last.to_string()).or_insert_with(|| name.clone());
         }
     }
+    let is_full_name: HashSet<&str> = full_names.values().map(String::as_str).collect();
     // First names too, when only one full name in the document starts with them ("Daniel").
     let mut first_names: HashMap<String, Option<String>> = HashMap::default();
     for full in full_names.values() {
@@ -172,7 +170,7 @@ pub(crate) fn resolve(
             return full.clone();
         }
         match lexicon_index {
-            Some(p) if !full_names.values().any(|f| f == name) || name == lexicon.people[p].name => {
+            Some(p) if !is_full_name.contains(name) || name == lexicon.people[p].name => {
                 let lexicon_name = &lexicon.people[p].name;
                 let last = lexicon_name.rsplit(' ').next().unwrap_or(lexicon_name);
                 full_names.get(last).cloned().unwrap_or_else(|| lexicon_name.clone())
@@ -198,7 +196,7 @@ pub(crate) fn resolve(
     for mut m in unknown {
         let Cue::Person { name, .. } = &m.cue else { continue };
         let first_name_of_one = first_names.get(name.as_str()).is_some_and(Option::is_some);
-        if full_names.contains_key(name.as_str()) || full_names.values().any(|f| f == name) || first_name_of_one {
+        if full_names.contains_key(name.as_str()) || is_full_name.contains(name.as_str()) || first_name_of_one {
             mentions.push(m);
         } else if let Some(winner) = majority(name) {
             let name = name.clone();
@@ -303,6 +301,10 @@ pub(crate) fn resolve(
     let named: Vec<(Option<usize>, std::ops::Range<usize>)> =
         mentions.iter().map(|m| (m.entity, m.span.clone())).collect();
     let mut current_report: Option<usize> = None;
+    // For role descriptions, made when the first one needs them: each person's
+    // roles (they do not change from here on) and latest mention so far.
+    let mut person_roles: Option<Vec<Vec<(String, usize)>>> = None;
+    let (mut last_seen, mut seen_up_to) = (HashMap::default(), 0);
     for i in 0..mentions.len() {
         let (before, rest) = mentions.split_at_mut(i);
         let m = &mut rest[0];
@@ -325,7 +327,20 @@ pub(crate) fn resolve(
                 if relations.is_empty() {
                     continue;
                 }
-                m.entity = r.holder(&relations, state_entity, before);
+                let roles = person_roles.get_or_insert_with(|| {
+                    (0..r.entities.len())
+                        .map(|e| if r.entities[e].kind == EntityKind::Person { r.roles_of(e) } else { Vec::new() })
+                        .collect()
+                });
+                for (k, b) in before.iter().enumerate().skip(seen_up_to) {
+                    if let Some(e) = b.entity
+                        && r.entities[e].kind == EntityKind::Person
+                    {
+                        last_seen.insert(e, k);
+                    }
+                }
+                seen_up_to = before.len();
+                m.entity = r.holder(&relations, state_entity, roles, &last_seen);
                 // "A French minister threatened ...": with no holder in sight, the
                 // official acts for their state.
                 if m.entity.is_none()
@@ -388,9 +403,11 @@ pub(crate) fn resolve(
                 let sentence_start = sentences[m.sentence].range.start;
                 let quoted = text[sentence_start..m.span.start].contains(['"', '“', '\'']);
                 if quoted {
-                    m.entity = before
+                    // Mentions are in document order: this sentence's earlier ones end `before`.
+                    let same = before.iter().rev().take_while(|b| b.sentence == m.sentence).count();
+                    m.entity = before[before.len() - same..]
                         .iter()
-                        .filter(|b| b.sentence == m.sentence && b.head)
+                        .filter(|b| b.head)
                         .find_map(|b| b.entity.filter(|&e| r.entities[e].kind == EntityKind::State));
                 }
             }

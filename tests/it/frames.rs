@@ -617,3 +617,12 @@ fn local_organizations_and_places_of_a_one_state_document_belong_to_it() {
     let text = "Wikinews reported from Kenya.";
     assert_eq!(code_of(text, "Wikinews"), None);
 }
+
+#[test]
+fn a_role_description_joins_the_holder_mentioned_last() {
+    let met = "Russian Foreign Minister Sergei Lavrov met Russian Defence Minister Sergei Shoigu on Monday.";
+    let e = edges(&format!("{met} The Russian minister accused Japan of lying."));
+    assert!(has(&e, "Sergei Shoigu", "accused", "Japan"), "{e:?}");
+    let e = edges(&format!("{met} Lavrov left. The Russian minister accused Japan of lying."));
+    assert!(has(&e, "Sergei Lavrov", "accused", "Japan"), "{e:?}");
+}
