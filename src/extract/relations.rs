@@ -4,6 +4,7 @@
 //! triggers that allow it, from the object's employer.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::classes::{HAS_UPPER, SentenceClasses, TRIGGER_START, TokenClasses};
@@ -148,9 +149,71 @@ struct Frame<'a> {
     mentions: Vec<&'a Mention>,
     /// Token indices that start a new clause.
     boundaries: Vec<bool>,
+    /// Per-token facts, made at the first question that needs them.
+    index: OnceCell<FrameIndex>,
+}
+
+/// Per token, so that no question costs a walk of the sentence or its
+/// mentions (sentences can run to thousands of tokens): the start of its
+/// clause, the next boundary from it on, and whether it lies in a mention,
+/// lies in a mention that is no head, or starts a mention.
+struct FrameIndex {
+    clause_starts: Vec<usize>,
+    clause_ends: Vec<usize>,
+    in_mention: Vec<bool>,
+    in_modifier: Vec<bool>,
+    starts_mention: Vec<bool>,
+}
+
+impl FrameIndex {
+    fn new(boundaries: &[bool], mentions: &[&Mention]) -> Self {
+        let n = boundaries.len();
+        let mut clause_starts = Vec::with_capacity(n);
+        let mut start = 0;
+        for (i, &boundary) in boundaries.iter().enumerate() {
+            if boundary {
+                start = i;
+            }
+            clause_starts.push(start);
+        }
+        let mut clause_ends = vec![n; n];
+        let mut end = n;
+        for i in (0..n).rev() {
+            if boundaries[i] {
+                end = i;
+            }
+            clause_ends[i] = end;
+        }
+        let (mut in_mention, mut in_modifier, mut starts_mention) = (vec![false; n], vec![false; n], vec![false; n]);
+        for m in mentions {
+            for k in m.tokens.start..m.tokens.end.min(n) {
+                in_mention[k] = true;
+                in_modifier[k] |= !m.head;
+            }
+            if let Some(starts) = starts_mention.get_mut(m.tokens.start) {
+                *starts = true;
+            }
+        }
+        FrameIndex { clause_starts, clause_ends, in_mention, in_modifier, starts_mention }
+    }
 }
 
 impl<'a> Frame<'a> {
+    fn new(
+        text: &'a str,
+        sentence: &'a Sentence,
+        classes: SentenceClasses<'a>,
+        lexicon: &'a Lexicon,
+        mentions: Vec<&'a Mention>,
+        boundaries: Vec<bool>,
+    ) -> Self {
+        Frame { text, sentence, classes, lexicon, mentions, boundaries, index: OnceCell::new() }
+    }
+
+    fn index(&self) -> &FrameIndex {
+        self.index.get_or_init(|| FrameIndex::new(&self.boundaries, &self.mentions))
+    }
+
     fn word(&self, i: usize) -> &'a str {
         self.sentence.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -181,11 +244,11 @@ impl<'a> Frame<'a> {
     }
 
     fn clause_start(&self, at: usize) -> usize {
-        (0..=at).rev().find(|&i| self.boundaries[i]).unwrap_or(0)
+        self.index().clause_starts[at]
     }
 
     fn clause_end(&self, after: usize) -> usize {
-        (after..self.boundaries.len()).find(|&i| self.boundaries[i]).unwrap_or(self.boundaries.len())
+        self.index().clause_ends.get(after).copied().unwrap_or(self.boundaries.len())
     }
 
     /// A mention inside a prepositional phrase ("between Washington and ...",
@@ -199,7 +262,7 @@ impl<'a> Frame<'a> {
                 return false;
             }
             let word = self.lower(k);
-            let in_modifier = self.mentions.iter().any(|o| !o.head && o.tokens.contains(&k));
+            let in_modifier = self.index().in_modifier[k];
             let number = self.sentence.tokens[k].kind == TokenKind::Number;
             if matches!(word.as_str(), "the" | "a" | "an" | "all" | "some" | "many" | "most" | "several")
                 || number
@@ -223,14 +286,15 @@ impl<'a> Frame<'a> {
         false
     }
 
-    fn subjects(&self) -> impl Iterator<Item = &&'a Mention> {
-        self.heads().filter(|m| !self.after_preposition(m))
+    /// The first head that `fits` and can be a subject (the position test first: it is the cheap one).
+    fn first_subject(&self, fits: impl Fn(&Mention) -> bool) -> Option<&&'a Mention> {
+        self.heads().filter(|m| fits(m)).find(|m| !self.after_preposition(m))
     }
 
     /// The subject of the clause holding token `at`.
     fn subject(&self, at: usize) -> Option<Argument> {
         let start = self.clause_start(at);
-        if let Some(m) = self.subjects().find(|m| m.tokens.start >= start && m.tokens.end <= at) {
+        if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(m);
         }
         // A relative clause: "the report that stated ..." → the report.
@@ -248,7 +312,7 @@ impl<'a> Frame<'a> {
             let wall =
                 (0..start).rev().find(|&i| self.boundaries[i] && self.sentence.tokens[i].kind != TokenKind::Word);
             let from = wall.map_or(0, |w| w + 1);
-            if let Some(m) = self.subjects().find(|m| m.tokens.start >= from && m.tokens.end <= start) {
+            if let Some(m) = self.first_subject(|m| m.tokens.start >= from && m.tokens.end <= start) {
                 return Self::argument(m);
             }
         }
@@ -259,7 +323,7 @@ impl<'a> Frame<'a> {
         });
         if opened_by_word && !finite {
             let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
-            let m = self.subjects().find(|m| m.tokens.start > comma)?;
+            let m = self.first_subject(|m| m.tokens.start > comma)?;
             return Self::argument(m);
         }
         None
@@ -308,7 +372,7 @@ impl<'a> Frame<'a> {
         let mut stop = after;
         while stop < (after + 5).min(end) {
             let word = self.lower(stop);
-            let starts_mention = self.mentions.iter().any(|m| m.tokens.start == stop);
+            let starts_mention = self.index().starts_mention.get(stop).copied().unwrap_or(false);
             let punct = matches!(word.as_str(), "," | ";" | ":" | "." | "and" | "or" | "but");
             // "demanded the withdrawal of Serbian forces": "of" continues the object,
             // as do quantities: "kidnapped up to 16 Russian advisers", "more than 30".
@@ -624,7 +688,7 @@ pub(crate) fn find(
         }
         let mut mentions = std::mem::take(&mut by_sentence[index]);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        let frame = Frame { text, sentence, classes, lexicon, mentions, boundaries };
+        let frame = Frame::new(text, sentence, classes, lexicon, mentions, boundaries);
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
@@ -634,8 +698,7 @@ pub(crate) fn find(
             tokens,
             |i| classes.bits(i) & TRIGGER_START != 0,
             |s, e, id| {
-                let inside_name =
-                    frame.mentions.iter().any(|mention| mention.tokens.start <= s && s < mention.tokens.end);
+                let inside_name = frame.index().in_mention[s];
                 // A capitalised trigger is a name or, first in a sentence, a noun ("Requests
                 // have come from ..."), unless it opens a participle clause ("Responding to ...").
                 let capitalized = tokens[s].is_capitalized(text) && (s > 0 || !frame.lower(s).ends_with("ing"));
