@@ -6,7 +6,7 @@
 mod sentence;
 mod token;
 
-pub use sentence::split_sentences;
+pub use sentence::{LONGEST_SENTENCE, split_sentences};
 pub use token::{Token, TokenKind, tokenize};
 
 use std::ops::Range;

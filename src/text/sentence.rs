@@ -102,7 +102,31 @@ pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
     sentences
 }
 
+/// The longest sentence kept whole, in bytes. Longer runs are text the rules
+/// could not split (tables, lists, transcripts without punctuation): they are
+/// cut at the last space before the limit, so that no sentence costs the
+/// relation frames minutes or puts kilobytes into every edge's evidence.
+/// News sentences stay far below it.
+pub const LONGEST_SENTENCE: usize = 3000;
+
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let mut start = range.start;
+    while range.end - start > LONGEST_SENTENCE {
+        let mut limit = start + LONGEST_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let mut cut = text[start..limit].rfind(char::is_whitespace).map_or(limit, |at| start + at).max(start + 1);
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        push_piece(text, start..cut, out);
+        start = cut;
+    }
+    push_piece(text, start..range.end, out);
+}
+
+fn push_piece(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let slice = &text[range.clone()];
     let trimmed_start = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim();
@@ -147,6 +171,18 @@ mod tests {
     #[test]
     fn wrapped_lines_continue_in_lower_case() {
         assert_eq!(split("The ambassador\nwas recalled."), vec!["The ambassador\nwas recalled."]);
+    }
+
+    #[test]
+    fn a_run_past_the_longest_sentence_is_cut_at_spaces() {
+        let run = "and the talks went on ".repeat(400);
+        let pieces = split(&run);
+        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(pieces.iter().all(|p| p.len() <= LONGEST_SENTENCE && p.ends_with(|c: char| c.is_alphabetic())));
+        assert_eq!(pieces.concat().len() + pieces.len() - 1, run.trim_end().len());
+        // No space at all: cut at a character boundary.
+        let word = "é".repeat(2000);
+        assert!(split(&word).iter().all(|p| p.len() <= LONGEST_SENTENCE && !p.is_empty()));
     }
 
     #[test]

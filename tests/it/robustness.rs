@@ -45,3 +45,16 @@ proptest! {
         }
     }
 }
+
+/// Text with no sentence ends (a table, a transcript) is cut into pieces of
+/// at most `LONGEST_SENTENCE` bytes: its relations are still found, and no
+/// edge carries the whole run as its evidence.
+#[test]
+fn a_runaway_sentence_is_cut_so_evidence_stays_short() {
+    let text = "Russia accused Ukraine of shelling Donetsk and Ukraine accused Russia of lying and ".repeat(1500);
+    let doc = Document { id: "runaway".into(), text, ..Default::default() };
+    let extraction = pipeline().extract(&doc);
+    assert!(extraction.relations.len() > 100, "{}", extraction.relations.len());
+    let longest = extraction.sentences.iter().map(|s| s.len()).max().unwrap();
+    assert!(longest <= newsgraph::text::LONGEST_SENTENCE, "{longest}");
+}
