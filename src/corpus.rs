@@ -31,6 +31,11 @@ pub struct Runner<'a> {
     pub strict: bool,
 }
 
+/// A batch also ends once it holds this much text: a corpus of long documents
+/// must not keep hundreds of them in memory at once (three batches are: one
+/// read, one extracted, one going into the graph).
+const BATCH_BYTES: usize = 16 << 20;
+
 /// Reads the input into batches, dropping skipped and duplicate documents and
 /// reporting problems as it meets them.
 struct Reader<I, S, P> {
@@ -77,7 +82,8 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
     /// The next batch (empty at the end); with `strict`, the first problem.
     fn next_batch(&mut self) -> Result<Vec<Document>, InputProblem> {
         let mut batch = Vec::with_capacity(self.batch);
-        while batch.len() < self.batch {
+        let mut bytes = 0;
+        while batch.len() < self.batch && bytes < BATCH_BYTES {
             let Some(item) = self.items.next() else { break };
             let doc = match item {
                 Ok(doc) if (self.skip)(&doc.id) => {
@@ -90,7 +96,10 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
                 other => other,
             };
             match doc {
-                Ok(doc) => batch.push(doc),
+                Ok(doc) => {
+                    bytes += doc.text.len();
+                    batch.push(doc);
+                }
                 Err(p) => {
                     self.report(&p);
                     if self.strict {
