@@ -50,6 +50,11 @@ pub(crate) const DETERMINERS: &[&str] =
 /// 25 MB a thread more on a corpus of endless new words, for no speed.
 const REMEMBERED_WORDS: usize = 1 << 16;
 
+/// Bytes of words of eight bytes or more a thread remembers before it starts
+/// again: news vocabularies stay far below it, but a corpus of long junk
+/// tokens (hex dumps, base64) would otherwise keep up to 65,536 of them.
+const REMEMBERED_LONG_BYTES: usize = 4 << 20;
+
 /// One distinct word: its bits, and what the tagger reads of it, filled in
 /// the first time the tagger reads it (see [`WordFeatures`]).
 #[derive(Default)]
@@ -68,6 +73,8 @@ pub(crate) struct WordTable {
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
     ids: HashMap<Box<str>, u32>,
+    /// The bytes of the words in `ids`.
+    long_bytes: usize,
     /// Ids of words of two to seven bytes (most words), by [`pack`]: no string compare.
     short: HashMap<u64, u32>,
     /// Ids of one-byte words (punctuation, "a", "I"): a fifth of all tokens, no hashing.
@@ -83,7 +90,8 @@ impl WordTable {
 
     /// Makes the table right for `lexicon`, forgetting what another lexicon or model said.
     fn serve(&mut self, lexicon: &Lexicon) {
-        let full = self.limit.is_some_and(|limit| self.words.len() >= limit);
+        let full =
+            self.limit.is_some_and(|limit| self.words.len() >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
         if full || self.lexicon != lexicon.id || self.tagger != lexicon.tagger.id() {
             *self = WordTable { limit: self.limit, ..WordTable::new(lexicon) };
         }
@@ -101,6 +109,7 @@ impl WordTable {
         } else if let Some(packed) = pack(word) {
             self.short.insert(packed, id);
         } else {
+            self.long_bytes += word.len();
             self.ids.insert(word.into(), id);
         }
         id
@@ -321,6 +330,23 @@ mod tests {
         assert_eq!(starts("Prime"), TITLE_START);
         assert_eq!(starts("slammed"), TRIGGER_START);
         assert_eq!(starts("and"), 0);
+    }
+
+    #[test]
+    fn a_thread_table_forgets_its_words_past_the_long_word_budget() {
+        let lexicon = Lexicon::embedded();
+        let mut table = WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::new(&lexicon) };
+        // Words of 64 KiB each: the table forgets them once they fill the budget.
+        let long = |i: usize| format!("{}{i:04}", "x".repeat((1 << 16) - 4));
+        let room = REMEMBERED_LONG_BYTES >> 16;
+        for i in 0..room - 1 {
+            table.id(&long(i), &lexicon);
+            table.serve(&lexicon);
+            assert!(table.id_of(&long(0)).is_some(), "forgotten after {i} words");
+        }
+        table.id(&long(room), &lexicon);
+        table.serve(&lexicon);
+        assert!(table.id_of(&long(0)).is_none());
     }
 
     #[test]
