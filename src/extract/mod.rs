@@ -219,27 +219,20 @@ fn push_slug(out: &mut String, name: &str) {
     let from = out.len();
     // No hyphen at the start or after another one.
     let mut hyphen_allowed = false;
+    let mut add = |c: char| {
+        if c.is_alphanumeric() {
+            out.push(c);
+            hyphen_allowed = true;
+        } else if hyphen_allowed && c != '\'' && c != '’' && c != '.' {
+            out.push('-');
+            hyphen_allowed = false;
+        }
+    };
     // Resolution slugs every name it meets: ASCII names skip Unicode case mapping.
     if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_alphanumeric() {
-                out.push(char::from(b.to_ascii_lowercase()));
-                hyphen_allowed = true;
-            } else if hyphen_allowed && b != b'\'' && b != b'.' {
-                out.push('-');
-                hyphen_allowed = false;
-            }
-        }
+        name.bytes().for_each(|b| add(char::from(b.to_ascii_lowercase())));
     } else {
-        for c in name.chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                out.push(c);
-                hyphen_allowed = true;
-            } else if hyphen_allowed && c != '\'' && c != '’' && c != '.' {
-                out.push('-');
-                hyphen_allowed = false;
-            }
-        }
+        name.chars().flat_map(char::to_lowercase).for_each(add);
     }
     while out.len() > from && out.ends_with('-') {
         out.pop();

@@ -199,17 +199,6 @@ impl FrameIndex {
 }
 
 impl<'a> Frame<'a> {
-    fn new(
-        text: &'a str,
-        sentence: &'a Sentence,
-        classes: SentenceClasses<'a>,
-        lexicon: &'a Lexicon,
-        mentions: Vec<&'a Mention>,
-        boundaries: Vec<bool>,
-    ) -> Self {
-        Frame { text, sentence, classes, lexicon, mentions, boundaries, index: OnceCell::new() }
-    }
-
     fn index(&self) -> &FrameIndex {
         self.index.get_or_init(|| FrameIndex::new(&self.boundaries, &self.mentions))
     }
@@ -688,7 +677,7 @@ pub(crate) fn find(
         }
         let mut mentions = std::mem::take(&mut by_sentence[index]);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        let frame = Frame::new(text, sentence, classes, lexicon, mentions, boundaries);
+        let frame = Frame { text, sentence, classes, lexicon, mentions, boundaries, index: OnceCell::new() };
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
