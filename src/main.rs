@@ -95,8 +95,8 @@ struct InputArgs {
     /// Stop at the first bad input instead of skipping it
     #[arg(long)]
     strict: bool,
-    /// Rules and lexicons only, without the statistical name tagger: about 1.7
-    /// times as fast, but fewer names of unknown people, places and organizations
+    /// Rules and lexicons only, without the statistical name tagger: about twice
+    /// as fast, but fewer names of unknown people, places and organizations
     #[arg(long)]
     no_tagger: bool,
     /// Print no summary on stderr
