@@ -77,7 +77,7 @@ fn tagged_spans(
         }
         let kind = (labels[i] - 1) / 2;
         let mut end = i + 1;
-        while end < n && labels[end] != 0 && labels[end] % 2 == 0 && (labels[end] - 1) / 2 == kind {
+        while end < n && labels[end] != 0 && labels[end].is_multiple_of(2) && (labels[end] - 1) / 2 == kind {
             end += 1;
         }
         let name_type = match kind {
