@@ -430,6 +430,19 @@ pub(crate) struct WordFeatures {
     previous_and_word: [u32; N],
     caps_and_shape: [u32; 2],
     caps_and_word: [u32; 2],
+    /// The model's weights of the hashes above that its neighbours' scores
+    /// add, looked up once here instead of once per scored neighbour.
+    weights: WordWeights,
+}
+
+/// A word's weights for its `as_neighbour`, `previous_and_word`,
+/// `caps_and_shape` and `caps_and_word` hashes, zero where the model has none.
+#[derive(Default)]
+struct WordWeights {
+    as_neighbour: [[f32; N]; 4],
+    previous_and_word: [[f32; N]; N],
+    caps_and_shape: [[f32; N]; 2],
+    caps_and_word: [[f32; N]; 2],
 }
 
 impl WordFeatures {
@@ -457,7 +470,12 @@ impl WordFeatures {
     /// Stands for the neighbours beyond either end of the sentence.
     fn edge() -> &'static Self {
         static EDGE: std::sync::OnceLock<WordFeatures> = std::sync::OnceLock::new();
-        EDGE.get_or_init(|| Self::from_parts("<s>", "<s>".into(), Shape::of_str("<s>"), None))
+        EDGE.get_or_init(|| Self::edge_with(None))
+    }
+
+    /// The edge read with `tagger`'s weights (see `Tagger::edge`).
+    fn edge_with(tagger: Option<&Tagger>) -> Self {
+        Self::from_parts("<s>", "<s>".into(), Shape::of_str("<s>"), tagger)
     }
 
     fn from_parts(word: &str, lower: Box<str>, shape: Shape, tagger: Option<&Tagger>) -> Self {
@@ -491,15 +509,26 @@ impl WordFeatures {
                 own.push(feature(9, &lower[..at_char(3)]));
             }
         }
+        let as_neighbour = [10, 11, 12, 13].map(|kind| feature(kind, lw));
+        let previous_and_word = c.previous_and_word.map(|prefix| fnv(prefix, lw));
+        let caps_and_shape = c.caps_and_shape.map(|prefix| fnv(prefix, sh));
+        let caps_and_word = c.caps_and_word.map(|prefix| fnv(prefix, lw));
+        let weights = tagger.map_or_else(WordWeights::default, |t| WordWeights {
+            as_neighbour: as_neighbour.map(|f| t.weight(f)),
+            previous_and_word: previous_and_word.map(|f| t.weight(f)),
+            caps_and_shape: caps_and_shape.map(|f| t.weight(f)),
+            caps_and_word: caps_and_word.map(|f| t.weight(f)),
+        });
         WordFeatures {
             own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
             own,
-            as_neighbour: [10, 11, 12, 13].map(|kind| feature(kind, lw)),
+            as_neighbour,
             shape_pairs: [pair_prefix(14, sh), pair_prefix(15, sh)],
             word_pairs: [pair_prefix(25, lw), pair_prefix(26, lw)],
-            previous_and_word: c.previous_and_word.map(|prefix| fnv(prefix, lw)),
-            caps_and_shape: c.caps_and_shape.map(|prefix| fnv(prefix, sh)),
-            caps_and_word: c.caps_and_word.map(|prefix| fnv(prefix, lw)),
+            previous_and_word,
+            caps_and_shape,
+            caps_and_word,
+            weights,
             lower,
             shape,
         }
@@ -580,7 +609,10 @@ impl<'a> SentenceView<'a> {
     /// The features of token `i + k`, or of the sentence edge.
     fn at(&self, i: usize, k: isize) -> &WordFeatures {
         let Some(j) = i.checked_add_signed(k).filter(|&j| j < self.words.len()) else {
-            return WordFeatures::edge();
+            return match self.tagger {
+                Some(tagger) => &tagger.edge,
+                None => WordFeatures::edge(),
+            };
         };
         let reading = usize::from(self.readings[j]);
         self.table.word(self.classes.ids[j]).features[reading]
@@ -595,47 +627,126 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The features of token `i` that are not the word's own: neighbours, flags, labels.
-    fn context_features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
+    fn context_features(&self, i: usize, prev: usize, prev2: usize, out: &mut impl FeatureSink) {
         let flags_at =
             |k: isize| -> u16 { i.checked_add_signed(k).and_then(|j| self.flags.get(j)).copied().unwrap_or(0) };
         let (before, word, after) = (self.at(i, -1), self.at(i, 0), self.at(i, 1));
+        let (before2, after2) = (self.at(i, -2), self.at(i, 2));
         let shape = word.shape.as_bytes();
         let caps = usize::from(self.all_caps);
         let c = &CONSTANTS;
-        out.push(before.as_neighbour[0]);
-        out.push(after.as_neighbour[1]);
-        out.push(self.at(i, -2).as_neighbour[2]);
-        out.push(self.at(i, 2).as_neighbour[3]);
-        out.push(fnv(before.shape_pairs[0], shape));
-        out.push(fnv(word.shape_pairs[1], after.shape.as_bytes()));
+        let known = self.tagger.map_or(&NO_WEIGHTS, |t| &*t.constants);
+        out.known(before.as_neighbour[0], &before.weights.as_neighbour[0]);
+        out.known(after.as_neighbour[1], &after.weights.as_neighbour[1]);
+        out.known(before2.as_neighbour[2], &before2.weights.as_neighbour[2]);
+        out.known(after2.as_neighbour[3], &after2.weights.as_neighbour[3]);
+        out.hash(fnv(before.shape_pairs[0], shape));
+        out.hash(fnv(word.shape_pairs[1], after.shape.as_bytes()));
         let f = flags_at(0);
         for (bit, &hash) in c.flag_bit.iter().enumerate() {
             if f & (1 << bit) != 0 {
-                out.push(hash);
+                out.known(hash, &known.flag_bit[bit]);
             }
         }
         // `token_flags` sets bits 0 to 11 only, so every value has its entry.
-        out.push(NEIGHBOUR_FLAGS[0][usize::from(flags_at(-1))]);
-        out.push(NEIGHBOUR_FLAGS[1][usize::from(flags_at(1))]);
-        out.push(c.previous[prev]);
-        out.push(c.previous_two[prev2][prev]);
-        out.push(word.previous_and_word[prev]);
-        out.push(word.caps_and_shape[caps]);
-        out.push(word.caps_and_word[caps]);
+        out.hash(NEIGHBOUR_FLAGS[0][usize::from(flags_at(-1))]);
+        out.hash(NEIGHBOUR_FLAGS[1][usize::from(flags_at(1))]);
+        out.known(c.previous[prev], &known.previous[prev]);
+        out.known(c.previous_two[prev2][prev], &known.previous_two[prev2][prev]);
+        out.known(word.previous_and_word[prev], &word.weights.previous_and_word[prev]);
+        out.known(word.caps_and_shape[caps], &word.weights.caps_and_shape[caps]);
+        out.known(word.caps_and_word[caps], &word.weights.caps_and_word[caps]);
         if i == 0 {
-            out.push(c.first_caps[caps]);
+            out.known(c.first_caps[caps], &known.first_caps[caps]);
         }
-        out.push(fnv(word.word_pairs[0], after.lower.as_bytes()));
-        let context = self.context[i];
+        out.hash(fnv(word.word_pairs[0], after.lower.as_bytes()));
+        let context = usize::from(self.context[i]);
         if context != 0 {
-            out.push(c.context[usize::from(context)]);
+            out.known(c.context[context], &known.context[context]);
             for (bit, &prefix) in c.context_bit_and_shape.iter().enumerate() {
                 if context & (1 << bit) != 0 {
-                    out.push(fnv(prefix, shape));
+                    out.hash(fnv(prefix, shape));
                 }
             }
         }
-        out.push(fnv(before.word_pairs[1], word.lower.as_bytes()));
+        out.hash(fnv(before.word_pairs[1], word.lower.as_bytes()));
+    }
+}
+
+/// Where a token's features go, in the model's order: into a list of hashes
+/// (training, or scoring with another model), or straight into the scores.
+/// `known` passes the hash with the weights the view already looked up for it.
+trait FeatureSink {
+    fn hash(&mut self, hash: u32);
+    fn known(&mut self, hash: u32, weights: &[f32; N]);
+}
+
+impl FeatureSink for Vec<u32> {
+    fn hash(&mut self, hash: u32) {
+        self.push(hash);
+    }
+
+    fn known(&mut self, hash: u32, _: &[f32; N]) {
+        self.push(hash);
+    }
+}
+
+/// Scores summed feature by feature, in the order the features come: the sum
+/// is the very one `Tagger::scores` makes of the same list, since a weight
+/// the model lacks is an added zero.
+struct Scores<'t> {
+    weights: &'t Weights<[f32; N]>,
+    sum: [f32; N],
+}
+
+impl FeatureSink for Scores<'_> {
+    fn hash(&mut self, hash: u32) {
+        if let Some(w) = self.weights.get(&hash) {
+            add(&mut self.sum, w);
+        }
+    }
+
+    fn known(&mut self, _: u32, weights: &[f32; N]) {
+        add(&mut self.sum, weights);
+    }
+}
+
+fn add(sum: &mut [f32; N], weights: &[f32; N]) {
+    for (s, x) in sum.iter_mut().zip(weights) {
+        *s += x;
+    }
+}
+
+/// The model's weights of the features that depend on labels, flag bits and
+/// document context alone (see `Constants`), zero where it has none.
+#[derive(Clone)]
+struct ConstantWeights {
+    previous: [[f32; N]; N],
+    previous_two: [[[f32; N]; N]; N],
+    flag_bit: [[f32; N]; 12],
+    context: [[f32; N]; 256],
+    first_caps: [[f32; N]; 2],
+}
+
+/// The weights of a view without a model, whose features only list hashes.
+static NO_WEIGHTS: ConstantWeights = ConstantWeights {
+    previous: [[0.0; N]; N],
+    previous_two: [[[0.0; N]; N]; N],
+    flag_bit: [[0.0; N]; 12],
+    context: [[0.0; N]; 256],
+    first_caps: [[0.0; N]; 2],
+};
+
+impl ConstantWeights {
+    fn of(tagger: &Tagger) -> Self {
+        let c = &CONSTANTS;
+        ConstantWeights {
+            previous: c.previous.map(|f| tagger.weight(f)),
+            previous_two: c.previous_two.map(|row| row.map(|f| tagger.weight(f))),
+            flag_bit: c.flag_bit.map(|f| tagger.weight(f)),
+            context: c.context.map(|f| tagger.weight(f)),
+            first_caps: c.first_caps.map(|f| tagger.weight(f)),
+        }
     }
 }
 
@@ -655,11 +766,19 @@ fn best(scores: &[f32; N], prev: usize) -> usize {
 }
 
 /// A trained model.
-#[derive(Default)]
 pub struct Tagger {
     weights: Weights<[f32; N]>,
     /// Tells the word tables' cached scores of this model from another's.
     id: u64,
+    constants: Box<ConstantWeights>,
+    /// The sentence edge's features with this model's weights.
+    edge: Box<WordFeatures>,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::with_weights(Weights::default())
+    }
 }
 
 impl std::fmt::Debug for Tagger {
@@ -679,25 +798,30 @@ impl Tagger {
 
     fn with_weights(weights: Weights<[f32; N]>) -> Self {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Tagger { weights, id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) }
+        let mut tagger = Tagger {
+            weights,
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            constants: Box::new(NO_WEIGHTS.clone()),
+            edge: Box::new(WordFeatures::edge_with(None)),
+        };
+        tagger.constants = Box::new(ConstantWeights::of(&tagger));
+        tagger.edge = Box::new(WordFeatures::edge_with(Some(&tagger)));
+        tagger
     }
 
+    /// The weight of one feature, zero where the model has none.
+    fn weight(&self, feature: u32) -> [f32; N] {
+        self.weights.get(&feature).copied().unwrap_or([0.0; N])
+    }
+
+    /// The weights of `features` summed in order: a sum continued from a
+    /// word's own scores (see `Scores`) is the very sum over all its features.
     fn scores(&self, features: &[u32]) -> [f32; N] {
-        let mut scores = [0f32; N];
-        self.add_scores(&mut scores, features);
-        scores
-    }
-
-    /// Adds the weights of `features` in order: a sum continued from a word's
-    /// own scores is the very sum over all its features.
-    fn add_scores(&self, scores: &mut [f32; N], features: &[u32]) {
-        for f in features {
-            if let Some(w) = self.weights.get(f) {
-                for (s, x) in scores.iter_mut().zip(w) {
-                    *s += x;
-                }
-            }
+        let mut scores = Scores { weights: &self.weights, sum: [0.0; N] };
+        for &f in features {
+            scores.hash(f);
         }
+        scores.sum
     }
 
     /// One label per token.
@@ -712,15 +836,14 @@ impl Tagger {
                 continue;
             }
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
-            let mut scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
-                features.clear();
-                view.context_features(i, prev, prev2, &mut features);
-                view.at(i, 0).own_scores
+            let scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
+                let mut scores = Scores { weights: &self.weights, sum: view.at(i, 0).own_scores };
+                view.context_features(i, prev, prev2, &mut scores);
+                scores.sum
             } else {
                 view.features(i, prev, prev2, &mut features);
-                [0.0; N]
+                self.scores(&features)
             };
-            self.add_scores(&mut scores, &features);
             labels.push(best(&scores, prev));
         }
         labels
@@ -939,7 +1062,7 @@ mod tests {
     }
 
     #[test]
-    fn scores_continued_from_a_words_own_equal_scores_of_every_feature() {
+    fn scores_from_cached_weights_equal_scores_of_every_feature() {
         let tagger = Lexicon::embedded().tagger;
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/seed-article.txt")).unwrap();
@@ -954,9 +1077,9 @@ mod tests {
             for view in &views {
                 for i in 0..view.len() {
                     view.features(i, 1, 0, &mut features);
-                    let mut continued = view.at(i, 0).own_scores;
-                    tagger.add_scores(&mut continued, &features[view.at(i, 0).own.len()..]);
-                    assert_eq!(continued.map(f32::to_bits), tagger.scores(&features).map(f32::to_bits));
+                    let mut continued = Scores { weights: &tagger.weights, sum: view.at(i, 0).own_scores };
+                    view.context_features(i, 1, 0, &mut continued);
+                    assert_eq!(continued.sum.map(f32::to_bits), tagger.scores(&features).map(f32::to_bits));
                 }
             }
         });
