@@ -60,7 +60,7 @@ fn tagged_spans(
     words: &WordTable,
     matches: &Matches,
     lexicon: &Lexicon,
-    document: &DocumentContext<'_>,
+    document: &DocumentContext,
 ) -> Vec<Option<(usize, NameType)>> {
     let n = sentence.tokens.len();
     let mut spans = vec![None; n];
@@ -284,7 +284,7 @@ impl<'a> Scan<'a> {
         classes: SentenceClasses<'a>,
         words: &WordTable,
         lexicon: &'a Lexicon,
-        document: &DocumentContext<'_>,
+        document: &DocumentContext,
         found: &'a mut Found,
     ) -> Self {
         let tokens = &sentence.tokens[..];

@@ -315,20 +315,23 @@ fn token_flags(
 /// What the rest of the document says about each capitalised word: evidence
 /// a single sentence cannot give ("Cotti" after "Mr." elsewhere is a person).
 #[derive(Debug, Default)]
-pub(crate) struct DocumentContext<'a> {
-    words: HashMap<&'a str, u8>,
+pub(crate) struct DocumentContext {
+    /// By word id (of `table` in `new`).
+    words: HashMap<u32, u8>,
 }
 
-impl<'a> DocumentContext<'a> {
+impl DocumentContext {
     /// `table` is the one `classes` was read from.
     pub fn new(
-        text: &'a str,
+        text: &str,
         sentences: &[Sentence],
         classes: &TokenClasses,
         table: &WordTable,
         lexicon: &Lexicon,
     ) -> Self {
-        let mut words: HashMap<&'a str, u8> = HashMap::default();
+        let mut words: HashMap<u32, u8> = HashMap::default();
+        // The capitalised words in the order they first occur, for the tie below.
+        let mut firsts: Vec<(&str, u32)> = Vec::new();
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = &sentence.tokens;
             let classes = classes.sentence(index);
@@ -336,7 +339,6 @@ impl<'a> DocumentContext<'a> {
                 if classes.bits(i) & CAPITALIZED == 0 {
                     continue;
                 }
-                let word = token.text(text);
                 let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
                 let prev_class = if i > 0 { model_classes(classes.bits(i - 1), &lexicon.words) } else { 0 };
                 let next_class = model_classes(classes.bits(i + 1), &lexicon.words);
@@ -359,25 +361,47 @@ impl<'a> DocumentContext<'a> {
                 if classes.is(i + 1, &lexicon.words.speech) {
                     bits |= 1 << 6;
                 }
-                *words.entry(word).or_default() |= bits;
+                let id = classes.ids[i];
+                *words.entry(id).or_insert_with(|| {
+                    firsts.push((token.text(text), id));
+                    0
+                }) |= bits;
             }
         }
-        // Seen in lower case elsewhere. Where capitalisations share a lower-case
-        // form ("Apple", "APPLE"), only the last in map order is marked: the
-        // model was trained so.
-        // Keyed by the word id of the lower-case form: every token of the
-        // document has an id, so a form without one is no token here.
-        let mut lowered: HashMap<u32, &'a str> = HashMap::default();
-        let mut lower = String::new();
-        for &word in words.keys() {
+        // Seen in lower case elsewhere. Keyed by the word id of the lower-case
+        // form: every token of the document has an id, so a form without one
+        // is no token here.
+        let lower_id = |word: &str, lower: &mut String| {
             lower.clear();
             if word.is_ascii() {
                 lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
             } else {
                 lower.push_str(&word.to_lowercase());
             }
-            if let Some(id) = table.id_of(&lower) {
-                lowered.insert(id, word);
+            table.id_of(lower)
+        };
+        let mut lower = String::new();
+        let mut lowered: HashMap<u32, u32> = HashMap::default();
+        let mut shared = false;
+        for &(word, id) in &firsts {
+            if let Some(lower_id) = lower_id(word, &mut lower) {
+                shared |= lowered.insert(lower_id, id).is_some();
+            }
+        }
+        if shared {
+            // Where capitalisations share a lower-case form ("Apple", "APPLE"),
+            // only the last in the order of a map of the words by text is
+            // marked: the model was trained so. That map is built as it was,
+            // one word at a time in order of first occurrence.
+            let mut by_text: HashMap<&str, u32> = HashMap::default();
+            for &(word, id) in &firsts {
+                by_text.insert(word, id);
+            }
+            lowered.clear();
+            for (&word, &id) in &by_text {
+                if let Some(lower_id) = lower_id(word, &mut lower) {
+                    lowered.insert(lower_id, id);
+                }
             }
         }
         if lowered.is_empty() {
@@ -399,8 +423,9 @@ impl<'a> DocumentContext<'a> {
         DocumentContext { words }
     }
 
-    fn get(&self, word: &str) -> u8 {
-        self.words.get(word).copied().unwrap_or(0)
+    /// What the document says of the word with this id.
+    fn get(&self, id: u32) -> u8 {
+        self.words.get(&id).copied().unwrap_or(0)
     }
 }
 
@@ -558,7 +583,7 @@ impl<'a> SentenceView<'a> {
         tagger: Option<&'a Tagger>,
         matches: &Matches,
         lexicon: &Lexicon,
-        document: &DocumentContext<'_>,
+        document: &DocumentContext,
     ) -> Self {
         let n = sentence.tokens.len();
         let mut words = Vec::with_capacity(n);
@@ -578,7 +603,7 @@ impl<'a> SentenceView<'a> {
             if capital {
                 near[i.saturating_sub(2)..(i + 3).min(n)].fill(true);
             }
-            context.push(if capital { document.get(word) } else { 0 });
+            context.push(if capital { document.get(classes.ids[i]) } else { 0 });
             words.push(word);
         }
         let readings = sentence
@@ -1049,6 +1074,46 @@ mod tests {
             })
             .collect();
         f(views)
+    }
+
+    /// The lower-case mark as it was first written, by text: the model was
+    /// trained on its choice where capitalisations share a lower-case form.
+    fn lower_case_marks_by_text(text: &str) -> Vec<(String, bool)> {
+        let lexicon = Lexicon::embedded();
+        let sentences = crate::text::analyze(text, 0..text.len());
+        let mut table = WordTable::new(&lexicon);
+        let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
+        let mut words: HashMap<&str, bool> = HashMap::default();
+        let tokens = || sentences.iter().flat_map(|s| &s.tokens).map(|t| t.text(text));
+        for word in tokens().filter(|w| w.starts_with(char::is_uppercase)) {
+            words.entry(word).or_default();
+        }
+        let lowered: HashMap<String, &str> = words.keys().map(|w| (w.to_lowercase(), *w)).collect();
+        for word in tokens().filter(|w| w.starts_with(char::is_lowercase)) {
+            if let Some(original) = lowered.get(word) {
+                words.insert(original, true);
+            }
+        }
+        let context = DocumentContext::new(text, &sentences, &classes, &table, &lexicon);
+        let mut marks: Vec<(String, bool)> =
+            words.keys().map(|w| (w.to_string(), context.get(table.id_of(w).unwrap()) & 1 != 0)).collect();
+        marks.sort();
+        let mut expected: Vec<(String, bool)> = words.into_iter().map(|(w, m)| (w.to_string(), m)).collect();
+        expected.sort();
+        assert_eq!(marks, expected);
+        marks
+    }
+
+    #[test]
+    fn a_lower_case_form_marks_one_capitalisation_as_the_model_was_trained() {
+        let mut text = String::from("Apple and APPLE sold apple juice. Markets rose; MARKETS fell. The markets shut. ");
+        for n in 0..200 {
+            text.push_str(&format!("Word{n} WORD{n} word{n} and Other{n} met. "));
+        }
+        let marks = lower_case_marks_by_text(&text);
+        let marked = |w: &str| marks.iter().any(|(word, m)| word == w && *m);
+        assert!(marked("Apple") != marked("APPLE"), "one of the two: {marks:?}");
+        assert!(!marks.iter().any(|(w, m)| w.starts_with("Other") && *m));
     }
 
     #[test]
