@@ -261,7 +261,7 @@ impl TokenClasses {
 /// The classes of the tokens of one sentence.
 #[derive(Clone, Copy)]
 pub(crate) struct SentenceClasses<'a> {
-    bits: &'a [u32],
+    pub bits: &'a [u32],
     /// The tokens' ids in the word table.
     pub ids: &'a [u32],
 }

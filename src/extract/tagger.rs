@@ -13,7 +13,7 @@ use super::classes::{ALPHABETIC, CAPITALIZED, FIRST_NAME, HAS_LOWER, SentenceCla
 use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use super::mentions::Matches;
 use super::phrases::Prehashed;
-use crate::text::{Sentence, TokenKind};
+use crate::text::{Sentence, Token, TokenKind};
 
 /// Labels in BIO form; index 0 is "outside".
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -275,7 +275,7 @@ fn token_flags(
     classes: SentenceClasses,
     matches: &Matches,
     lexicon: &Lexicon,
-    near: &[bool],
+    readings: &[u8],
 ) -> Vec<u16> {
     let n = sentence.tokens.len();
     let mut flags = vec![0u16; n];
@@ -304,9 +304,9 @@ fn token_flags(
             }
         }
     }
-    for (i, flag) in flags.iter_mut().enumerate() {
-        if near[i] {
-            *flag |= model_classes(classes.bits(i), &lexicon.words);
+    for ((flag, &reading), &bits) in flags.iter_mut().zip(readings).zip(classes.bits) {
+        if usize::from(reading) & NEAR != 0 {
+            *flag |= model_classes(bits, &lexicon.words);
         }
     }
     flags
@@ -562,7 +562,8 @@ impl WordFeatures {
 
 /// Everything the features need about one sentence.
 pub(crate) struct SentenceView<'a> {
-    words: Vec<&'a str>,
+    text: &'a str,
+    tokens: &'a [Token],
     classes: SentenceClasses<'a>,
     readings: Vec<u8>,
     table: &'a WordTable,
@@ -577,7 +578,7 @@ impl<'a> SentenceView<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         text: &'a str,
-        sentence: &Sentence,
+        sentence: &'a Sentence,
         classes: SentenceClasses<'a>,
         table: &'a WordTable,
         tagger: Option<&'a Tagger>,
@@ -585,55 +586,46 @@ impl<'a> SentenceView<'a> {
         lexicon: &Lexicon,
         document: &DocumentContext,
     ) -> Self {
-        let n = sentence.tokens.len();
-        let mut words = Vec::with_capacity(n);
-        let mut context = Vec::with_capacity(n);
+        let tokens = &sentence.tokens[..];
+        let n = tokens.len();
+        let mut context = vec![0; n];
         let (mut letters, mut upper) = (0, 0);
         // Features are only computed for tokens that can be names and read two
         // tokens either side; the rest need no lower case, shape or classes.
-        let mut near = vec![false; n];
-        for (i, token) in sentence.tokens.iter().enumerate() {
-            let word = token.text(text);
-            let bits = classes.bits(i);
-            let capital = bits & CAPITALIZED != 0;
+        let mut readings: Vec<u8> =
+            tokens.iter().map(|t| if t.kind == TokenKind::Possessive { POSSESSIVE as u8 } else { 0 }).collect();
+        for (i, (&bits, &id)) in classes.bits.iter().zip(classes.ids).enumerate() {
             if bits & ALPHABETIC != 0 {
                 letters += 1;
                 upper += usize::from(bits & HAS_LOWER == 0);
             }
-            if capital {
-                near[i.saturating_sub(2)..(i + 3).min(n)].fill(true);
+            if bits & CAPITALIZED != 0 {
+                for reading in &mut readings[i.saturating_sub(2)..(i + 3).min(n)] {
+                    *reading |= NEAR as u8;
+                }
+                context[i] = document.get(id);
             }
-            context.push(if capital { document.get(classes.ids[i]) } else { 0 });
-            words.push(word);
         }
-        let readings = sentence
-            .tokens
-            .iter()
-            .zip(&near)
-            .map(|(t, &near)| {
-                let possessive = if t.kind == TokenKind::Possessive { POSSESSIVE } else { 0 };
-                (possessive | if near { NEAR } else { 0 }) as u8
-            })
-            .collect();
         SentenceView {
+            text,
+            tokens,
             classes,
-            readings,
             table,
             tagger,
-            flags: token_flags(sentence, classes, matches, lexicon, &near),
+            flags: token_flags(sentence, classes, matches, lexicon, &readings),
+            readings,
             context,
             all_caps: letters >= 3 && upper * 10 >= letters * 8,
-            words,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.tokens.len()
     }
 
     /// The features of token `i + k`, or of the sentence edge.
     fn at(&self, i: usize, k: isize) -> &WordFeatures {
-        let Some(j) = i.checked_add_signed(k).filter(|&j| j < self.words.len()) else {
+        let Some(j) = i.checked_add_signed(k).filter(|&j| j < self.tokens.len()) else {
             return match self.tagger {
                 Some(tagger) => &tagger.edge,
                 None => WordFeatures::edge(),
@@ -641,7 +633,7 @@ impl<'a> SentenceView<'a> {
         };
         let reading = usize::from(self.readings[j]);
         self.table.word(self.classes.ids[j]).features[reading]
-            .get_or_init(|| Box::new(WordFeatures::new(self.words[j], reading, self.tagger)))
+            .get_or_init(|| Box::new(WordFeatures::new(self.tokens[j].text(self.text), reading, self.tagger)))
     }
 
     /// Feature hashes of token `i` given the two previous labels: its own, then the rest.
