@@ -180,12 +180,15 @@ impl WordClass {
         words: impl Iterator<Item = &'w str> + Clone,
     ) -> usize {
         let mut best = usize::from(first_is_entry);
+        let same = |p: &str, w: &str| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) };
+        // Most calls match no phrase: its first word is read once, not once a phrase.
+        let mut rest = words.clone();
+        let Some(first) = rest.next().filter(|_| !self.phrases.is_empty()) else { return best };
         for phrase in &self.phrases {
-            let mut rest = words.clone();
+            let mut rest = rest.clone();
             let matched = phrase.len() > best
-                && phrase.iter().all(|p| {
-                    rest.next().is_some_and(|w| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) })
-                });
+                && same(&phrase[0], first)
+                && phrase[1..].iter().all(|p| rest.next().is_some_and(|w| same(p, w)));
             if matched {
                 best = phrase.len();
             }

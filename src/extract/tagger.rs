@@ -374,7 +374,8 @@ impl DocumentContext {
         let lower_id = |word: &str, lower: &mut String| {
             lower.clear();
             if word.is_ascii() {
-                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
             } else {
                 lower.push_str(&word.to_lowercase());
             }
