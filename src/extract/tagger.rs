@@ -461,14 +461,16 @@ pub(crate) struct WordFeatures {
     weights: WordWeights,
 }
 
-/// A word's weights for its `as_neighbour`, `previous_and_word`,
-/// `caps_and_shape` and `caps_and_word` hashes, zero where the model has none.
+/// A word's weights for its `as_neighbour` hashes, and for the label and case
+/// hashes in the common case (after "outside", in a sentence not in
+/// capitals), zero where the model has none. The rarer cases are looked up:
+/// every cached byte is one more for the cache to hold.
 #[derive(Default)]
 struct WordWeights {
     as_neighbour: [[f32; N]; 4],
-    previous_and_word: [[f32; N]; N],
-    caps_and_shape: [[f32; N]; 2],
-    caps_and_word: [[f32; N]; 2],
+    after_outside: [f32; N],
+    caps_and_shape: [f32; N],
+    caps_and_word: [f32; N],
 }
 
 impl WordFeatures {
@@ -541,9 +543,9 @@ impl WordFeatures {
         let caps_and_word = c.caps_and_word.map(|prefix| fnv(prefix, lw));
         let weights = tagger.map_or_else(WordWeights::default, |t| WordWeights {
             as_neighbour: as_neighbour.map(|f| t.weight(f)),
-            previous_and_word: previous_and_word.map(|f| t.weight(f)),
-            caps_and_shape: caps_and_shape.map(|f| t.weight(f)),
-            caps_and_word: caps_and_word.map(|f| t.weight(f)),
+            after_outside: t.weight(previous_and_word[0]),
+            caps_and_shape: t.weight(caps_and_shape[0]),
+            caps_and_word: t.weight(caps_and_word[0]),
         });
         WordFeatures {
             own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
@@ -671,9 +673,18 @@ impl<'a> SentenceView<'a> {
         out.hash(NEIGHBOUR_FLAGS[1][usize::from(flags_at(1))]);
         out.known(c.previous[prev], &known.previous[prev]);
         out.known(c.previous_two[prev2][prev], &known.previous_two[prev2][prev]);
-        out.known(word.previous_and_word[prev], &word.weights.previous_and_word[prev]);
-        out.known(word.caps_and_shape[caps], &word.weights.caps_and_shape[caps]);
-        out.known(word.caps_and_word[caps], &word.weights.caps_and_word[caps]);
+        if prev == 0 {
+            out.known(word.previous_and_word[0], &word.weights.after_outside);
+        } else {
+            out.hash(word.previous_and_word[prev]);
+        }
+        if caps == 0 {
+            out.known(word.caps_and_shape[0], &word.weights.caps_and_shape);
+            out.known(word.caps_and_word[0], &word.weights.caps_and_word);
+        } else {
+            out.hash(word.caps_and_shape[1]);
+            out.hash(word.caps_and_word[1]);
+        }
         if i == 0 {
             out.known(c.first_caps[caps], &known.first_caps[caps]);
         }
