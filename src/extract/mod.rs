@@ -206,12 +206,18 @@ pub fn slug(name: &str) -> String {
 }
 
 /// An entity id: `kind`, a colon and the slug of `name`, built in one string.
+#[cfg(test)]
 pub(crate) fn entity_id(kind: &str, name: &str) -> String {
     let mut out = String::with_capacity(kind.len() + 1 + name.len());
+    push_entity_id(&mut out, kind, name);
+    out
+}
+
+/// Appends the entity id of `kind` and `name` to `out`.
+pub(crate) fn push_entity_id(out: &mut String, kind: &str, name: &str) {
     out.push_str(kind);
     out.push(':');
-    push_slug(&mut out, name);
-    out
+    push_slug(out, name);
 }
 
 /// Appends the slug of `name` to `out`.

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::Lexicon;
 use super::mentions::Found;
-use super::{Cue, Entity, EntityKind, Form, Mention, Relation, entity_id, slug, strip_leading};
+use super::{Cue, Entity, EntityKind, Form, Mention, Relation, push_entity_id, slug, strip_leading};
 use crate::text::Sentence;
 
 pub(crate) struct Resolved {
@@ -31,15 +31,17 @@ struct Resolver<'a> {
     lexicon_states: HashMap<usize, usize>,
     /// Roles stated in this document: (person entity, relation, state entity).
     roles: Vec<(usize, String, usize)>,
+    /// Where ids are built to be looked up: most name an entity already made.
+    scratch: String,
 }
 
 impl Resolver<'_> {
-    fn entity(&mut self, id: String, label: &str, kind: EntityKind) -> usize {
-        if let Some(&e) = self.by_id.get(&id) {
+    fn entity(&mut self, id: &str, label: &str, kind: EntityKind) -> usize {
+        if let Some(&e) = self.by_id.get(id) {
             return e;
         }
         self.entities.push(Entity {
-            id: id.clone(),
+            id: id.to_string(),
             label: label.to_string(),
             kind,
             aliases: BTreeSet::new(),
@@ -47,8 +49,18 @@ impl Resolver<'_> {
             code: None,
             mentions: 0,
         });
-        self.by_id.insert(id, self.entities.len() - 1);
+        self.by_id.insert(id.to_string(), self.entities.len() - 1);
         self.entities.len() - 1
+    }
+
+    /// The entity whose id is `prefix`, a colon and the slug of `name`.
+    fn named(&mut self, prefix: &str, name: &str, label: &str, kind: EntityKind) -> usize {
+        let mut id = std::mem::take(&mut self.scratch);
+        id.clear();
+        push_entity_id(&mut id, prefix, name);
+        let e = self.entity(&id, label, kind);
+        self.scratch = id;
+        e
     }
 
     fn state(&mut self, s: usize) -> usize {
@@ -56,8 +68,8 @@ impl Resolver<'_> {
             return e;
         }
         let entry = &self.lexicon.states[s];
-        let (name, iso3) = (entry.name.clone(), entry.iso3.clone());
-        let e = self.entity(entity_id("state", &name), &name, EntityKind::State);
+        let (name, iso3) = (entry.name.as_str(), entry.iso3.clone());
+        let e = self.named("state", name, name, EntityKind::State);
         self.entities[e].iso3 = Some(iso3.clone());
         self.entities[e].code = Some(iso3);
         self.lexicon_states.insert(s, e);
@@ -137,6 +149,7 @@ pub(crate) fn resolve(
         lexicon_people: HashMap::default(),
         lexicon_states: HashMap::default(),
         roles: Vec::new(),
+        scratch: String::new(),
     };
 
     // Full names in the document, by surname, so "Antanov" joins "Anatoly Antanov".
@@ -163,19 +176,20 @@ pub(crate) fn resolve(
                 .or_insert_with(|| Some(full.clone()));
         }
     }
-    let canonical_person = |name: &str, lexicon_index: Option<usize>| -> String {
+    // The name a person mention stands for, where it is not the mention's own.
+    let canonical_person = |name: &str, lexicon_index: Option<usize>| -> Option<&str> {
         if !name.contains(' ')
             && let Some(full) = full_names.get(name).or_else(|| first_names.get(name).and_then(Option::as_ref))
         {
-            return full.clone();
+            return Some(full);
         }
         match lexicon_index {
             Some(p) if !is_full_name.contains(name) || name == lexicon.people[p].name => {
                 let lexicon_name = &lexicon.people[p].name;
                 let last = lexicon_name.rsplit(' ').next().unwrap_or(lexicon_name);
-                full_names.get(last).cloned().unwrap_or_else(|| lexicon_name.clone())
+                Some(full_names.get(last).unwrap_or(lexicon_name))
             }
-            _ => name.to_string(),
+            _ => None,
         }
     };
     // How the document types each name that no lexicon backs, for adopting
@@ -229,7 +243,7 @@ pub(crate) fn resolve(
             Cue::State(s) => Some(r.state(*s)),
             Cue::Org { lexicon: Some(o), .. } => {
                 let entry = &lexicon.organizations[*o];
-                let e = r.entity(entity_id("organization", &entry.name), &entry.name, EntityKind::Organization);
+                let e = r.named("organization", &entry.name, &entry.name, EntityKind::Organization);
                 r.entities[e].code = match entry.sector.as_str() {
                     "igo" => Some("IGO".into()),
                     "ngo" => Some("NGO".into()),
@@ -239,32 +253,34 @@ pub(crate) fn resolve(
             }
             Cue::Org { name, lexicon: None, state } => {
                 let state = state.or_else(|| org_states.get(name).copied());
-                let id = match state {
-                    Some(s) => format!("organization:{}-{}", slug(name), lexicon.states[s].iso3.to_lowercase()),
-                    None => entity_id("organization", name),
+                let e = match state {
+                    Some(s) => {
+                        let id = format!("organization:{}-{}", slug(name), lexicon.states[s].iso3.to_lowercase());
+                        r.entity(&id, name, EntityKind::Organization)
+                    }
+                    None => r.named("organization", name, name, EntityKind::Organization),
                 };
-                let e = r.entity(id, name, EntityKind::Organization);
                 if let Some(s) = state {
                     r.entities[e].code = Some(lexicon.states[s].iso3.clone());
                 }
                 Some(e)
             }
             Cue::Person { name, lexicon: p } => {
-                let label = canonical_person(name, *p);
-                let e = r.entity(entity_id("person", &label), &label, EntityKind::Person);
-                let lexicon_match = p.or_else(|| lexicon.person_named(&label));
+                let label = canonical_person(name, *p).unwrap_or(name);
+                let e = r.named("person", label, label, EntityKind::Person);
+                let lexicon_match = p.or_else(|| lexicon.person_named(label));
                 if let Some(p) = lexicon_match {
                     r.lexicon_people.insert(p, e);
                 }
                 Some(e)
             }
             Cue::Group { state, label } => {
-                let e = r.entity(entity_id("group", label), label, EntityKind::Group);
+                let e = r.named("group", label, label, EntityKind::Group);
                 r.entities[e].code = Some(lexicon.states[*state].iso3.clone());
                 Some(e)
             }
             Cue::Place { name, state } => {
-                let e = r.entity(entity_id("place", name), name, EntityKind::Place);
+                let e = r.named("place", name, name, EntityKind::Place);
                 if let Some(s) = state {
                     r.entities[e].code = Some(lexicon.states[*s].iso3.clone());
                 }
@@ -374,7 +390,7 @@ pub(crate) fn resolve(
                 let new = current_report.is_none() || matches!(first.as_str(), "a" | "an" | "another");
                 if new {
                     let id = format!("report:{}/{}", slug(&doc_id.replace('.', "-")), slug(label));
-                    current_report = Some(r.entity(id, label, EntityKind::Report));
+                    current_report = Some(r.entity(&id, label, EntityKind::Report));
                 }
                 m.entity = current_report;
             }

@@ -856,7 +856,8 @@ impl Tagger {
     /// One label per token.
     pub(crate) fn tag(&self, view: &SentenceView) -> Vec<usize> {
         let mut labels = Vec::with_capacity(view.len());
-        let mut features = Vec::with_capacity(48);
+        // Only filled when scoring with another model than the view's.
+        let mut features = Vec::new();
         for i in 0..view.len() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             // A name starts with a capital; elsewhere only a name in progress needs scoring.
