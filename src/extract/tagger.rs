@@ -639,19 +639,34 @@ impl<'a> SentenceView<'a> {
             .get_or_init(|| Box::new(WordFeatures::new(self.tokens[j].text(self.text), reading, self.tagger)))
     }
 
-    /// Feature hashes of token `i` given the two previous labels: its own, then the rest.
-    fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
-        out.clear();
-        out.extend_from_slice(&self.at(i, 0).own);
-        self.context_features(i, prev, prev2, out);
+    /// The features of tokens `i - 2` to `i + 2`.
+    fn window(&self, i: usize) -> Window<'_> {
+        [-2, -1, 0, 1, 2].map(|k| self.at(i, k))
     }
 
-    /// The features of token `i` that are not the word's own: neighbours, flags, labels.
-    fn context_features(&self, i: usize, prev: usize, prev2: usize, out: &mut impl FeatureSink) {
+    /// The window of `i`, from the window of `i - 1` when that is `previous`:
+    /// names are runs of scored tokens, and four of the five words are read already.
+    fn next_window<'v>(&'v self, i: usize, previous: Option<(usize, Window<'v>)>) -> Window<'v> {
+        match previous {
+            Some((j, w)) if j + 1 == i => [w[1], w[2], w[3], w[4], self.at(i, 2)],
+            _ => self.window(i),
+        }
+    }
+
+    /// Feature hashes of token `i` given the two previous labels: its own, then the rest.
+    fn features(&self, i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
+        let window = self.window(i);
+        out.clear();
+        out.extend_from_slice(&window[2].own);
+        self.context_features(i, &window, prev, prev2, out);
+    }
+
+    /// The features of token `i` (whose window is `window`) that are not the
+    /// word's own: neighbours, flags, labels.
+    fn context_features(&self, i: usize, window: &Window, prev: usize, prev2: usize, out: &mut impl FeatureSink) {
         let flags_at =
             |k: isize| -> u16 { i.checked_add_signed(k).and_then(|j| self.flags.get(j)).copied().unwrap_or(0) };
-        let (before, word, after) = (self.at(i, -1), self.at(i, 0), self.at(i, 1));
-        let (before2, after2) = (self.at(i, -2), self.at(i, 2));
+        let &[before2, before, word, after, after2] = window;
         let shape = word.shape.as_bytes();
         let caps = usize::from(self.all_caps);
         let c = &CONSTANTS;
@@ -662,11 +677,12 @@ impl<'a> SentenceView<'a> {
         out.known(after2.as_neighbour[3], &after2.weights.as_neighbour[3]);
         out.hash(fnv(before.shape_pairs[0], shape));
         out.hash(fnv(word.shape_pairs[1], after.shape.as_bytes()));
-        let f = flags_at(0);
-        for (bit, &hash) in c.flag_bit.iter().enumerate() {
-            if f & (1 << bit) != 0 {
-                out.known(hash, &known.flag_bit[bit]);
-            }
+        // Set bits in ascending order, as the model lists them.
+        let mut f = flags_at(0);
+        while f != 0 {
+            let bit = f.trailing_zeros() as usize;
+            out.known(c.flag_bit[bit], &known.flag_bit[bit]);
+            f &= f - 1;
         }
         // `token_flags` sets bits 0 to 11 only, so every value has its entry.
         out.hash(NEIGHBOUR_FLAGS[0][usize::from(flags_at(-1))]);
@@ -692,15 +708,18 @@ impl<'a> SentenceView<'a> {
         let context = usize::from(self.context[i]);
         if context != 0 {
             out.known(c.context[context], &known.context[context]);
-            for (bit, &prefix) in c.context_bit_and_shape.iter().enumerate() {
-                if context & (1 << bit) != 0 {
-                    out.hash(fnv(prefix, shape));
-                }
+            let mut bits = context;
+            while bits != 0 {
+                out.hash(fnv(c.context_bit_and_shape[bits.trailing_zeros() as usize], shape));
+                bits &= bits - 1;
             }
         }
         out.hash(fnv(before.word_pairs[1], word.lower.as_bytes()));
     }
 }
+
+/// The features of a token and of the two words either side, in text order.
+type Window<'v> = [&'v WordFeatures; 5];
 
 /// Where a token's features go, in the model's order: into a list of hashes
 /// (training, or scoring with another model), or straight into the scores.
@@ -858,6 +877,7 @@ impl Tagger {
         let mut labels = Vec::with_capacity(view.len());
         // Only filled when scoring with another model than the view's.
         let mut features = Vec::new();
+        let mut window = None;
         for i in 0..view.len() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             // A name starts with a capital; elsewhere only a name in progress needs scoring.
@@ -867,8 +887,10 @@ impl Tagger {
             }
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
             let scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
-                let mut scores = Scores { weights: &self.weights, sum: view.at(i, 0).own_scores };
-                view.context_features(i, prev, prev2, &mut scores);
+                let words = view.next_window(i, window);
+                window = Some((i, words));
+                let mut scores = Scores { weights: &self.weights, sum: words[2].own_scores };
+                view.context_features(i, &words, prev, prev2, &mut scores);
                 scores.sum
             } else {
                 view.features(i, prev, prev2, &mut features);
@@ -1148,7 +1170,7 @@ mod tests {
                 for i in 0..view.len() {
                     view.features(i, 1, 0, &mut features);
                     let mut continued = Scores { weights: &tagger.weights, sum: view.at(i, 0).own_scores };
-                    view.context_features(i, 1, 0, &mut continued);
+                    view.context_features(i, &view.window(i), 1, 0, &mut continued);
                     assert_eq!(continued.sum.map(f32::to_bits), tagger.scores(&features).map(f32::to_bits));
                 }
             }
