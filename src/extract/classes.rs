@@ -9,6 +9,7 @@
 //! words the thread has met before.
 
 use std::cell::{OnceCell, RefCell};
+use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -72,7 +73,7 @@ pub(crate) struct WordTable {
     tagger: u64,
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<[u8]>, u32>,
     /// The bytes of the words in `ids`.
     long_bytes: usize,
     /// Ids of words of two to seven bytes (most words), by [`pack`]: no string compare.
@@ -97,27 +98,42 @@ impl WordTable {
         }
     }
 
+    #[cfg(test)]
     fn id(&mut self, word: &str, lexicon: &Lexicon) -> u32 {
-        if let Some(id) = self.id_of(word) {
-            return id;
+        self.id_of(word).unwrap_or_else(|| self.insert(word, lexicon))
+    }
+
+    /// The id of the token at `range` of `text`, read as bytes: only a word not
+    /// seen before is sliced as a string (with its character-boundary checks).
+    fn id_at(&mut self, text: &str, range: Range<usize>, lexicon: &Lexicon) -> u32 {
+        match self.id_of_bytes(&text.as_bytes()[range.clone()]) {
+            Some(id) => id,
+            None => self.insert(&text[range], lexicon),
         }
+    }
+
+    fn insert(&mut self, word: &str, lexicon: &Lexicon) -> u32 {
         let id = self.words.len() as u32;
         self.words.push(Word { bits: word_bits(word, lexicon), ..Word::default() });
         if let &[byte] = word.as_bytes() {
             self.single.resize(128, None);
             self.single[usize::from(byte)] = Some(id);
-        } else if let Some(packed) = pack(word) {
+        } else if let Some(packed) = pack(word.as_bytes()) {
             self.short.insert(packed, id);
         } else {
             self.long_bytes += word.len();
-            self.ids.insert(word.into(), id);
+            self.ids.insert(word.as_bytes().into(), id);
         }
         id
     }
 
     /// The id of `word`, if any token so far was it.
     pub fn id_of(&self, word: &str) -> Option<u32> {
-        match word.as_bytes() {
+        self.id_of_bytes(word.as_bytes())
+    }
+
+    fn id_of_bytes(&self, word: &[u8]) -> Option<u32> {
+        match word {
             &[byte] => self.single.get(usize::from(byte)).copied().flatten(),
             _ => match pack(word) {
                 Some(packed) => self.short.get(&packed).copied(),
@@ -132,8 +148,7 @@ impl WordTable {
 }
 
 /// A word of up to seven bytes as one integer: its bytes, and its length in the top byte.
-fn pack(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
+fn pack(bytes: &[u8]) -> Option<u64> {
     (bytes.len() < 8)
         .then(|| bytes.iter().fold(0, |packed, &b| packed << 8 | u64::from(b)) | (bytes.len() as u64) << 56)
 }
@@ -242,7 +257,7 @@ impl TokenClasses {
         for sentence in sentences {
             starts.push(bits.len());
             for token in &sentence.tokens {
-                let id = table.id(token.text(text), lexicon);
+                let id = table.id_at(text, token.range(), lexicon);
                 ids.push(id);
                 bits.push(table.word(id).bits);
             }
@@ -366,16 +381,24 @@ mod tests {
 
     #[test]
     fn packed_words_differ_where_the_words_do() {
-        assert_eq!(pack("seven.."), pack("seven.."));
-        assert_ne!(pack("a\0"), pack("\0a"));
-        assert_ne!(pack("ab"), pack("\0ab"));
-        assert!(pack("eight..!").is_none());
+        assert_eq!(pack(b"seven.."), pack(b"seven.."));
+        assert_ne!(pack(b"a\0"), pack(b"\0a"));
+        assert_ne!(pack(b"ab"), pack(b"\0ab"));
+        assert!(pack(b"eight..!").is_none());
         let lexicon = Lexicon::embedded();
         let mut table = WordTable::new(&lexicon);
         let words = ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’"];
         let ids: Vec<u32> = words.iter().map(|w| table.id(w, &lexicon)).collect();
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         assert_eq!(words.map(|w| table.id_of(w)).to_vec(), ids.into_iter().map(Some).collect::<Vec<_>>());
+        // A token read in place from its text is the same word.
+        let text = words.join(" ");
+        let mut at = 0;
+        for (id, word) in words.iter().enumerate() {
+            assert_eq!(table.id_at(&text, at..at + word.len(), &lexicon), id as u32, "{word}");
+            at += word.len() + 1;
+        }
+        assert_eq!(table.id_at(&text, 0..2, &lexicon), words.len() as u32, "a new word");
     }
 
     #[test]
