@@ -9,7 +9,7 @@ use super::classes::{
     TRIGGER_WORD, TokenClasses, WordTable,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
-use super::tagger::{DocumentContext, SentenceView};
+use super::tagger::{DocumentContext, SentenceView, ViewBuffers};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact, strip_leading};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -37,10 +37,27 @@ pub(crate) fn find(
     } else {
         DocumentContext::new(text, sentences, classes, words, lexicon)
     };
+    let mut buffers = Buffers::default();
     for (index, sentence) in sentences.iter().enumerate() {
-        Scan::new(text, index, sentence, classes.sentence(index), words, lexicon, &document, &mut found).run();
+        let classes = classes.sentence(index);
+        buffers.matches.refill(text, sentence, classes, lexicon);
+        buffers.tag(text, sentence, classes, words, lexicon, &document);
+        let mut scan = Scan::new(text, index, sentence, classes, lexicon, &mut found, &mut buffers);
+        scan.run();
+        scan.give_back(&mut buffers);
     }
     found
+}
+
+/// The per-token vectors of one sentence, handed from sentence to sentence so
+/// that a document's scan allocates them once.
+#[derive(Default)]
+struct Buffers {
+    matches: Matches,
+    /// Names the statistical tagger found, by first token: (end token, type).
+    tagged: Vec<Option<(usize, NameType)>>,
+    view: ViewBuffers,
+    labels: Vec<usize>,
 }
 
 /// What the statistical tagger calls a name.
@@ -52,23 +69,46 @@ pub(crate) enum NameType {
     Other,
 }
 
-/// Name spans from the tagger, by first token; empty when no model is loaded.
-fn tagged_spans(
-    text: &str,
-    sentence: &Sentence,
-    classes: SentenceClasses,
-    words: &WordTable,
-    matches: &Matches,
-    lexicon: &Lexicon,
-    document: &DocumentContext,
-) -> Vec<Option<(usize, NameType)>> {
-    let n = sentence.tokens.len();
-    let mut spans = vec![None; n];
-    if lexicon.tagger.is_empty() {
-        return spans;
+impl Buffers {
+    /// Name spans from the tagger into `tagged`, by first token; none when no
+    /// model is loaded. Reads `matches`, which must be this sentence's.
+    fn tag(
+        &mut self,
+        text: &str,
+        sentence: &Sentence,
+        classes: SentenceClasses,
+        words: &WordTable,
+        lexicon: &Lexicon,
+        document: &DocumentContext,
+    ) {
+        let n = sentence.tokens.len();
+        self.tagged.clear();
+        self.tagged.resize(n, None);
+        if lexicon.tagger.is_empty() {
+            return;
+        }
+        let tagger = Some(&lexicon.tagger);
+        let buffers = std::mem::take(&mut self.view);
+        let view = SentenceView::with_buffers(
+            text,
+            sentence,
+            classes,
+            words,
+            tagger,
+            &self.matches,
+            lexicon,
+            document,
+            buffers,
+        );
+        lexicon.tagger.tag_into(&view, &mut self.labels);
+        self.view = view.into_buffers();
+        name_spans(&self.labels, &mut self.tagged);
     }
-    let view = SentenceView::new(text, sentence, classes, words, Some(&lexicon.tagger), matches, lexicon, document);
-    let labels = lexicon.tagger.tag(&view);
+}
+
+/// The names in a sentence's BIO labels, by first token: (end token, type).
+fn name_spans(labels: &[usize], spans: &mut [Option<(usize, NameType)>]) {
+    let n = labels.len();
     let mut i = 0;
     while i < n {
         if labels[i] == 0 {
@@ -89,10 +129,10 @@ fn tagged_spans(
         spans[i] = Some((end, name_type));
         i = end;
     }
-    spans
 }
 
 /// Lexicon matches in one sentence, aligned to its tokens.
+#[derive(Default)]
 pub(crate) struct Matches {
     /// Longest valid gazetteer match starting at each token: (end token, target).
     pub gazetteer: Vec<Option<(usize, GazTarget)>>,
@@ -102,8 +142,17 @@ pub(crate) struct Matches {
 
 impl Matches {
     pub fn find(text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) -> Self {
+        let mut matches = Matches::default();
+        matches.refill(text, sentence, classes, lexicon);
+        matches
+    }
+
+    /// The matches of another sentence, in the vectors of these.
+    fn refill(&mut self, text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) {
         let tokens = &sentence.tokens[..];
-        let mut gazetteer: Vec<Option<(usize, GazTarget)>> = vec![None; tokens.len()];
+        let Matches { gazetteer, titles } = self;
+        gazetteer.clear();
+        gazetteer.resize(tokens.len(), None);
         let starts = |bit: u32| move |i: usize| classes.bits(i) & bit != 0;
         lexicon.gazetteer.for_each_match(text, tokens, starts(GAZETTEER_START), |s, e, id| {
             let (target, pattern) = &lexicon.gazetteer_targets[id];
@@ -118,13 +167,13 @@ impl Matches {
                 gazetteer[s] = Some((e + 1, *target));
             }
         });
-        let mut titles: Vec<Option<(usize, usize)>> = vec![None; tokens.len()];
+        titles.clear();
+        titles.resize(tokens.len(), None);
         lexicon.titles.for_each_match(text, tokens, starts(TITLE_START), |s, e, id| {
             if titles[s].is_none_or(|(end, _)| e + 1 > end) {
                 titles[s] = Some((e + 1, id));
             }
         });
-        Matches { gazetteer, titles }
     }
 }
 
@@ -276,21 +325,20 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    #[allow(clippy::too_many_arguments)]
+    /// Takes the sentence's matches and tagged names over from `buffers`;
+    /// `give_back` returns their vectors.
     fn new(
         text: &'a str,
         index: usize,
         sentence: &'a Sentence,
         classes: SentenceClasses<'a>,
-        words: &WordTable,
         lexicon: &'a Lexicon,
-        document: &DocumentContext,
         found: &'a mut Found,
+        buffers: &mut Buffers,
     ) -> Self {
         let tokens = &sentence.tokens[..];
-        let matches = Matches::find(text, sentence, classes, lexicon);
-        let tagged = tagged_spans(text, sentence, classes, words, &matches, lexicon, document);
-        let Matches { gazetteer, titles } = matches;
+        let Matches { gazetteer, titles } = std::mem::take(&mut buffers.matches);
+        let tagged = std::mem::take(&mut buffers.tagged);
         let (mut words, mut caps) = (0, 0);
         for (i, _) in tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
             words += 1;
@@ -524,6 +572,11 @@ impl<'a> Scan<'a> {
             self.found.publishers.push(PublishFact { publisher: index, report, trigger });
         }
         index
+    }
+
+    fn give_back(self, buffers: &mut Buffers) {
+        buffers.matches = Matches { gazetteer: self.gazetteer, titles: self.titles };
+        buffers.tagged = self.tagged;
     }
 
     fn run(&mut self) {

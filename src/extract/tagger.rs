@@ -269,16 +269,18 @@ fn model_classes(bits: u32, words: &Words) -> u16 {
     out
 }
 
-/// Lexicon facts about each token, as bits.
+/// Lexicon facts about each token, as bits, into `flags`.
 fn token_flags(
     sentence: &Sentence,
     classes: SentenceClasses,
     matches: &Matches,
     lexicon: &Lexicon,
     readings: &[u8],
-) -> Vec<u16> {
+    flags: &mut Vec<u16>,
+) {
     let n = sentence.tokens.len();
-    let mut flags = vec![0u16; n];
+    flags.clear();
+    flags.resize(n, 0);
     for (start, m) in matches.gazetteer.iter().enumerate() {
         if let Some((end, target)) = m {
             let bit = match target {
@@ -309,7 +311,6 @@ fn token_flags(
             *flag |= model_classes(bits, &lexicon.words);
         }
     }
-    flags
 }
 
 /// What the rest of the document says about each capitalised word: evidence
@@ -577,6 +578,15 @@ pub(crate) struct SentenceView<'a> {
     all_caps: bool,
 }
 
+/// The per-token vectors of a sentence view, handed from one sentence to the
+/// next so that a document's views allocate them once.
+#[derive(Default)]
+pub(crate) struct ViewBuffers {
+    readings: Vec<u8>,
+    flags: Vec<u16>,
+    context: Vec<u8>,
+}
+
 impl<'a> SentenceView<'a> {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -589,14 +599,33 @@ impl<'a> SentenceView<'a> {
         lexicon: &Lexicon,
         document: &DocumentContext,
     ) -> Self {
+        let buffers = ViewBuffers::default();
+        Self::with_buffers(text, sentence, classes, table, tagger, matches, lexicon, document, buffers)
+    }
+
+    /// `new`, filling `buffers` (see `into_buffers`) instead of new vectors.
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_buffers(
+        text: &'a str,
+        sentence: &'a Sentence,
+        classes: SentenceClasses<'a>,
+        table: &'a WordTable,
+        tagger: Option<&'a Tagger>,
+        matches: &Matches,
+        lexicon: &Lexicon,
+        document: &DocumentContext,
+        buffers: ViewBuffers,
+    ) -> Self {
+        let ViewBuffers { mut readings, mut flags, mut context } = buffers;
         let tokens = &sentence.tokens[..];
         let n = tokens.len();
-        let mut context = vec![0; n];
+        context.clear();
+        context.resize(n, 0);
         let (mut letters, mut upper) = (0, 0);
         // Features are only computed for tokens that can be names and read two
         // tokens either side; the rest need no lower case, shape or classes.
-        let mut readings: Vec<u8> =
-            tokens.iter().map(|t| if t.kind == TokenKind::Possessive { POSSESSIVE as u8 } else { 0 }).collect();
+        readings.clear();
+        readings.extend(tokens.iter().map(|t| if t.kind == TokenKind::Possessive { POSSESSIVE as u8 } else { 0 }));
         for (i, (&bits, &id)) in classes.bits.iter().zip(classes.ids).enumerate() {
             if bits & ALPHABETIC != 0 {
                 letters += 1;
@@ -609,17 +638,23 @@ impl<'a> SentenceView<'a> {
                 context[i] = document.get(id);
             }
         }
+        token_flags(sentence, classes, matches, lexicon, &readings, &mut flags);
         SentenceView {
             text,
             tokens,
             classes,
             table,
             tagger,
-            flags: token_flags(sentence, classes, matches, lexicon, &readings),
+            flags,
             readings,
             context,
             all_caps: letters >= 3 && upper * 10 >= letters * 8,
         }
+    }
+
+    /// The view's vectors, for the next sentence's `with_buffers`.
+    pub fn into_buffers(self) -> ViewBuffers {
+        ViewBuffers { readings: self.readings, flags: self.flags, context: self.context }
     }
 
     pub fn len(&self) -> usize {
@@ -873,8 +908,17 @@ impl Tagger {
     }
 
     /// One label per token.
+    #[cfg(test)]
     pub(crate) fn tag(&self, view: &SentenceView) -> Vec<usize> {
-        let mut labels = Vec::with_capacity(view.len());
+        let mut labels = Vec::new();
+        self.tag_into(view, &mut labels);
+        labels
+    }
+
+    /// One label per token, into `labels`.
+    pub(crate) fn tag_into(&self, view: &SentenceView, labels: &mut Vec<usize>) {
+        labels.clear();
+        labels.reserve(view.len());
         // Only filled when scoring with another model than the view's.
         let mut features = Vec::new();
         let mut window = None;
@@ -898,7 +942,6 @@ impl Tagger {
             };
             labels.push(best(&scores, prev));
         }
-        labels
     }
 
     /// The model file: magic, count, then (feature, scale, 9 × i16) records sorted by feature.
