@@ -207,7 +207,6 @@ impl<'a> Frame<'a> {
         self.sentence.tokens.get(i).map_or("", |t| t.text(self.text))
     }
 
-    /// The word in lower case; borrowed when it has no capitals, as most words do.
     /// Length of the longest entry of `class` at token `i` (its class bits say whether the word alone is one).
     fn match_len(&self, class: &WordClass, i: usize) -> usize {
         let tokens = &self.sentence.tokens;
@@ -215,6 +214,7 @@ impl<'a> Frame<'a> {
             .match_len_after(self.classes.is(i, class), tokens[i.min(tokens.len())..].iter().map(|t| t.text(self.text)))
     }
 
+    /// The word in lower case; borrowed when it has no capitals, as most words do.
     fn lower(&self, i: usize) -> Lower<'a> {
         let word = self.word(i);
         if self.classes.bits(i) & HAS_UPPER != 0 {
