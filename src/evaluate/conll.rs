@@ -197,7 +197,7 @@ pub fn train_tagger(
 ) -> crate::extract::tagger::Tagger {
     use crate::extract::classes::{TokenClasses, WordTable};
     use crate::extract::mentions::Matches;
-    use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, train};
+    use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, ViewBuffers, train};
 
     let analyzed: Vec<Vec<crate::text::Sentence>> =
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
@@ -215,7 +215,9 @@ pub fn train_tagger(
             let in_sentence = classes.sentence(index);
             let matches = Matches::find(&doc.text, sentence, in_sentence, lexicon);
             // No model while training: every feature is scored afresh.
-            let view = SentenceView::new(&doc.text, sentence, in_sentence, &words, None, &matches, lexicon, &context);
+            let buffers = ViewBuffers::default();
+            let view =
+                SentenceView::new(&doc.text, sentence, in_sentence, &words, None, &matches, lexicon, &context, buffers);
             let gold = sentence
                 .tokens
                 .iter()

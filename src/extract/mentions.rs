@@ -89,17 +89,7 @@ impl Buffers {
         }
         let tagger = Some(&lexicon.tagger);
         let buffers = std::mem::take(&mut self.view);
-        let view = SentenceView::with_buffers(
-            text,
-            sentence,
-            classes,
-            words,
-            tagger,
-            &self.matches,
-            lexicon,
-            document,
-            buffers,
-        );
+        let view = SentenceView::new(text, sentence, classes, words, tagger, &self.matches, lexicon, document, buffers);
         lexicon.tagger.tag_into(&view, &mut self.labels);
         self.view = view.into_buffers();
         name_spans(&self.labels, &mut self.tagged);

@@ -597,24 +597,10 @@ pub(crate) struct ViewBuffers {
 }
 
 impl<'a> SentenceView<'a> {
+    /// The view of one sentence, in the vectors of `buffers` (default ones,
+    /// or those `into_buffers` handed back from the sentence before).
     #[allow(clippy::too_many_arguments)]
     pub fn new(
-        text: &'a str,
-        sentence: &'a Sentence,
-        classes: SentenceClasses<'a>,
-        table: &'a WordTable,
-        tagger: Option<&'a Tagger>,
-        matches: &Matches,
-        lexicon: &Lexicon,
-        document: &DocumentContext,
-    ) -> Self {
-        let buffers = ViewBuffers::default();
-        Self::with_buffers(text, sentence, classes, table, tagger, matches, lexicon, document, buffers)
-    }
-
-    /// `new`, filling `buffers` (see `into_buffers`) instead of new vectors.
-    #[allow(clippy::too_many_arguments)]
-    pub fn with_buffers(
         text: &'a str,
         sentence: &'a Sentence,
         classes: SentenceClasses<'a>,
@@ -661,7 +647,7 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// The view's vectors, for the next sentence's `with_buffers`.
+    /// The view's vectors, for the next sentence's view.
     pub fn into_buffers(self) -> ViewBuffers {
         ViewBuffers { readings: self.readings, flags: self.flags, context: self.context }
     }
@@ -1149,7 +1135,8 @@ mod tests {
             .map(|(index, sentence)| {
                 let in_sentence = classes.sentence(index);
                 let matches = Matches::find(text, sentence, in_sentence, &lexicon);
-                SentenceView::new(text, sentence, in_sentence, &table, tagger, &matches, &lexicon, &document)
+                let buffers = ViewBuffers::default();
+                SentenceView::new(text, sentence, in_sentence, &table, tagger, &matches, &lexicon, &document, buffers)
             })
             .collect();
         f(views)
