@@ -225,23 +225,58 @@ fn push_slug(out: &mut String, name: &str) {
     let from = out.len();
     // No hyphen at the start or after another one.
     let mut hyphen_allowed = false;
-    let mut add = |c: char| {
+    if name.is_ascii() {
+        // Resolution slugs every name it meets: ASCII names are copied a run
+        // of letters and digits at a time, and lowered at the end.
+        let bytes = name.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run > 0 {
+                out.push_str(&name[at..at + run]);
+                hyphen_allowed = true;
+                at += run;
+            } else {
+                push_separator(out, &mut hyphen_allowed, char::from(bytes[at]));
+                at += 1;
+            }
+        }
+        out[from..].make_ascii_lowercase();
+        trim_hyphens(out, from);
+    } else {
+        push_slug_chars(out, name);
+    }
+}
+
+/// `push_slug` a character at a time: for any name, and the reference for
+/// the ASCII runs.
+fn push_slug_chars(out: &mut String, name: &str) {
+    let from = out.len();
+    let mut hyphen_allowed = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
             hyphen_allowed = true;
-        } else if hyphen_allowed && c != '\'' && c != '’' && c != '.' {
-            out.push('-');
-            hyphen_allowed = false;
+        } else {
+            push_separator(out, &mut hyphen_allowed, c);
         }
-    };
-    // Resolution slugs every name it meets: ASCII names skip Unicode case mapping.
-    if name.is_ascii() {
-        name.bytes().for_each(|b| add(char::from(b.to_ascii_lowercase())));
-    } else {
-        name.chars().flat_map(char::to_lowercase).for_each(add);
     }
+    trim_hyphens(out, from);
+}
+
+/// Drops the hyphens a slug ends with (it has no others in a row).
+fn trim_hyphens(out: &mut String, from: usize) {
     while out.len() > from && out.ends_with('-') {
         out.pop();
+    }
+}
+
+/// What a character that is no letter or digit adds to a slug: a hyphen, but
+/// none at the start, after another or for "'", "’" and "." ("U.S." is "us").
+fn push_separator(out: &mut String, hyphen_allowed: &mut bool, c: char) {
+    if *hyphen_allowed && !matches!(c, '\'' | '’' | '.') {
+        out.push('-');
+        *hyphen_allowed = false;
     }
 }
 
@@ -329,5 +364,14 @@ mod tests {
         assert_eq!(slug("ÉCOLE -- d’Été"), "école-dété");
         assert_eq!(entity_id("person", "-- Al-Qaeda's --"), "person:al-qaedas");
         assert_eq!(entity_id("place", "--"), "place:");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_slugs_equal_slugs_made_a_character_at_a_time(name in "[A-Za-z0-9 .'(),-]{0,24}") {
+            let mut reference = String::from("x:");
+            push_slug_chars(&mut reference, &name);
+            proptest::prop_assert_eq!(entity_id("x", &name), reference);
+        }
     }
 }
