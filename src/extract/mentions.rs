@@ -42,9 +42,7 @@ pub(crate) fn find(
         let classes = classes.sentence(index);
         buffers.matches.refill(text, sentence, classes, lexicon);
         buffers.tag(text, sentence, classes, words, lexicon, &document);
-        let mut scan = Scan::new(text, index, sentence, classes, lexicon, &mut found, &mut buffers);
-        scan.run();
-        scan.give_back(&mut buffers);
+        Scan::new(text, index, sentence, classes, lexicon, &mut found, &buffers).run();
     }
     found
 }
@@ -302,12 +300,12 @@ struct Scan<'a> {
     lexicon: &'a Lexicon,
     found: &'a mut Found,
     /// Longest valid gazetteer match starting at each token: (end token, target).
-    gazetteer: Vec<Option<(usize, GazTarget)>>,
+    gazetteer: &'a [Option<(usize, GazTarget)>],
     /// Longest title starting at each token: (end token, title entry).
-    titles: Vec<Option<(usize, usize)>>,
+    titles: &'a [Option<(usize, usize)>],
     all_caps: bool,
     /// Names the statistical tagger found, by first token: (end token, type).
-    tagged: Vec<Option<(usize, NameType)>>,
+    tagged: &'a [Option<(usize, NameType)>],
     /// A state that qualifies the title about to come ("US" in "US President").
     role_state: Option<usize>,
     /// A report waiting for its publisher ("the report by ..."): report mention, first token allowed.
@@ -315,8 +313,7 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    /// Takes the sentence's matches and tagged names over from `buffers`;
-    /// `give_back` returns their vectors.
+    /// Reads the sentence's matches and tagged names from `buffers`.
     fn new(
         text: &'a str,
         index: usize,
@@ -324,11 +321,10 @@ impl<'a> Scan<'a> {
         classes: SentenceClasses<'a>,
         lexicon: &'a Lexicon,
         found: &'a mut Found,
-        buffers: &mut Buffers,
+        buffers: &'a Buffers,
     ) -> Self {
         let tokens = &sentence.tokens[..];
-        let Matches { gazetteer, titles } = std::mem::take(&mut buffers.matches);
-        let tagged = std::mem::take(&mut buffers.tagged);
+        let Buffers { matches: Matches { gazetteer, titles }, tagged, .. } = buffers;
         let (mut words, mut caps) = (0, 0);
         for (i, _) in tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
             words += 1;
@@ -562,11 +558,6 @@ impl<'a> Scan<'a> {
             self.found.publishers.push(PublishFact { publisher: index, report, trigger });
         }
         index
-    }
-
-    fn give_back(self, buffers: &mut Buffers) {
-        buffers.matches = Matches { gazetteer: self.gazetteer, titles: self.titles };
-        buffers.tagged = self.tagged;
     }
 
     fn run(&mut self) {
