@@ -715,8 +715,10 @@ impl<'a> SentenceView<'a> {
             f &= f - 1;
         }
         // `token_flags` sets bits 0 to 11 only, so every value has its entry.
-        out.hash(NEIGHBOUR_FLAGS[0][usize::from(flags_at(-1))]);
-        out.hash(NEIGHBOUR_FLAGS[1][usize::from(flags_at(1))]);
+        let (before_flags, after_flags) = (usize::from(flags_at(-1)), usize::from(flags_at(1)));
+        let flag_weights = self.tagger.map_or(&NO_FLAG_WEIGHTS[..], |t| &t.neighbour_flags[..]);
+        out.known(NEIGHBOUR_FLAGS[0][before_flags], &flag_weights[before_flags]);
+        out.known(NEIGHBOUR_FLAGS[1][after_flags], &flag_weights[(1 << 12) | after_flags]);
         out.known(c.previous[prev], &known.previous[prev]);
         out.known(c.previous_two[prev2][prev], &known.previous_two[prev2][prev]);
         if prev == 0 {
@@ -806,6 +808,9 @@ struct ConstantWeights {
     first_caps: [[f32; N]; 2],
 }
 
+/// `Tagger::neighbour_flags` of a view without a model.
+static NO_FLAG_WEIGHTS: [[f32; N]; 2 << 12] = [[0.0; N]; 2 << 12];
+
 /// The weights of a view without a model, whose features only list hashes.
 static NO_WEIGHTS: ConstantWeights = ConstantWeights {
     previous: [[0.0; N]; N],
@@ -851,6 +856,10 @@ pub struct Tagger {
     constants: Box<ConstantWeights>,
     /// The sentence edge's features with this model's weights.
     edge: Box<WordFeatures>,
+    /// The weights of `NEIGHBOUR_FLAGS`, the previous token's first and the
+    /// next token's after them, zero where the model has none: every scored
+    /// token reads two, and an index into a table needs no probe of the map.
+    neighbour_flags: Box<[[f32; N]]>,
 }
 
 impl Default for Tagger {
@@ -881,7 +890,9 @@ impl Tagger {
             id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             constants: Box::new(NO_WEIGHTS.clone()),
             edge: Box::new(WordFeatures::edge_with(None)),
+            neighbour_flags: Box::default(),
         };
+        tagger.neighbour_flags = NEIGHBOUR_FLAGS.iter().flatten().map(|&f| tagger.weight(f)).collect();
         tagger.constants = Box::new(ConstantWeights::of(&tagger));
         tagger.edge = Box::new(WordFeatures::edge_with(Some(&tagger)));
         tagger
