@@ -46,6 +46,35 @@ fn possessive_s(after_apostrophe: &str) -> bool {
         && !after_apostrophe[1..].starts_with(char::is_alphanumeric)
 }
 
+/// What an ASCII byte is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Space,
+    /// A letter or a digit: a word or a number starts.
+    Alphanumeric,
+    /// Everything else: punctuation, an apostrophe, control characters.
+    Other,
+}
+
+/// `Ascii` by byte value; bytes from 0x80 up are never read here.
+const ASCII: [Ascii; 128] = {
+    let mut table = [Ascii::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        // `char::is_whitespace` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+        table[b] = if matches!(byte, b'\t'..=b'\r' | b' ') {
+            Ascii::Space
+        } else if byte.is_ascii_alphanumeric() {
+            Ascii::Alphanumeric
+        } else {
+            Ascii::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 /// ASCII letters and digits, by byte value.
 const ASCII_ALPHANUMERIC: [bool; 256] = {
     let mut table = [false; 256];
@@ -61,17 +90,23 @@ const ASCII_ALPHANUMERIC: [bool; 256] = {
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
-    let char_at = |at: usize| slice[at..].chars().next();
-    // Nearly every byte is ASCII: decode a character only where one is not.
-    let next_char = |at: usize| match bytes.get(at) {
-        Some(&b) if b.is_ascii() => Some(char::from(b)),
-        Some(_) => char_at(at),
-        None => None,
-    };
     let mut tokens = Vec::with_capacity(slice.len() / 5 + 1);
     // `pos` is the byte offset in `slice` of the first character not yet consumed.
     let mut pos = 0;
-    while let Some(c) = next_char(pos) {
+    while let Some(&b) = bytes.get(pos) {
+        // Nearly every byte is ASCII: one table load says what it starts.
+        let c = match ASCII.get(usize::from(b)) {
+            Some(Ascii::Space) => {
+                pos += 1;
+                continue;
+            }
+            Some(Ascii::Alphanumeric) => {
+                pos = word(slice, pos, b.is_ascii_digit(), range.start, &mut tokens);
+                continue;
+            }
+            Some(Ascii::Other) => char::from(b),
+            None => slice[pos..].chars().next().expect("a character starts here"),
+        };
         let start = range.start + pos;
         pos += c.len_utf8();
         if c.is_whitespace() {
@@ -81,68 +116,80 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         if is_apostrophe(c) && possessive_s(&slice[pos..]) {
             pos += 1;
             tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Possessive });
-            continue;
-        }
-        if !c.is_alphanumeric() {
+        } else if c.is_alphanumeric() {
+            pos = word(slice, pos - c.len_utf8(), false, range.start, &mut tokens);
+        } else {
             tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
-            continue;
-        }
-        // A word or number: alphanumerics, with inner apostrophes ("O'Brien"),
-        // inner periods in initialisms ("U.S.") and inner digits separators ("3.5", "1,000").
-        let numeric = c.is_ascii_digit();
-        loop {
-            // Most of a word is ASCII letters and digits: skip them, one table load a byte.
-            pos += bytes[pos..].iter().take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)]).count();
-            // Any other ASCII byte but these three ends the word at once.
-            if bytes.get(pos).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'.' | b',')) {
-                break;
-            }
-            let Some(n) = next_char(pos) else { break };
-            let after = || next_char(pos + n.len_utf8());
-            let continues = if n.is_alphanumeric() {
-                true
-            } else if is_apostrophe(n) {
-                // Keep "O'Brien", split "Russia's" and "Russians'".
-                after().is_some_and(char::is_alphanumeric) && !possessive_s(&slice[pos + n.len_utf8()..])
-            } else if n == '.' {
-                if numeric {
-                    after().is_some_and(|a| a.is_ascii_digit())
-                } else {
-                    // "U.S" continues while the word is single letters joined by periods.
-                    after().is_some_and(char::is_alphabetic) && is_initialism(&slice[start - range.start..pos])
-                }
-            } else if n == ',' && numeric {
-                after().is_some_and(|a| a.is_ascii_digit())
-            } else {
-                false
-            };
-            if !continues {
-                break;
-            }
-            pos += n.len_utf8();
-        }
-        // The final period of "U.S." and "Mr." belongs to the word.
-        if !numeric && bytes.get(pos) == Some(&b'.') {
-            let word = &slice[start - range.start..pos];
-            let multi_letter_initialism = word.contains('.') && is_initialism(word);
-            // A middle initial: "Steven F. Udvar-Hazy".
-            let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
-            if multi_letter_initialism || initial || is_abbreviation(word) {
-                pos += 1;
-            }
-        }
-        let end = range.start + pos;
-        tokens.push(Token { start, end, kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
-        // Possessive: the apostrophe and "s" become one token.
-        if let Some(n) = next_char(pos)
-            && is_apostrophe(n)
-            && possessive_s(&slice[pos + n.len_utf8()..])
-        {
-            tokens.push(Token { start: end, end: end + n.len_utf8() + 1, kind: TokenKind::Possessive });
-            pos += n.len_utf8() + 1;
         }
     }
     tokens
+}
+
+/// Pushes the word or number that starts at `slice[from..]` (and the
+/// possessive after it) onto `tokens`, which hold offsets from `offset`;
+/// returns where the next token may start. `numeric`: it starts with an ASCII digit.
+fn word(slice: &str, from: usize, numeric: bool, offset: usize, tokens: &mut Vec<Token>) -> usize {
+    let bytes = slice.as_bytes();
+    let next_char = |at: usize| match bytes.get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => slice[at..].chars().next(),
+        None => None,
+    };
+    let mut pos = from + next_char(from).map_or(1, char::len_utf8);
+    // Alphanumerics, with inner apostrophes ("O'Brien"), inner periods in
+    // initialisms ("U.S.") and inner digit separators ("3.5", "1,000").
+    loop {
+        // Most of a word is ASCII letters and digits: skip them, one table load a byte.
+        pos += bytes[pos..].iter().take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)]).count();
+        // Any other ASCII byte but these three ends the word at once.
+        if bytes.get(pos).is_none_or(|&b| b.is_ascii() && !matches!(b, b'\'' | b'.' | b',')) {
+            break;
+        }
+        let Some(n) = next_char(pos) else { break };
+        let after = || next_char(pos + n.len_utf8());
+        let continues = if n.is_alphanumeric() {
+            true
+        } else if is_apostrophe(n) {
+            // Keep "O'Brien", split "Russia's" and "Russians'".
+            after().is_some_and(char::is_alphanumeric) && !possessive_s(&slice[pos + n.len_utf8()..])
+        } else if n == '.' {
+            if numeric {
+                after().is_some_and(|a| a.is_ascii_digit())
+            } else {
+                // "U.S" continues while the word is single letters joined by periods.
+                after().is_some_and(char::is_alphabetic) && is_initialism(&slice[from..pos])
+            }
+        } else if n == ',' && numeric {
+            after().is_some_and(|a| a.is_ascii_digit())
+        } else {
+            false
+        };
+        if !continues {
+            break;
+        }
+        pos += n.len_utf8();
+    }
+    // The final period of "U.S." and "Mr." belongs to the word.
+    if !numeric && bytes.get(pos) == Some(&b'.') {
+        let word = &slice[from..pos];
+        let multi_letter_initialism = word.contains('.') && is_initialism(word);
+        // A middle initial: "Steven F. Udvar-Hazy".
+        let initial = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+        if multi_letter_initialism || initial || is_abbreviation(word) {
+            pos += 1;
+        }
+    }
+    let (start, end) = (offset + from, offset + pos);
+    tokens.push(Token { start, end, kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
+    // Possessive: the apostrophe and "s" become one token.
+    if let Some(n) = next_char(pos)
+        && is_apostrophe(n)
+        && possessive_s(&slice[pos + n.len_utf8()..])
+    {
+        tokens.push(Token { start: end, end: end + n.len_utf8() + 1, kind: TokenKind::Possessive });
+        pos += n.len_utf8() + 1;
+    }
+    pos
 }
 
 #[cfg(test)]
@@ -171,6 +218,15 @@ mod tests {
         let text = "Germany 's envoy";
         let kinds: Vec<TokenKind> = tokenize(text, 0..text.len()).iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [TokenKind::Word, TokenKind::Possessive, TokenKind::Word]);
+    }
+
+    #[test]
+    fn control_characters_are_punctuation_and_other_scripts_make_words() {
+        // Vertical tab and form feed are white space; U+001C is not.
+        let text = "a\u{b}b\u{c}c\u{1c}d Éric’s ٣٤ x—y";
+        assert_eq!(words(text), vec!["a", "b", "c", "\u{1c}", "d", "Éric", "’s", "٣٤", "x", "—", "y"]);
+        let kinds: Vec<TokenKind> = tokenize(text, 0..text.len()).iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[7], TokenKind::Word, "only ASCII digits start a number");
     }
 
     #[test]
