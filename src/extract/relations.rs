@@ -147,17 +147,17 @@ struct Frame<'a> {
     classes: SentenceClasses<'a>,
     lexicon: &'a Lexicon,
     mentions: Vec<&'a Mention>,
-    /// Token indices that start a new clause.
-    boundaries: Vec<bool>,
-    /// Per-token facts, made at the first question that needs them.
+    /// Per-token facts, made at the first question that needs them: most
+    /// sentences hold no trigger and no claim, and ask none.
     index: OnceCell<FrameIndex>,
 }
 
 /// Per token, so that no question costs a walk of the sentence or its
-/// mentions (sentences can run to thousands of tokens): the start of its
-/// clause, the next boundary from it on, and whether it lies in a mention,
-/// lies in a mention that is no head, or starts a mention.
+/// mentions (sentences can run to thousands of tokens): whether it starts a
+/// clause, the start of its clause, the next boundary from it on, and whether
+/// it lies in a mention, lies in a mention that is no head, or starts a mention.
 struct FrameIndex {
+    boundaries: Vec<bool>,
     clause_starts: Vec<usize>,
     clause_ends: Vec<usize>,
     in_mention: Vec<bool>,
@@ -166,7 +166,9 @@ struct FrameIndex {
 }
 
 impl FrameIndex {
-    fn new(boundaries: &[bool], mentions: &[&Mention]) -> Self {
+    fn new(frame: &Frame) -> Self {
+        let boundaries = clause_boundaries(frame.text, frame.sentence, frame.classes, frame.lexicon);
+        let mentions = &frame.mentions;
         let n = boundaries.len();
         let mut clause_starts = Vec::with_capacity(n);
         let mut start = 0;
@@ -194,13 +196,36 @@ impl FrameIndex {
                 *starts = true;
             }
         }
-        FrameIndex { clause_starts, clause_ends, in_mention, in_modifier, starts_mention }
+        FrameIndex { boundaries, clause_starts, clause_ends, in_mention, in_modifier, starts_mention }
     }
+}
+
+/// The tokens that start a new clause.
+fn clause_boundaries(text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) -> Vec<bool> {
+    let tokens = &sentence.tokens;
+    let mut boundaries: Vec<bool> = (0..tokens.len())
+        .map(|i| {
+            let t = tokens[i];
+            let word = t.text(text);
+            i == 0
+                || (t.kind == TokenKind::Punct
+                    && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
+                || (t.kind == TokenKind::Word && classes.is(i, &lexicon.words.clause))
+        })
+        .collect();
+    // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
+    for open in (0..tokens.len()).filter(|&i| tokens[i].text(text) == "(") {
+        if let Some(close) = (open + 1..(open + 5).min(tokens.len())).find(|&i| tokens[i].text(text) == ")") {
+            boundaries[open] = open == 0;
+            boundaries[close] = false;
+        }
+    }
+    boundaries
 }
 
 impl<'a> Frame<'a> {
     fn index(&self) -> &FrameIndex {
-        self.index.get_or_init(|| FrameIndex::new(&self.boundaries, &self.mentions))
+        self.index.get_or_init(|| FrameIndex::new(self))
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -237,7 +262,7 @@ impl<'a> Frame<'a> {
     }
 
     fn clause_end(&self, after: usize) -> usize {
-        self.index().clause_ends.get(after).copied().unwrap_or(self.boundaries.len())
+        self.index().clause_ends.get(after).copied().unwrap_or(self.sentence.tokens.len())
     }
 
     /// A mention inside a prepositional phrase ("between Washington and ...",
@@ -246,7 +271,7 @@ impl<'a> Frame<'a> {
         let mut k = m.phrase_start;
         while k > 0 {
             k -= 1;
-            if self.boundaries[k] && self.sentence.tokens[k].kind == TokenKind::Word {
+            if self.index().boundaries[k] && self.sentence.tokens[k].kind == TokenKind::Word {
                 // "after Biden labelled": a subordinator, not a preposition.
                 return false;
             }
@@ -298,8 +323,9 @@ impl<'a> Frame<'a> {
         // that closes it. Quotes and colons are walls: speech has its own subjects.
         let opened_by_word = self.sentence.tokens[start].kind == TokenKind::Word;
         if start > 0 && opened_by_word {
-            let wall =
-                (0..start).rev().find(|&i| self.boundaries[i] && self.sentence.tokens[i].kind != TokenKind::Word);
+            let wall = (0..start)
+                .rev()
+                .find(|&i| self.index().boundaries[i] && self.sentence.tokens[i].kind != TokenKind::Word);
             let from = wall.map_or(0, |w| w + 1);
             if let Some(m) = self.first_subject(|m| m.tokens.start >= from && m.tokens.end <= start) {
                 return Self::argument(m);
@@ -356,7 +382,7 @@ impl<'a> Frame<'a> {
         let mut end = end;
         while after < end && self.is_time_word(after) {
             after += 1;
-            end = end.max((after + 1).min(self.boundaries.len()));
+            end = end.max((after + 1).min(self.sentence.tokens.len()));
         }
         let mut stop = after;
         while stop < (after + 5).min(end) {
@@ -371,7 +397,7 @@ impl<'a> Frame<'a> {
                 || matches!(word.as_str(), "than" | "least" | "nearly" | "about" | "some" | "almost");
             if !starts_mention
                 && !of
-                && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.boundaries[stop]))
+                && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.index().boundaries[stop]))
             {
                 break;
             }
@@ -408,7 +434,7 @@ impl<'a> Frame<'a> {
             };
             // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
             let window: Vec<usize> = (trigger.end..(trigger.end + 8).min(self.sentence.tokens.len()))
-                .take_while(|&j| j == trigger.end || !self.boundaries[j])
+                .take_while(|&j| j == trigger.end || !self.index().boundaries[j])
                 .filter(|&j| !infinitive(j))
                 .collect();
             // The frame lists its prepositions by preference: "complained to the UN over
@@ -658,26 +684,9 @@ pub(crate) fn find(
             continue;
         }
         let classes = classes.sentence(index);
-        let mut boundaries: Vec<bool> = (0..tokens.len())
-            .map(|i| {
-                let t = tokens[i];
-                let word = t.text(text);
-                i == 0
-                    || (t.kind == TokenKind::Punct
-                        && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
-                    || (t.kind == TokenKind::Word && classes.is(i, &lexicon.words.clause))
-            })
-            .collect();
-        // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
-        for open in (0..tokens.len()).filter(|&i| tokens[i].text(text) == "(") {
-            if let Some(close) = (open + 1..(open + 5).min(tokens.len())).find(|&i| tokens[i].text(text) == ")") {
-                boundaries[open] = open == 0;
-                boundaries[close] = false;
-            }
-        }
         let mut mentions = std::mem::take(&mut by_sentence[index]);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        let frame = Frame { text, sentence, classes, lexicon, mentions, boundaries, index: OnceCell::new() };
+        let frame = Frame { text, sentence, classes, lexicon, mentions, index: OnceCell::new() };
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
@@ -885,7 +894,7 @@ pub(crate) fn find(
                 // "Sudan and the rebels must ...", "Kagame and his party must ...".
                 if frame.lower(target.tokens.end) == "and"
                     && let Some(modal) = (target.tokens.end + 1..(target.tokens.end + 7).min(tokens.len()))
-                        .take_while(|&j| !frame.boundaries[j])
+                        .take_while(|&j| !frame.index().boundaries[j])
                         .find(|&j| matches!(frame.lower(j).as_str(), "must" | "should"))
                 {
                     v = modal;
