@@ -118,6 +118,9 @@ pub struct WordClass {
     /// lookups are of short words and need neither string hashing nor compare.
     short: HashSet<u64>,
     phrases: Vec<Vec<String>>,
+    /// Bit `n` is set when a phrase's first word is `n` bytes long (63: that
+    /// long or longer): most words rule out every phrase by their length.
+    first_lengths: u64,
     case_sensitive: bool,
     /// This class's bit in [`ClassIndex`] lookups (0 for a class no file fills).
     bit: u32,
@@ -172,6 +175,11 @@ impl WordClass {
         self.match_len_after(first_is_entry, words)
     }
 
+    /// Whether a word of `len` bytes may be the first of one of the phrases.
+    pub(crate) fn may_start_phrase(&self, len: usize) -> bool {
+        self.first_lengths & (1 << len.min(63)) != 0
+    }
+
     /// `match_len` when it is known whether the first word alone is an entry
     /// (from its class bits, say).
     pub(crate) fn match_len_after<'w>(
@@ -183,7 +191,7 @@ impl WordClass {
         let same = |p: &str, w: &str| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) };
         // Most calls match no phrase: its first word is read once, not once a phrase.
         let mut rest = words.clone();
-        let Some(first) = rest.next().filter(|_| !self.phrases.is_empty()) else { return best };
+        let Some(first) = rest.next().filter(|w| self.may_start_phrase(w.len())) else { return best };
         for phrase in &self.phrases {
             let mut rest = rest.clone();
             let matched = phrase.len() > best
@@ -589,7 +597,9 @@ impl Lexicon {
             for entry in list(cols.get(1), '|') {
                 let entry = class.key(&entry);
                 if entry.contains(' ') {
-                    class.phrases.push(entry.split(' ').map(String::from).collect());
+                    let phrase: Vec<String> = entry.split(' ').map(String::from).collect();
+                    class.first_lengths |= 1 << phrase[0].len().min(63);
+                    class.phrases.push(phrase);
                 } else {
                     class.insert(entry);
                 }
@@ -681,6 +691,20 @@ mod tests {
         let lexicon = Lexicon::embedded();
         let words = ["of", "the", "Director"];
         assert_eq!(lexicon.words.name_link.match_len(words.iter().copied()), 2);
+    }
+
+    /// Phrases are only tried for first words of their lengths: none may be left out.
+    #[test]
+    fn every_class_phrase_matches_itself() {
+        let lexicon = Lexicon::embedded();
+        let mut phrases = 0;
+        for class in lexicon.words.all() {
+            for phrase in &class.phrases {
+                assert_eq!(class.match_len(phrase.iter().map(String::as_str)), phrase.len(), "{phrase:?}");
+                phrases += 1;
+            }
+        }
+        assert!(phrases > 20, "{phrases}");
     }
 
     /// The mention rules test class bits where `contains` once was asked: the two must agree.

@@ -395,7 +395,12 @@ impl<'a> Scan<'a> {
 
     /// Length of the longest entry of `class` at token `i` (its class bits say whether the word alone is one).
     fn match_len(&self, class: &WordClass, i: usize) -> usize {
-        class.match_len_after(self.is(i, class), self.words_from(i))
+        match self.tokens.get(i) {
+            Some(t) if class.may_start_phrase(t.end - t.start) => {
+                class.match_len_after(self.is(i, class), self.words_from(i))
+            }
+            _ => usize::from(self.is(i, class)),
+        }
     }
 
     fn words_from(&self, i: usize) -> impl Iterator<Item = &'a str> + Clone + 'a {
