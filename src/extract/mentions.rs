@@ -720,7 +720,7 @@ impl<'a> Scan<'a> {
             || self.title(i).is_some()
             || self.gaz(i).is_some()
             || self.tagged.get(i).is_some_and(Option::is_some)
-            || matches!(self.word(i), "it" | "It")
+            || self.tokens.get(i).is_some_and(|t| t.end - t.start == 2) && matches!(self.word(i), "it" | "It")
     }
 
     fn scan(&mut self) {
