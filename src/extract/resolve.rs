@@ -198,7 +198,11 @@ pub(crate) fn resolve(
     let mut votes: HashMap<String, [usize; 3]> = HashMap::default();
     for m in &mentions {
         if let Some((name, kind)) = free_name(&m.cue) {
-            votes.entry(name.to_string()).or_default()[kind] += 1;
+            // A name already counted is not copied again.
+            match votes.get_mut(name) {
+                Some(counts) => counts[kind] += 1,
+                None => votes.entry(name.to_string()).or_default()[kind] += 1,
+            }
         }
     }
     let majority = |name: &str| -> Option<usize> {
