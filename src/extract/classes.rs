@@ -73,11 +73,15 @@ pub(crate) struct WordTable {
     tagger: u64,
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
+    /// Ids of words of sixteen bytes or more.
     ids: HashMap<Box<[u8]>, u32>,
     /// The bytes of the words in `ids`.
     long_bytes: usize,
     /// Ids of words of two to seven bytes (most words), by [`pack`]: no string compare.
     short: HashMap<u64, u32>,
+    /// Ids of words of eight to fifteen bytes, by [`pack_medium`]: neither a
+    /// string compare nor a pointer to follow, where a miss of the cache waits.
+    medium: HashMap<u128, u32>,
     /// Ids of one-byte words (punctuation, "a", "I"): a fifth of all tokens, no hashing.
     single: Vec<Option<u32>>,
     words: Vec<Word>,
@@ -120,6 +124,8 @@ impl WordTable {
             self.single[usize::from(byte)] = Some(id);
         } else if let Some(packed) = pack(word.as_bytes()) {
             self.short.insert(packed, id);
+        } else if let Some(packed) = pack_medium(word.as_bytes()) {
+            self.medium.insert(packed, id);
         } else {
             self.long_bytes += word.len();
             self.ids.insert(word.as_bytes().into(), id);
@@ -135,8 +141,9 @@ impl WordTable {
     fn id_of_bytes(&self, word: &[u8]) -> Option<u32> {
         match word {
             &[byte] => self.single.get(usize::from(byte)).copied().flatten(),
-            _ => match pack(word) {
-                Some(packed) => self.short.get(&packed).copied(),
+            _ if word.len() < 8 => pack(word).and_then(|packed| self.short.get(&packed).copied()),
+            _ => match pack_medium(word) {
+                Some(packed) => self.medium.get(&packed).copied(),
                 None => self.ids.get(word).copied(),
             },
         }
@@ -151,6 +158,20 @@ impl WordTable {
 fn pack(bytes: &[u8]) -> Option<u64> {
     (bytes.len() < 8)
         .then(|| bytes.iter().fold(0, |packed, &b| packed << 8 | u64::from(b)) | (bytes.len() as u64) << 56)
+}
+
+/// A word of eight to fifteen bytes as one integer: its first eight bytes,
+/// then the rest and its length as [`pack`] packs a short word. The rest is
+/// the low bytes of the word's last eight, read as one number.
+fn pack_medium(bytes: &[u8]) -> Option<u128> {
+    let len = bytes.len();
+    if !(8..16).contains(&len) {
+        return None;
+    }
+    let head = u64::from_be_bytes(bytes[..8].try_into().ok()?);
+    let last = u64::from_be_bytes(bytes[len - 8..].try_into().ok()?);
+    let rest = last & ((1 << (8 * (len - 8))) - 1);
+    Some(u128::from(head) << 64 | u128::from(rest | (len as u64) << 56))
 }
 
 thread_local! {
@@ -385,9 +406,16 @@ mod tests {
         assert_ne!(pack(b"a\0"), pack(b"\0a"));
         assert_ne!(pack(b"ab"), pack(b"\0ab"));
         assert!(pack(b"eight..!").is_none());
+        assert_eq!(pack_medium(b"eight..!"), pack_medium(b"eight..!"));
+        assert_ne!(pack_medium(b"aaaaaaaaa"), pack_medium(b"aaaaaaaaaa"));
+        assert_ne!(pack_medium(b"eight..!\0"), pack_medium(b"eight..!"));
+        assert_ne!(pack_medium(b"fifteen bytes.a"), pack_medium(b"fifteen bytes.b"));
+        assert_ne!(pack_medium(b"nine bytes"), pack_medium(b"nine bytez"));
+        assert!(pack_medium(b"seven..").is_none() && pack_medium(b"sixteen bytes!!!").is_none());
         let lexicon = Lexicon::embedded();
         let mut table = WordTable::new(&lexicon);
-        let words = ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’"];
+        let words =
+            ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’", "fifteen bytes.a", "sixteen bytes!!!"];
         let ids: Vec<u32> = words.iter().map(|w| table.id(w, &lexicon)).collect();
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         assert_eq!(words.map(|w| table.id_of(w)).to_vec(), ids.into_iter().map(Some).collect::<Vec<_>>());
@@ -428,5 +456,22 @@ mod tests {
         assert_eq!(first_name(&embedded), [true, false]);
         assert_eq!(first_name(&custom), [false, true]);
         assert_eq!(first_name(&embedded), [true, false]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn medium_words_pack_apart_unless_equal(
+            a in proptest::collection::vec(proptest::prelude::any::<u8>(), 8..16),
+            b in proptest::collection::vec(proptest::sample::select(b"ab\0".to_vec()), 8..16),
+        ) {
+            let a_again = a.clone();
+            proptest::prop_assert_eq!(pack_medium(&a), pack_medium(&a_again));
+            proptest::prop_assert_eq!(pack_medium(&a) == pack_medium(&b), a == b);
+            // Words of few letters and lengths meet often: compare with a change of one.
+            let mut c = b.clone();
+            let last = c.len() - 1;
+            c[last] ^= 1;
+            proptest::prop_assert_ne!(pack_medium(&b), pack_medium(&c));
+        }
     }
 }
