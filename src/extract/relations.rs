@@ -152,75 +152,79 @@ struct Frame<'a> {
     index: OnceCell<FrameIndex>,
 }
 
-/// Per token, so that no question costs a walk of the sentence or its
-/// mentions (sentences can run to thousands of tokens): whether it starts a
-/// clause, the start of its clause, the next boundary from it on, and whether
-/// it lies in a mention, lies in a mention that is no head, or starts a mention.
+/// What the frames ask about one token, worked out once per sentence so that
+/// no question costs a walk of the sentence or its mentions (sentences can
+/// run to thousands of tokens).
+#[derive(Clone, Copy, Default)]
+struct TokenFacts {
+    /// It starts a new clause.
+    boundary: bool,
+    /// The first token of its clause.
+    clause_start: usize,
+    /// The next clause boundary from it on (the sentence's length if none).
+    clause_end: usize,
+    in_mention: bool,
+    /// In a mention that is no head.
+    in_modifier: bool,
+    starts_mention: bool,
+}
+
+/// The facts of every token of a frame's sentence, in one vector.
 struct FrameIndex {
-    boundaries: Vec<bool>,
-    clause_starts: Vec<usize>,
-    clause_ends: Vec<usize>,
-    in_mention: Vec<bool>,
-    in_modifier: Vec<bool>,
-    starts_mention: Vec<bool>,
+    tokens: Vec<TokenFacts>,
 }
 
 impl FrameIndex {
     fn new(frame: &Frame) -> Self {
-        let boundaries = clause_boundaries(frame.text, frame.sentence, frame.classes, frame.lexicon);
-        let mentions = &frame.mentions;
-        let n = boundaries.len();
-        let mut clause_starts = Vec::with_capacity(n);
+        let (text, tokens, classes) = (frame.text, &frame.sentence.tokens, frame.classes);
+        let n = tokens.len();
+        let mut facts: Vec<TokenFacts> = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let boundary = i == 0
+                    || (t.kind == TokenKind::Punct
+                        && matches!(t.text(text), ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
+                    || (t.kind == TokenKind::Word && classes.is(i, &frame.lexicon.words.clause));
+                TokenFacts { boundary, clause_end: n, ..TokenFacts::default() }
+            })
+            .collect();
+        // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
+        for open in (0..n).filter(|&i| tokens[i].text(text) == "(") {
+            if let Some(close) = (open + 1..(open + 5).min(n)).find(|&i| tokens[i].text(text) == ")") {
+                facts[open].boundary = open == 0;
+                facts[close].boundary = false;
+            }
+        }
         let mut start = 0;
-        for (i, &boundary) in boundaries.iter().enumerate() {
-            if boundary {
+        for (i, token) in facts.iter_mut().enumerate() {
+            if token.boundary {
                 start = i;
             }
-            clause_starts.push(start);
+            token.clause_start = start;
         }
-        let mut clause_ends = vec![n; n];
         let mut end = n;
-        for i in (0..n).rev() {
-            if boundaries[i] {
+        for (i, token) in facts.iter_mut().enumerate().rev() {
+            if token.boundary {
                 end = i;
             }
-            clause_ends[i] = end;
+            token.clause_end = end;
         }
-        let (mut in_mention, mut in_modifier, mut starts_mention) = (vec![false; n], vec![false; n], vec![false; n]);
-        for m in mentions {
-            for k in m.tokens.start..m.tokens.end.min(n) {
-                in_mention[k] = true;
-                in_modifier[k] |= !m.head;
+        for m in &frame.mentions {
+            for token in facts.get_mut(m.tokens.start..m.tokens.end.min(n)).unwrap_or_default() {
+                token.in_mention = true;
+                token.in_modifier |= !m.head;
             }
-            if let Some(starts) = starts_mention.get_mut(m.tokens.start) {
-                *starts = true;
+            if let Some(first) = facts.get_mut(m.tokens.start) {
+                first.starts_mention = true;
             }
         }
-        FrameIndex { boundaries, clause_starts, clause_ends, in_mention, in_modifier, starts_mention }
+        FrameIndex { tokens: facts }
     }
-}
 
-/// The tokens that start a new clause.
-fn clause_boundaries(text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) -> Vec<bool> {
-    let tokens = &sentence.tokens;
-    let mut boundaries: Vec<bool> = (0..tokens.len())
-        .map(|i| {
-            let t = tokens[i];
-            let word = t.text(text);
-            i == 0
-                || (t.kind == TokenKind::Punct
-                    && matches!(word, ";" | ":" | "\"" | "“" | "”" | "'" | "‘" | "’" | "(" | ")" | "|"))
-                || (t.kind == TokenKind::Word && classes.is(i, &lexicon.words.clause))
-        })
-        .collect();
-    // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
-    for open in (0..tokens.len()).filter(|&i| tokens[i].text(text) == "(") {
-        if let Some(close) = (open + 1..(open + 5).min(tokens.len())).find(|&i| tokens[i].text(text) == ")") {
-            boundaries[open] = open == 0;
-            boundaries[close] = false;
-        }
+    fn is_boundary(&self, i: usize) -> bool {
+        self.tokens[i].boundary
     }
-    boundaries
 }
 
 impl<'a> Frame<'a> {
@@ -258,11 +262,11 @@ impl<'a> Frame<'a> {
     }
 
     fn clause_start(&self, at: usize) -> usize {
-        self.index().clause_starts[at]
+        self.index().tokens[at].clause_start
     }
 
     fn clause_end(&self, after: usize) -> usize {
-        self.index().clause_ends.get(after).copied().unwrap_or(self.sentence.tokens.len())
+        self.index().tokens.get(after).map_or(self.sentence.tokens.len(), |t| t.clause_end)
     }
 
     /// A mention inside a prepositional phrase ("between Washington and ...",
@@ -271,12 +275,12 @@ impl<'a> Frame<'a> {
         let mut k = m.phrase_start;
         while k > 0 {
             k -= 1;
-            if self.index().boundaries[k] && self.sentence.tokens[k].kind == TokenKind::Word {
+            if self.index().is_boundary(k) && self.sentence.tokens[k].kind == TokenKind::Word {
                 // "after Biden labelled": a subordinator, not a preposition.
                 return false;
             }
             let word = self.lower(k);
-            let in_modifier = self.index().in_modifier[k];
+            let in_modifier = self.index().tokens[k].in_modifier;
             let number = self.sentence.tokens[k].kind == TokenKind::Number;
             if matches!(word.as_str(), "the" | "a" | "an" | "all" | "some" | "many" | "most" | "several")
                 || number
@@ -325,7 +329,7 @@ impl<'a> Frame<'a> {
         if start > 0 && opened_by_word {
             let wall = (0..start)
                 .rev()
-                .find(|&i| self.index().boundaries[i] && self.sentence.tokens[i].kind != TokenKind::Word);
+                .find(|&i| self.index().is_boundary(i) && self.sentence.tokens[i].kind != TokenKind::Word);
             let from = wall.map_or(0, |w| w + 1);
             if let Some(m) = self.first_subject(|m| m.tokens.start >= from && m.tokens.end <= start) {
                 return Self::argument(m);
@@ -387,7 +391,7 @@ impl<'a> Frame<'a> {
         let mut stop = after;
         while stop < (after + 5).min(end) {
             let word = self.lower(stop);
-            let starts_mention = self.index().starts_mention.get(stop).copied().unwrap_or(false);
+            let starts_mention = self.index().tokens.get(stop).is_some_and(|t| t.starts_mention);
             let punct = matches!(word.as_str(), "," | ";" | ":" | "." | "and" | "or" | "but");
             // "demanded the withdrawal of Serbian forces": "of" continues the object,
             // as do quantities: "kidnapped up to 16 Russian advisers", "more than 30".
@@ -397,7 +401,7 @@ impl<'a> Frame<'a> {
                 || matches!(word.as_str(), "than" | "least" | "nearly" | "about" | "some" | "almost");
             if !starts_mention
                 && !of
-                && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.index().boundaries[stop]))
+                && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.index().is_boundary(stop)))
             {
                 break;
             }
@@ -434,7 +438,7 @@ impl<'a> Frame<'a> {
             };
             // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
             let window: Vec<usize> = (trigger.end..(trigger.end + 8).min(self.sentence.tokens.len()))
-                .take_while(|&j| j == trigger.end || !self.index().boundaries[j])
+                .take_while(|&j| j == trigger.end || !self.index().is_boundary(j))
                 .filter(|&j| !infinitive(j))
                 .collect();
             // The frame lists its prepositions by preference: "complained to the UN over
@@ -696,7 +700,7 @@ pub(crate) fn find(
             tokens,
             |i| classes.bits(i) & TRIGGER_START != 0,
             |s, e, id| {
-                let inside_name = frame.index().in_mention[s];
+                let inside_name = frame.index().tokens[s].in_mention;
                 // A capitalised trigger is a name or, first in a sentence, a noun ("Requests
                 // have come from ..."), unless it opens a participle clause ("Responding to ...").
                 let capitalized = tokens[s].is_capitalized(text) && (s > 0 || !frame.lower(s).ends_with("ing"));
@@ -894,7 +898,7 @@ pub(crate) fn find(
                 // "Sudan and the rebels must ...", "Kagame and his party must ...".
                 if frame.lower(target.tokens.end) == "and"
                     && let Some(modal) = (target.tokens.end + 1..(target.tokens.end + 7).min(tokens.len()))
-                        .take_while(|&j| !frame.index().boundaries[j])
+                        .take_while(|&j| !frame.index().is_boundary(j))
                         .find(|&j| matches!(frame.lower(j).as_str(), "must" | "should"))
                 {
                     v = modal;
