@@ -56,12 +56,19 @@ const REMEMBERED_WORDS: usize = 1 << 16;
 /// tokens (hex dumps, base64) would otherwise keep up to 65,536 of them.
 const REMEMBERED_LONG_BYTES: usize = 4 << 20;
 
-/// One distinct word: its bits, and what the tagger reads of it, filled in
-/// the first time the tagger reads it (see [`WordFeatures`]).
+/// One distinct word: what the tagger reads of it, filled in the first time
+/// the tagger reads it (see [`WordFeatures`]).
 #[derive(Default)]
 pub(crate) struct Word {
-    bits: u32,
     pub features: [OnceCell<Box<WordFeatures>>; READINGS],
+}
+
+/// A word's id and class bits, as the table's maps hold them: the lookup of
+/// a token's id brings its bits along, with no second read of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Known {
+    id: u32,
+    bits: u32,
 }
 
 /// The distinct words met so far, with ids: each token is hashed once, and the
@@ -74,16 +81,16 @@ pub(crate) struct WordTable {
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
     /// Ids of words of sixteen bytes or more.
-    ids: HashMap<Box<[u8]>, u32>,
+    ids: HashMap<Box<[u8]>, Known>,
     /// The bytes of the words in `ids`.
     long_bytes: usize,
     /// Ids of words of two to seven bytes (most words), by [`pack`]: no string compare.
-    short: HashMap<u64, u32>,
+    short: HashMap<u64, Known>,
     /// Ids of words of eight to fifteen bytes, by [`pack_medium`]: neither a
     /// string compare nor a pointer to follow, where a miss of the cache waits.
-    medium: HashMap<u128, u32>,
+    medium: HashMap<u128, Known>,
     /// Ids of one-byte words (punctuation, "a", "I"): a fifth of all tokens, no hashing.
-    single: Vec<Option<u32>>,
+    single: Vec<Option<Known>>,
     words: Vec<Word>,
 }
 
@@ -104,41 +111,41 @@ impl WordTable {
 
     #[cfg(test)]
     fn id(&mut self, word: &str, lexicon: &Lexicon) -> u32 {
-        self.id_of(word).unwrap_or_else(|| self.insert(word, lexicon))
+        self.known(word.as_bytes()).unwrap_or_else(|| self.insert(word, lexicon)).id
     }
 
-    /// The id of the token at `range` of `text`, read as bytes: only a word not
-    /// seen before is sliced as a string (with its character-boundary checks).
-    fn id_at(&mut self, text: &str, range: Range<usize>, lexicon: &Lexicon) -> u32 {
-        match self.id_of_bytes(&text.as_bytes()[range.clone()]) {
-            Some(id) => id,
+    /// The id and bits of the token at `range` of `text`, read as bytes: only a
+    /// word not seen before is sliced as a string (with its character-boundary checks).
+    fn id_at(&mut self, text: &str, range: Range<usize>, lexicon: &Lexicon) -> Known {
+        match self.known(&text.as_bytes()[range.clone()]) {
+            Some(known) => known,
             None => self.insert(&text[range], lexicon),
         }
     }
 
-    fn insert(&mut self, word: &str, lexicon: &Lexicon) -> u32 {
-        let id = self.words.len() as u32;
-        self.words.push(Word { bits: word_bits(word, lexicon), ..Word::default() });
+    fn insert(&mut self, word: &str, lexicon: &Lexicon) -> Known {
+        let known = Known { id: self.words.len() as u32, bits: word_bits(word, lexicon) };
+        self.words.push(Word::default());
         if let &[byte] = word.as_bytes() {
             self.single.resize(128, None);
-            self.single[usize::from(byte)] = Some(id);
+            self.single[usize::from(byte)] = Some(known);
         } else if let Some(packed) = pack(word.as_bytes()) {
-            self.short.insert(packed, id);
+            self.short.insert(packed, known);
         } else if let Some(packed) = pack_medium(word.as_bytes()) {
-            self.medium.insert(packed, id);
+            self.medium.insert(packed, known);
         } else {
             self.long_bytes += word.len();
-            self.ids.insert(word.as_bytes().into(), id);
+            self.ids.insert(word.as_bytes().into(), known);
         }
-        id
+        known
     }
 
     /// The id of `word`, if any token so far was it.
     pub fn id_of(&self, word: &str) -> Option<u32> {
-        self.id_of_bytes(word.as_bytes())
+        self.known(word.as_bytes()).map(|known| known.id)
     }
 
-    fn id_of_bytes(&self, word: &[u8]) -> Option<u32> {
+    fn known(&self, word: &[u8]) -> Option<Known> {
         match word {
             &[byte] => self.single.get(usize::from(byte)).copied().flatten(),
             _ if word.len() < 8 => pack(word).and_then(|packed| self.short.get(&packed).copied()),
@@ -278,9 +285,9 @@ impl TokenClasses {
         for sentence in sentences {
             starts.push(bits.len());
             for token in &sentence.tokens {
-                let id = table.id_at(text, token.range(), lexicon);
-                ids.push(id);
-                bits.push(table.word(id).bits);
+                let known = table.id_at(text, token.range(), lexicon);
+                ids.push(known.id);
+                bits.push(known.bits);
             }
         }
         starts.push(bits.len());
@@ -423,10 +430,10 @@ mod tests {
         let text = words.join(" ");
         let mut at = 0;
         for (id, word) in words.iter().enumerate() {
-            assert_eq!(table.id_at(&text, at..at + word.len(), &lexicon), id as u32, "{word}");
+            assert_eq!(table.id_at(&text, at..at + word.len(), &lexicon).id, id as u32, "{word}");
             at += word.len() + 1;
         }
-        assert_eq!(table.id_at(&text, 0..2, &lexicon), words.len() as u32, "a new word");
+        assert_eq!(table.id_at(&text, 0..2, &lexicon).id, words.len() as u32, "a new word");
     }
 
     #[test]
@@ -439,7 +446,7 @@ mod tests {
         table.serve(&lexicon);
         assert_eq!(table.id_of("Iran"), None);
         assert_eq!(table.id("no", &lexicon), 0);
-        assert_eq!(table.word(0).bits, word_bits("no", &lexicon));
+        assert_eq!(table.known(b"no"), Some(Known { id: 0, bits: word_bits("no", &lexicon) }));
     }
 
     #[test]
