@@ -2,10 +2,10 @@
 //! parallel with rayon and handed back in input order, so results never
 //! depend on the number of threads.
 
-use std::collections::HashSet;
 use std::panic::AssertUnwindSafe;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
 use crate::extract::{EntityKind, Extraction, Form, Pipeline};
@@ -130,7 +130,7 @@ impl Runner<'_> {
             items,
             skip,
             problem,
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             batch: self.batch.max(1),
             strict: self.strict,
             problems: 0,

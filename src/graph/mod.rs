@@ -6,11 +6,12 @@
 //! exporters sort, and capped evidence keeps the first items in document
 //! order, so the same corpus gives the same graph however it was split.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{EntityKind, Extraction};
@@ -88,6 +89,8 @@ impl Default for EvidenceLimit {
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
+    /// Looked up at every entity and edge of every document, never iterated
+    /// (so the fast, unkeyed hash cannot change any output).
     nodes: HashMap<String, NodeIndex>,
     edges: HashMap<(NodeIndex, NodeIndex, String), EdgeIndex>,
     documents: BTreeMap<String, DocumentInfo>,
@@ -235,7 +238,7 @@ impl KnowledgeGraph {
         for info in other.documents.into_values() {
             self.documents.insert(info.id.clone(), info);
         }
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for old in other.graph.node_indices() {
             map.insert(old, self.upsert_node(other.graph[old].clone()));
         }
