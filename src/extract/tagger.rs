@@ -281,8 +281,9 @@ fn token_flags(
     let n = sentence.tokens.len();
     flags.clear();
     flags.resize(n, 0);
-    for (start, m) in matches.gazetteer.iter().enumerate() {
-        if let Some((end, target)) = m {
+    // Matches are few: one pass finds the gazetteer's and the titles'.
+    for (start, (gazetteer, title)) in matches.gazetteer.iter().zip(&matches.titles).enumerate() {
+        if let Some((end, target)) = gazetteer {
             let bit = match target {
                 GazTarget::StateName(_) => 0,
                 GazTarget::StateDemonym(_) => 1,
@@ -296,9 +297,7 @@ fn token_flags(
             }
             flags[start] |= 1 << 11;
         }
-    }
-    for (start, m) in matches.titles.iter().enumerate() {
-        if let Some((end, entry)) = m
+        if let Some((end, entry)) = title
             && lexicon.title_entries[*entry].kind != TitleKind::Descriptor
         {
             for f in &mut flags[start..(*end).min(n)] {
