@@ -342,16 +342,20 @@ impl DocumentContext {
                     continue;
                 }
                 let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
-                let prev_class = if i > 0 { model_classes(classes.bits(i - 1), &lexicon.words) } else { 0 };
-                let next_class = model_classes(classes.bits(i + 1), &lexicon.words);
+                // The model classes (see `model_classes`) of the words either side.
+                let prev_bits = if i > 0 { classes.bits(i - 1) } else { 0 };
                 let mut bits = 0u8;
-                if i > 0 && prev_class & (1 << 6) != 0 {
+                if prev_bits & FIRST_NAME != 0 {
                     bits |= 1 << 1;
                 }
-                if i > 0 && (prev_class & (1 << 10) != 0 && prev.ends_with('.') || prev == "Mr" || prev == "Mrs") {
+                if i > 0
+                    && (prev_bits & lexicon.words.function.bit() != 0 && prev.ends_with('.')
+                        || prev == "Mr"
+                        || prev == "Mrs")
+                {
                     bits |= 1 << 2;
                 }
-                if next_class & (1 << 8) != 0 {
+                if classes.is(i + 1, &lexicon.words.org_head) {
                     bits |= 1 << 3;
                 }
                 if matches!(prev, "in" | "at" | "near" | "from") {
