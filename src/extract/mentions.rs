@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::classes::{
     CAPITALIZED, DETERMINER, DETERMINERS, FIRST_NAME, GAZETTEER_START, SHOUTED, SentenceClasses, TITLE_START,
-    TRIGGER_WORD, TokenClasses, WordTable,
+    TRIGGER_WORD, TokenClasses, WordTable, pack_word,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use super::tagger::{DocumentContext, SentenceView, ViewBuffers};
@@ -269,10 +269,13 @@ const GRAMMAR: &[&str] = &[
     "alone",
 ];
 
-/// Constant-time membership in [`GRAMMAR`] (it is consulted for every mention).
+/// Constant-time membership in [`GRAMMAR`] (it is consulted for every
+/// mention), with each word packed into one integer: no string hashing.
 fn is_grammar(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| GRAMMAR.iter().copied().collect()).contains(word)
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u128>> = std::sync::OnceLock::new();
+    let set =
+        SET.get_or_init(|| GRAMMAR.iter().map(|w| pack_word(w.as_bytes()).expect("grammar words are short")).collect());
+    pack_word(word.as_bytes()).is_some_and(|packed| set.contains(&packed))
 }
 
 /// Compass words that name part of a state or place ("South Lebanon", "in southeastern Turkey").
@@ -1504,6 +1507,14 @@ fn case_matches(pattern: &str, found: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grammar_words_are_found_by_their_packing_and_only_they() {
+        assert!(GRAMMAR.iter().all(|w| is_grammar(w)));
+        for word in ["The", "Has", "hass", "ha", "themselvesx", "Russia", "", "officially-"] {
+            assert!(!is_grammar(word), "{word}");
+        }
+    }
 
     #[test]
     fn case_rule_keeps_pronoun_us_apart_from_the_us() {
