@@ -117,7 +117,18 @@ impl WordTable {
     /// The id and bits of the token at `range` of `text`, read as bytes: only a
     /// word not seen before is sliced as a string (with its character-boundary checks).
     fn id_at(&mut self, text: &str, range: Range<usize>, lexicon: &Lexicon) -> Known {
-        match self.known(&text.as_bytes()[range.clone()]) {
+        let bytes = text.as_bytes();
+        let known = match bytes.get(range.start..range.start + 8) {
+            // A short word with eight bytes of text from its start: packed from
+            // one load, as `pack` packs it a byte at a time.
+            Some(window) if (2..8).contains(&range.len()) => {
+                let first = u64::from_be_bytes(window.try_into().expect("eight bytes"));
+                let packed = first >> (8 * (8 - range.len())) | (range.len() as u64) << 56;
+                self.short.get(&packed).copied()
+            }
+            _ => self.known(&bytes[range.clone()]),
+        };
+        match known {
             Some(known) => known,
             None => self.insert(&text[range], lexicon),
         }
@@ -436,12 +447,17 @@ mod tests {
         let ids: Vec<u32> = words.iter().map(|w| table.id(w, &lexicon)).collect();
         assert_eq!(ids, (0..words.len() as u32).collect::<Vec<_>>());
         assert_eq!(words.map(|w| table.id_of(w)).to_vec(), ids.into_iter().map(Some).collect::<Vec<_>>());
-        // A token read in place from its text is the same word.
+        // A token read in place from its text is the same word, whether eight
+        // bytes of text follow its start or not (the last words).
         let text = words.join(" ");
         let mut at = 0;
         for (id, word) in words.iter().enumerate() {
             assert_eq!(table.id_at(&text, at..at + word.len(), &lexicon).id, id as u32, "{word}");
             at += word.len() + 1;
+        }
+        for (word, id) in [("ab", 1), ("seven..", 4)] {
+            let text = format!("x {word}");
+            assert_eq!(table.id_at(&text, 2..text.len(), &lexicon).id, id, "{word} at the end");
         }
         assert_eq!(table.id_at(&text, 0..2, &lexicon).id, words.len() as u32, "a new word");
     }
