@@ -37,14 +37,20 @@ pub(crate) fn find(
     } else {
         DocumentContext::new(text, sentences, classes, words, lexicon)
     };
-    let mut buffers = Buffers::default();
+    // A thread's documents share one set of buffers, grown to the longest sentence so far.
+    let mut buffers = BUFFERS.take();
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
         buffers.matches.refill(text, sentence, classes, lexicon);
         buffers.tag(text, sentence, classes, words, lexicon, &document);
         Scan::new(text, index, sentence, classes, lexicon, &mut found, &buffers).run();
     }
+    BUFFERS.set(buffers);
     found
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
 }
 
 /// The per-token vectors of one sentence, handed from sentence to sentence so
