@@ -667,10 +667,13 @@ pub(crate) fn find(
     lexicon: &Lexicon,
 ) -> Vec<Relation> {
     let mut relations: Vec<Relation> = Vec::new();
-    let mut by_sentence: Vec<Vec<&Mention>> = vec![Vec::new(); sentences.len()];
-    for m in &resolved.mentions {
-        by_sentence[m.sentence].push(m);
-    }
+    // The mentions by sentence, each sentence's in the order resolution lists
+    // them (a stable sort): one run per sentence, in one vector.
+    let mut by_sentence: Vec<&Mention> = resolved.mentions.iter().collect();
+    by_sentence.sort_by_key(|m| m.sentence);
+    let mut later = &by_sentence[..];
+    // A frame's mentions, handed from sentence to sentence.
+    let mut reused: Vec<&Mention> = Vec::new();
     // Who serves which state, for "was recalled" with no agent.
     let employer = |person: usize| {
         resolved
@@ -683,12 +686,16 @@ pub(crate) fn find(
 
     for (index, sentence) in sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
+        let here;
+        (here, later) = later.split_at(later.iter().take_while(|m| m.sentence == index).count());
         // Every argument is a resolved mention of this sentence: with none, no frame can fill.
-        if tokens.is_empty() || by_sentence[index].is_empty() {
+        if tokens.is_empty() || here.is_empty() {
             continue;
         }
         let classes = classes.sentence(index);
-        let mut mentions = std::mem::take(&mut by_sentence[index]);
+        let mut mentions = std::mem::take(&mut reused);
+        mentions.clear();
+        mentions.extend_from_slice(here);
         mentions.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
         let frame = Frame { text, sentence, classes, lexicon, mentions, index: OnceCell::new() };
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
@@ -937,6 +944,7 @@ pub(crate) fn find(
                 }
             }
         }
+        reused = frame.mentions;
     }
     relations
 }
