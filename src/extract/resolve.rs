@@ -4,6 +4,7 @@
 //! pronouns join the nearest compatible entity, "the report" joins the report.
 
 use std::collections::BTreeSet;
+use std::hash::BuildHasher;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -24,6 +25,10 @@ struct Resolver<'a> {
     date: Option<&'a str>,
     lexicon: &'a Lexicon,
     entities: Vec<Entity>,
+    /// Entities by the hash of their id: the id itself is in `entities`, and
+    /// a copy as a key cost an allocation per entity.
+    by_id_hash: HashMap<u64, usize>,
+    /// Entities whose id's hash another id had first (rare).
     by_id: HashMap<String, usize>,
     /// Lexicon person index → entity.
     lexicon_people: HashMap<usize, usize>,
@@ -35,11 +40,31 @@ struct Resolver<'a> {
     scratch: String,
 }
 
-impl Resolver<'_> {
-    fn entity(&mut self, id: &str, label: &str, kind: EntityKind) -> usize {
-        if let Some(&e) = self.by_id.get(id) {
-            return e;
+impl<'a> Resolver<'a> {
+    fn new(date: Option<&'a str>, lexicon: &'a Lexicon) -> Self {
+        Resolver {
+            date,
+            lexicon,
+            entities: Vec::new(),
+            by_id_hash: HashMap::default(),
+            by_id: HashMap::default(),
+            lexicon_people: HashMap::default(),
+            lexicon_states: HashMap::default(),
+            roles: Vec::new(),
+            scratch: String::new(),
         }
+    }
+
+    fn entity(&mut self, id: &str, label: &str, kind: EntityKind) -> usize {
+        let hash = rustc_hash::FxBuildHasher.hash_one(id);
+        let first_of_hash = match self.by_id_hash.get(&hash) {
+            Some(&e) if self.entities[e].id == id => return e,
+            Some(_) => match self.by_id.get(id) {
+                Some(&e) => return e,
+                None => false,
+            },
+            None => true,
+        };
         self.entities.push(Entity {
             id: id.to_string(),
             label: label.to_string(),
@@ -49,7 +74,11 @@ impl Resolver<'_> {
             code: None,
             mentions: 0,
         });
-        self.by_id.insert(id.to_string(), self.entities.len() - 1);
+        if first_of_hash {
+            self.by_id_hash.insert(hash, self.entities.len() - 1);
+        } else {
+            self.by_id.insert(id.to_string(), self.entities.len() - 1);
+        }
         self.entities.len() - 1
     }
 
@@ -141,16 +170,7 @@ pub(crate) fn resolve(
     lexicon: &Lexicon,
 ) -> Resolved {
     let Found { mut mentions, roles: role_facts, publishers, unknown } = found;
-    let mut r = Resolver {
-        date,
-        lexicon,
-        entities: Vec::new(),
-        by_id: HashMap::default(),
-        lexicon_people: HashMap::default(),
-        lexicon_states: HashMap::default(),
-        roles: Vec::new(),
-        scratch: String::new(),
-    };
+    let mut r = Resolver::new(date, lexicon);
 
     // Full names in the document, by surname, so "Antanov" joins "Anatoly Antanov".
     let mut full_names: HashMap<String, String> = HashMap::default();
@@ -535,4 +555,24 @@ pub(crate) fn resolve(
         }
     }
     Resolved { mentions: kept, entities: r.entities, facts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_whose_hashes_collide_stay_apart() {
+        let lexicon = Lexicon::embedded();
+        let mut r = Resolver::new(None, &lexicon);
+        let a = r.entity("person:a", "A", EntityKind::Person);
+        // Make "person:b" hash as "person:a" did: it must still be an entity of its own.
+        r.by_id_hash.insert(rustc_hash::FxBuildHasher.hash_one("person:b"), a);
+        let b = r.entity("person:b", "B", EntityKind::Person);
+        let c = r.entity("person:c", "C", EntityKind::Person);
+        assert_eq!([a, b, c], [0, 1, 2]);
+        assert_eq!(r.entity("person:b", "B", EntityKind::Person), b);
+        assert_eq!(r.entity("person:a", "A", EntityKind::Person), a);
+        assert_eq!(r.entities[b].id, "person:b");
+    }
 }
