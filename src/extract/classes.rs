@@ -51,9 +51,10 @@ pub(crate) const DETERMINERS: &[&str] =
 /// 25 MB a thread more on a corpus of endless new words, for no speed.
 const REMEMBERED_WORDS: usize = 1 << 16;
 
-/// Bytes of words of eight bytes or more a thread remembers before it starts
-/// again: news vocabularies stay far below it, but a corpus of long junk
-/// tokens (hex dumps, base64) would otherwise keep up to 65,536 of them.
+/// Bytes of words of sixteen bytes or more (kept as strings) a thread
+/// remembers before it starts again: news vocabularies stay far below it, but
+/// a corpus of long junk tokens (hex dumps, base64) would otherwise keep up to
+/// 65,536 of them.
 const REMEMBERED_LONG_BYTES: usize = 4 << 20;
 
 /// One distinct word: what the tagger reads of it, filled in the first time
