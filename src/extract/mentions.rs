@@ -147,27 +147,33 @@ impl Matches {
         let Matches { gazetteer, titles } = self;
         gazetteer.clear();
         gazetteer.resize(tokens.len(), None);
-        let starts = |bit: u32| move |i: usize| classes.bits(i) & bit != 0;
-        lexicon.gazetteer.for_each_match(text, tokens, starts(GAZETTEER_START), |s, e, id| {
-            let (target, pattern) = &lexicon.gazetteer_targets[id];
-            if !case_matches(pattern, &text[tokens[s].start..tokens[e].end]) {
-                return;
-            }
-            let better = match gazetteer[s] {
-                None => true,
-                Some((end, old)) => e + 1 > end || (e + 1 == end && priority(*target) < priority(old)),
-            };
-            if better {
-                gazetteer[s] = Some((e + 1, *target));
-            }
-        });
         titles.clear();
         titles.resize(tokens.len(), None);
-        lexicon.titles.for_each_match(text, tokens, starts(TITLE_START), |s, e, id| {
-            if titles[s].is_none_or(|(end, _)| e + 1 > end) {
-                titles[s] = Some((e + 1, id));
+        // One pass over the sentence finds the gazetteer's and the titles' matches.
+        for (s, &bits) in classes.bits.iter().enumerate() {
+            if bits & GAZETTEER_START != 0 {
+                lexicon.gazetteer.for_each_match_from(text, tokens, s, |e, id| {
+                    let (target, pattern) = &lexicon.gazetteer_targets[id];
+                    if !case_matches(pattern, &text[tokens[s].start..tokens[e].end]) {
+                        return;
+                    }
+                    let better = match gazetteer[s] {
+                        None => true,
+                        Some((end, old)) => e + 1 > end || (e + 1 == end && priority(*target) < priority(old)),
+                    };
+                    if better {
+                        gazetteer[s] = Some((e + 1, *target));
+                    }
+                });
             }
-        });
+            if bits & TITLE_START != 0 {
+                lexicon.titles.for_each_match_from(text, tokens, s, |e, id| {
+                    if titles[s].is_none_or(|(end, _)| e + 1 > end) {
+                        titles[s] = Some((e + 1, id));
+                    }
+                });
+            }
+        }
     }
 }
 

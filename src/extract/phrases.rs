@@ -110,31 +110,37 @@ impl PhraseTable {
         may_start: impl Fn(usize) -> bool,
         mut found: impl FnMut(usize, usize, usize),
     ) {
+        for s in (0..tokens.len()).filter(|&s| may_start(s)) {
+            self.for_each_match_from(text, tokens, s, |e, id| found(s, e, id));
+        }
+    }
+
+    /// Calls `found(e, phrase)` for every phrase spanning tokens `s..=e`, by
+    /// `e`, then phrase id.
+    pub fn for_each_match_from(&self, text: &str, tokens: &[Token], s: usize, mut found: impl FnMut(usize, usize)) {
         let bytes = text.as_bytes();
-        for (s, first) in tokens.iter().enumerate().filter(|&(s, _)| may_start(s)) {
-            let mut hash = FNV_OFFSET;
-            let mut read = first.start;
-            for (e, last) in tokens[s..].iter().enumerate() {
-                if last.end - first.start > self.longest {
-                    break;
+        let first = &tokens[s];
+        let mut hash = FNV_OFFSET;
+        let mut read = first.start;
+        for (e, last) in tokens[s..].iter().enumerate() {
+            if last.end - first.start > self.longest {
+                break;
+            }
+            hash = self.hash_on(hash, &bytes[read..last.end]);
+            read = last.end;
+            let Some(prefix) = self.prefixes.get(&hash) else {
+                break;
+            };
+            let span = &bytes[first.start..last.end];
+            for &id in &prefix.phrases {
+                let phrase = &self.phrases[id as usize];
+                let equal = if self.ignore_ascii_case { phrase.eq_ignore_ascii_case(span) } else { **phrase == *span };
+                if equal {
+                    found(s + e, id as usize);
                 }
-                hash = self.hash_on(hash, &bytes[read..last.end]);
-                read = last.end;
-                let Some(prefix) = self.prefixes.get(&hash) else {
-                    break;
-                };
-                let span = &bytes[first.start..last.end];
-                for &id in &prefix.phrases {
-                    let phrase = &self.phrases[id as usize];
-                    let equal =
-                        if self.ignore_ascii_case { phrase.eq_ignore_ascii_case(span) } else { **phrase == *span };
-                    if equal {
-                        found(s, s + e, id as usize);
-                    }
-                }
-                if !prefix.continues {
-                    break;
-                }
+            }
+            if !prefix.continues {
+                break;
             }
         }
     }
