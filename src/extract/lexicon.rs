@@ -10,6 +10,7 @@ use super::classes::{ClassIndex, DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WO
 use super::phrases::PhraseTable;
 use super::tagger::Tagger;
 use crate::error::{Error, Result};
+use crate::text::Token;
 
 /// The embedded name-tagger model (see `newsgraph train`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
@@ -176,17 +177,24 @@ impl WordClass {
     }
 
     /// Whether a word of `len` bytes may be the first of one of the phrases.
-    pub(crate) fn may_start_phrase(&self, len: usize) -> bool {
+    fn may_start_phrase(&self, len: usize) -> bool {
         self.first_lengths & (1 << len.min(63)) != 0
     }
 
-    /// `match_len` when it is known whether the first word alone is an entry
-    /// (from its class bits, say).
-    pub(crate) fn match_len_after<'w>(
-        &self,
-        first_is_entry: bool,
-        words: impl Iterator<Item = &'w str> + Clone,
-    ) -> usize {
+    /// `match_len` over the words of `tokens` (of `text`), when it is known
+    /// whether the first alone is an entry (from its class bits, say). The
+    /// first token's length rules out most phrases before any word is read.
+    pub(crate) fn match_len_of_tokens(&self, first_is_entry: bool, text: &str, tokens: &[Token]) -> usize {
+        match tokens.first() {
+            Some(first) if self.may_start_phrase(first.end - first.start) => {
+                self.match_len_after(first_is_entry, tokens.iter().map(|t| t.text(text)))
+            }
+            _ => usize::from(first_is_entry),
+        }
+    }
+
+    /// `match_len` when it is known whether the first word alone is an entry.
+    fn match_len_after<'w>(&self, first_is_entry: bool, words: impl Iterator<Item = &'w str> + Clone) -> usize {
         let mut best = usize::from(first_is_entry);
         let same = |p: &str, w: &str| if self.case_sensitive { p == w } else { p.eq_ignore_ascii_case(w) };
         // Most calls match no phrase: its first word is read once, not once a phrase.

@@ -37,7 +37,6 @@ pub(crate) fn find(
     } else {
         DocumentContext::new(text, sentences, classes, words, lexicon)
     };
-    // A thread's documents share one set of buffers, grown to the longest sentence so far.
     let mut buffers = BUFFERS.take();
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
@@ -53,8 +52,9 @@ thread_local! {
     static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
 }
 
-/// The per-token vectors of one sentence, handed from sentence to sentence so
-/// that a document's scan allocates them once.
+/// The per-token vectors of one sentence, handed from sentence to sentence
+/// and kept by the thread between documents (see `BUFFERS`), so that they
+/// are allocated once and grow to the longest sentence met.
 #[derive(Default)]
 struct Buffers {
     matches: Matches,
@@ -410,12 +410,7 @@ impl<'a> Scan<'a> {
 
     /// Length of the longest entry of `class` at token `i` (its class bits say whether the word alone is one).
     fn match_len(&self, class: &WordClass, i: usize) -> usize {
-        match self.tokens.get(i) {
-            Some(t) if class.may_start_phrase(t.end - t.start) => {
-                class.match_len_after(self.is(i, class), self.words_from(i))
-            }
-            _ => usize::from(self.is(i, class)),
-        }
+        class.match_len_of_tokens(self.is(i, class), self.text, &self.tokens[i.min(self.tokens.len())..])
     }
 
     fn words_from(&self, i: usize) -> impl Iterator<Item = &'a str> + Clone + 'a {

@@ -239,8 +239,7 @@ impl<'a> Frame<'a> {
     /// Length of the longest entry of `class` at token `i` (its class bits say whether the word alone is one).
     fn match_len(&self, class: &WordClass, i: usize) -> usize {
         let tokens = &self.sentence.tokens;
-        class
-            .match_len_after(self.classes.is(i, class), tokens[i.min(tokens.len())..].iter().map(|t| t.text(self.text)))
+        class.match_len_of_tokens(self.classes.is(i, class), self.text, &tokens[i.min(tokens.len())..])
     }
 
     /// The word in lower case; borrowed when it has no capitals, as most words do.
