@@ -157,6 +157,34 @@ impl WordTable {
         self.known(word.as_bytes()).map(|known| known.id)
     }
 
+    /// The id of `word` in lower case, if any token so far was that. An ASCII
+    /// word of up to fifteen bytes (nearly every capitalised word) is lowered
+    /// in its packing; others are lowered into `scratch`.
+    pub fn id_of_lowercase(&self, word: &str, scratch: &mut String) -> Option<u32> {
+        let bytes = word.as_bytes();
+        let known = match bytes {
+            _ if !word.is_ascii() => {
+                scratch.clear();
+                scratch.push_str(&word.to_lowercase());
+                return self.id_of(scratch);
+            }
+            &[byte] => self.single.get(usize::from(byte.to_ascii_lowercase())).copied().flatten(),
+            _ if bytes.len() < 8 => {
+                pack(bytes).and_then(|packed| self.short.get(&(ascii_lowercase(packed.into()) as u64)).copied())
+            }
+            _ => match pack_medium(bytes) {
+                Some(packed) => self.medium.get(&ascii_lowercase(packed)).copied(),
+                None => {
+                    scratch.clear();
+                    scratch.push_str(word);
+                    scratch.make_ascii_lowercase();
+                    return self.id_of(scratch);
+                }
+            },
+        };
+        known.map(|known| known.id)
+    }
+
     fn known(&self, word: &[u8]) -> Option<Known> {
         match word {
             &[byte] => self.single.get(usize::from(byte)).copied().flatten(),
@@ -177,6 +205,18 @@ impl WordTable {
 fn pack(bytes: &[u8]) -> Option<u64> {
     (bytes.len() < 8)
         .then(|| bytes.iter().fold(0, |packed, &b| packed << 8 | u64::from(b)) | (bytes.len() as u64) << 56)
+}
+
+/// The packing of an ASCII word in lower case: every byte of the packing
+/// (letters, length, padding) is below 0x80, so that adding to each byte
+/// carries into none; capitals gain 0x20.
+fn ascii_lowercase(packed: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH_BITS: u128 = ONES * 0x80;
+    let at_least_a = packed + ONES * (0x80 - u128::from(b'A'));
+    let above_z = packed + ONES * (0x80 - u128::from(b'Z') - 1);
+    let capital = at_least_a & !above_z & HIGH_BITS;
+    packed | capital >> 2
 }
 
 /// A word of up to fifteen bytes as one integer ([`pack`] or [`pack_medium`]):
@@ -493,6 +533,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_words_lower_case_is_found_as_if_lowered_first(
+            words in proptest::collection::vec("[A-Za-z0-9@\\[`{.'-]{1,20}|[a-zÉé]{1,4}", 1..12),
+        ) {
+            let lexicon = Lexicon::embedded();
+            let mut table = WordTable::new(&lexicon);
+            // Every other word is met in lower case.
+            for word in words.iter().step_by(2) {
+                table.id(&word.to_lowercase(), &lexicon);
+            }
+            let mut scratch = String::new();
+            for word in &words {
+                let lowered = table.id_of(&word.to_lowercase());
+                proptest::prop_assert_eq!(table.id_of_lowercase(word, &mut scratch), lowered, "{}", word);
+            }
+        }
+
         #[test]
         fn medium_words_pack_apart_unless_equal(
             a in proptest::collection::vec(proptest::prelude::any::<u8>(), 8..16),

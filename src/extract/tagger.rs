@@ -377,16 +377,7 @@ impl DocumentContext {
         // Seen in lower case elsewhere. Keyed by the word id of the lower-case
         // form: every token of the document has an id, so a form without one
         // is no token here.
-        let lower_id = |word: &str, lower: &mut String| {
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&word.to_lowercase());
-            }
-            table.id_of(lower)
-        };
+        let lower_id = |word: &str, lower: &mut String| table.id_of_lowercase(word, lower);
         let mut lower = String::new();
         let mut lowered: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(firsts.len(), Default::default());
         let mut shared = false;
