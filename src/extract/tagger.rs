@@ -7,6 +7,7 @@
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 
 use super::classes::{ALPHABETIC, CAPITALIZED, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable};
@@ -444,42 +445,96 @@ const POSSESSIVE: usize = 2;
 /// What the features read of one word in one reading, hashed once per thread:
 /// the word's own features with their summed weights, and the hashes its
 /// neighbours' features start from or end with.
+///
+/// A scored token reads five words, and most words are met again only after
+/// the cache has let them go: the fields are laid out by the place the word
+/// has in the window, so that each place reads one to four cache lines, and
+/// what only the trainer and the rarer cases read comes last.
+#[repr(C, align(64))]
 pub(crate) struct WordFeatures {
-    lower: Box<str>,
+    as_previous: AsPrevious,
+    /// The model's weights of `as_neighbour[1]`, read when the word is the next token.
+    as_next: [f32; N],
+    /// Read when the word is scored or is the next token.
     shape: Shape,
+    lower: Lower,
+    scored: Scored,
+    /// The model's weights of `as_neighbour[2]` and `as_neighbour[3]`.
+    as_second_previous: [f32; N],
+    as_second_next: [f32; N],
     /// The bias and features 1 to 9 (word, lower case, shape, affixes), as `features` lists them first.
     own: Vec<u32>,
-    /// The model's scores of `own` alone, summed in the same order: where scoring a token starts.
-    own_scores: [f32; N],
     /// Kinds 10 to 13: this word as the previous, next, second previous and second next word.
     as_neighbour: [u32; 4],
-    /// Kinds 14 and 15 up to this shape as the pair's first.
-    shape_pairs: [u32; 2],
-    /// Kinds 25 and 26 up to this word as the pair's first.
-    word_pairs: [u32; 2],
     previous_and_word: [u32; N],
     caps_and_shape: [u32; 2],
     caps_and_word: [u32; 2],
-    /// The model's weights of the hashes above that its neighbours' scores
-    /// add, looked up once here instead of once per scored neighbour.
-    weights: WordWeights,
 }
 
-/// A word's weights for its `as_neighbour` hashes, and for the label and case
-/// hashes in the common case (after "outside", in a sentence not in
-/// capitals), zero where the model has none. The rarer cases are looked up:
-/// every cached byte is one more for the cache to hold.
-#[derive(Default)]
-struct WordWeights {
-    as_neighbour: [[f32; N]; 4],
+/// What a word gives the token after it: one cache line.
+#[repr(C, align(64))]
+struct AsPrevious {
+    /// The model's weights of `as_neighbour[0]`.
+    weights: [f32; N],
+    /// Kind 14 up to this shape, the first of the pair (this shape, the scored token's).
+    shape_pair: u32,
+    /// Kind 26 up to this word, the first of the pair (this word, the scored token's).
+    word_pair: u32,
+}
+
+/// What scoring the word itself starts from, with the model's weights of the
+/// label and case features in the common case (after "outside", in a
+/// sentence not in capitals), zero where the model has none; the rarer cases
+/// are looked up.
+#[repr(C)]
+struct Scored {
+    /// The model's scores of `own` alone, summed in the same order: where scoring a token starts.
+    own_scores: [f32; N],
     after_outside: [f32; N],
     caps_and_shape: [f32; N],
     caps_and_word: [f32; N],
+    /// Kind 15 up to this shape, the first of the pair (this shape, the next token's).
+    shape_pair: u32,
+    /// Kind 25 up to this word, the first of the pair (this word, the next token's lower case).
+    word_pair: u32,
+}
+
+/// A word's lower case, in place when it is short (nearly always): the pair
+/// features read the neighbours' lower case for every scored token, and a
+/// string elsewhere on the heap is one more cache miss each time.
+enum Lower {
+    Inline { bytes: [u8; 22], len: u8 },
+    Boxed(Box<str>),
+}
+
+impl Lower {
+    fn new(word: &str) -> Self {
+        let mut bytes = [0; 22];
+        match bytes.get_mut(..word.len()) {
+            Some(inline) => {
+                inline.copy_from_slice(word.as_bytes());
+                Lower::Inline { bytes, len: word.len() as u8 }
+            }
+            None => Lower::Boxed(word.into()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Lower::Inline { bytes, len } => &bytes[..usize::from(*len)],
+            Lower::Boxed(word) => word.as_bytes(),
+        }
+    }
+
+    #[cfg(test)]
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).expect("made from a string")
+    }
 }
 
 impl WordFeatures {
     fn new(word: &str, reading: usize, tagger: Option<&Tagger>) -> Self {
-        let lower: Box<str> = if reading & NEAR == 0 {
+        let lower: Cow<str> = if reading & NEAR == 0 {
             word.into()
         } else if word.is_ascii() {
             word.to_ascii_lowercase().into()
@@ -496,7 +551,7 @@ impl WordFeatures {
         } else {
             Shape::default()
         };
-        Self::from_parts(word, lower, shape, tagger)
+        Self::from_parts(word, &lower, shape, tagger)
     }
 
     /// Stands for the neighbours beyond either end of the sentence.
@@ -507,10 +562,10 @@ impl WordFeatures {
 
     /// The edge read with `tagger`'s weights (see `Tagger::edge`).
     fn edge_with(tagger: Option<&Tagger>) -> Self {
-        Self::from_parts("<s>", "<s>".into(), Shape::of_str("<s>"), tagger)
+        Self::from_parts("<s>", "<s>", Shape::of_str("<s>"), tagger)
     }
 
-    fn from_parts(word: &str, lower: Box<str>, shape: Shape, tagger: Option<&Tagger>) -> Self {
+    fn from_parts(word: &str, lower: &str, shape: Shape, tagger: Option<&Tagger>) -> Self {
         let lw = lower.as_bytes();
         let sh = shape.as_bytes();
         let c = &CONSTANTS;
@@ -545,24 +600,31 @@ impl WordFeatures {
         let previous_and_word = c.previous_and_word.map(|prefix| fnv(prefix, lw));
         let caps_and_shape = c.caps_and_shape.map(|prefix| fnv(prefix, sh));
         let caps_and_word = c.caps_and_word.map(|prefix| fnv(prefix, lw));
-        let weights = tagger.map_or_else(WordWeights::default, |t| WordWeights {
-            as_neighbour: as_neighbour.map(|f| t.weight(f)),
-            after_outside: t.weight(previous_and_word[0]),
-            caps_and_shape: t.weight(caps_and_shape[0]),
-            caps_and_word: t.weight(caps_and_word[0]),
-        });
+        let weight = |feature: u32| tagger.map_or([0.0; N], |t| t.weight(feature));
         WordFeatures {
-            own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
+            as_previous: AsPrevious {
+                weights: weight(as_neighbour[0]),
+                shape_pair: pair_prefix(14, sh),
+                word_pair: pair_prefix(26, lw),
+            },
+            as_next: weight(as_neighbour[1]),
+            shape,
+            lower: Lower::new(lower),
+            scored: Scored {
+                own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
+                after_outside: weight(previous_and_word[0]),
+                caps_and_shape: weight(caps_and_shape[0]),
+                caps_and_word: weight(caps_and_word[0]),
+                shape_pair: pair_prefix(15, sh),
+                word_pair: pair_prefix(25, lw),
+            },
+            as_second_previous: weight(as_neighbour[2]),
+            as_second_next: weight(as_neighbour[3]),
             own,
             as_neighbour,
-            shape_pairs: [pair_prefix(14, sh), pair_prefix(15, sh)],
-            word_pairs: [pair_prefix(25, lw), pair_prefix(26, lw)],
             previous_and_word,
             caps_and_shape,
             caps_and_word,
-            weights,
-            lower,
-            shape,
         }
     }
 }
@@ -695,12 +757,12 @@ impl<'a> SentenceView<'a> {
         let caps = usize::from(self.all_caps);
         let c = &CONSTANTS;
         let known = self.tagger.map_or(&NO_WEIGHTS, |t| &*t.constants);
-        out.known(before.as_neighbour[0], &before.weights.as_neighbour[0]);
-        out.known(after.as_neighbour[1], &after.weights.as_neighbour[1]);
-        out.known(before2.as_neighbour[2], &before2.weights.as_neighbour[2]);
-        out.known(after2.as_neighbour[3], &after2.weights.as_neighbour[3]);
-        out.hash(fnv(before.shape_pairs[0], shape));
-        out.hash(fnv(word.shape_pairs[1], after.shape.as_bytes()));
+        out.known(before.as_neighbour[0], &before.as_previous.weights);
+        out.known(after.as_neighbour[1], &after.as_next);
+        out.known(before2.as_neighbour[2], &before2.as_second_previous);
+        out.known(after2.as_neighbour[3], &after2.as_second_next);
+        out.hash(fnv(before.as_previous.shape_pair, shape));
+        out.hash(fnv(word.scored.shape_pair, after.shape.as_bytes()));
         // Set bits in ascending order, as the model lists them.
         let mut f = flags_at(0);
         while f != 0 {
@@ -716,13 +778,13 @@ impl<'a> SentenceView<'a> {
         out.known(c.previous[prev], &known.previous[prev]);
         out.known(c.previous_two[prev2][prev], &known.previous_two[prev2][prev]);
         if prev == 0 {
-            out.known(word.previous_and_word[0], &word.weights.after_outside);
+            out.known(word.previous_and_word[0], &word.scored.after_outside);
         } else {
             out.hash(word.previous_and_word[prev]);
         }
         if caps == 0 {
-            out.known(word.caps_and_shape[0], &word.weights.caps_and_shape);
-            out.known(word.caps_and_word[0], &word.weights.caps_and_word);
+            out.known(word.caps_and_shape[0], &word.scored.caps_and_shape);
+            out.known(word.caps_and_word[0], &word.scored.caps_and_word);
         } else {
             out.hash(word.caps_and_shape[1]);
             out.hash(word.caps_and_word[1]);
@@ -730,7 +792,7 @@ impl<'a> SentenceView<'a> {
         if i == 0 {
             out.known(c.first_caps[caps], &known.first_caps[caps]);
         }
-        out.hash(fnv(word.word_pairs[0], after.lower.as_bytes()));
+        out.hash(fnv(word.scored.word_pair, after.lower.as_bytes()));
         let context = usize::from(self.context[i]);
         if context != 0 {
             out.known(c.context[context], &known.context[context]);
@@ -740,7 +802,7 @@ impl<'a> SentenceView<'a> {
                 bits &= bits - 1;
             }
         }
-        out.hash(fnv(before.word_pairs[1], word.lower.as_bytes()));
+        out.hash(fnv(before.as_previous.word_pair, word.lower.as_bytes()));
     }
 }
 
@@ -933,7 +995,7 @@ impl Tagger {
             let scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
                 let words = view.next_window(i, window);
                 window = Some((i, words));
-                let mut scores = Scores { weights: &self.weights, sum: words[2].own_scores };
+                let mut scores = Scores { weights: &self.weights, sum: words[2].scored.own_scores };
                 view.context_features(i, &words, prev, prev2, &mut scores);
                 scores.sum
             } else {
@@ -1190,8 +1252,9 @@ mod tests {
     #[test]
     fn the_view_lowers_only_words_near_a_capital() {
         let text = "the iPhone maker said on monday that ΟΔΟΣ Putin met eBay chiefs";
-        let lower: Vec<String> =
-            with_views(text, None, |views| (0..views[0].len()).map(|i| views[0].at(i, 0).lower.to_string()).collect());
+        let lower: Vec<String> = with_views(text, None, |views| {
+            (0..views[0].len()).map(|i| views[0].at(i, 0).lower.as_str().to_string()).collect()
+        });
         // "iPhone" is more than two words from a capital; the final sigma stays final.
         let expected = "the iPhone maker said on monday that οδος putin met ebay chiefs";
         assert_eq!(lower, expected.split(' ').collect::<Vec<_>>());
@@ -1213,7 +1276,7 @@ mod tests {
             for view in &views {
                 for i in 0..view.len() {
                     view.features(i, 1, 0, &mut features);
-                    let mut continued = Scores { weights: &tagger.weights, sum: view.at(i, 0).own_scores };
+                    let mut continued = Scores { weights: &tagger.weights, sum: view.at(i, 0).scored.own_scores };
                     view.context_features(i, &view.window(i), 1, 0, &mut continued);
                     assert_eq!(continued.sum.map(f32::to_bits), tagger.scores(&features).map(f32::to_bits));
                 }
@@ -1227,17 +1290,17 @@ mod tests {
         let (lw, shape) = ("putin", "Xx");
         assert_eq!(w.own[..4], [CONSTANTS.bias, feature(1, "Putin"), feature(2, lw), feature(3, shape)]);
         assert_eq!(w.as_neighbour, [10, 11, 12, 13].map(|kind| feature(kind, lw)));
-        assert_eq!(fnv(w.shape_pairs[0], b"x"), feature2(14, shape, "x"));
-        assert_eq!(fnv(w.shape_pairs[1], b"x"), feature2(15, shape, "x"));
-        assert_eq!(fnv(w.word_pairs[0], b"met"), feature2(25, lw, "met"));
-        assert_eq!(fnv(w.word_pairs[1], b"met"), feature2(26, lw, "met"));
+        assert_eq!(fnv(w.as_previous.shape_pair, b"x"), feature2(14, shape, "x"));
+        assert_eq!(fnv(w.scored.shape_pair, b"x"), feature2(15, shape, "x"));
+        assert_eq!(fnv(w.scored.word_pair, b"met"), feature2(25, lw, "met"));
+        assert_eq!(fnv(w.as_previous.word_pair, b"met"), feature2(26, lw, "met"));
         assert_eq!(w.previous_and_word[1], feature2(21, "B-PER", lw));
         assert_eq!(w.caps_and_word[1], feature2(23, "C", lw));
         assert_eq!(w.caps_and_shape[0], feature2(22, "c", shape));
         let far = WordFeatures::new("eBay", 0, None);
-        assert_eq!((&*far.lower, far.shape.as_bytes()), ("eBay", &b""[..]));
+        assert_eq!((far.lower.as_str(), far.shape.as_bytes()), ("eBay", &b""[..]));
         let possessive = WordFeatures::new("’S", NEAR | POSSESSIVE, None);
-        assert_eq!((&*possessive.lower, possessive.shape.as_bytes()), ("’s", &b"'s"[..]));
+        assert_eq!((possessive.lower.as_str(), possessive.shape.as_bytes()), ("’s", &b"'s"[..]));
     }
 
     #[test]
