@@ -331,31 +331,53 @@ pub struct TokenClasses {
     bits: Vec<u32>,
     /// Ids in the [`WordTable`] the classes were read from.
     ids: Vec<u32>,
-    /// Where each sentence's tokens start in `bits`.
-    starts: Vec<usize>,
+    /// Each sentence's capitalised tokens, by index in the sentence: the
+    /// tagger and the document context visit only these, where testing every
+    /// token's bit is a branch the processor mispredicts at each capital.
+    capitalized: Vec<u32>,
+    /// Each sentence's tokens that start a gazetteer name or a title.
+    phrase_starts: Vec<u32>,
+    /// Where each sentence's entries start in `bits`, `capitalized` and `phrase_starts`.
+    starts: Vec<[usize; 3]>,
 }
 
 impl TokenClasses {
     pub(crate) fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon, table: &mut WordTable) -> Self {
         let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
         let (mut bits, mut ids) = (Vec::with_capacity(tokens), Vec::with_capacity(tokens));
+        // Every token is written to both lists and kept only when it belongs
+        // there: no branch on the bits.
+        let (mut capitalized, mut phrase_starts) = (vec![0; tokens], vec![0; tokens]);
+        let (mut n_capitalized, mut n_phrase_starts) = (0, 0);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
         for sentence in sentences {
-            starts.push(bits.len());
-            for token in &sentence.tokens {
+            starts.push([bits.len(), n_capitalized, n_phrase_starts]);
+            for (i, token) in sentence.tokens.iter().enumerate() {
                 let known = table.id_at(text, token.range(), lexicon);
                 ids.push(known.id);
                 bits.push(known.bits);
+                capitalized[n_capitalized] = i as u32;
+                n_capitalized += usize::from(known.bits & CAPITALIZED != 0);
+                phrase_starts[n_phrase_starts] = i as u32;
+                n_phrase_starts += usize::from(known.bits & (GAZETTEER_START | TITLE_START) != 0);
             }
         }
-        starts.push(bits.len());
-        TokenClasses { bits, ids, starts }
+        starts.push([bits.len(), n_capitalized, n_phrase_starts]);
+        capitalized.truncate(n_capitalized);
+        phrase_starts.truncate(n_phrase_starts);
+        TokenClasses { bits, ids, capitalized, phrase_starts, starts }
     }
 
     /// The classes of sentence `index`'s tokens.
     pub fn sentence(&self, index: usize) -> SentenceClasses<'_> {
-        let range = self.starts[index]..self.starts[index + 1];
-        SentenceClasses { bits: &self.bits[range.clone()], ids: &self.ids[range] }
+        let ([tokens, capitalized, phrase_starts], [tokens_end, capitalized_end, phrase_starts_end]) =
+            (self.starts[index], self.starts[index + 1]);
+        SentenceClasses {
+            bits: &self.bits[tokens..tokens_end],
+            ids: &self.ids[tokens..tokens_end],
+            capitalized: &self.capitalized[capitalized..capitalized_end],
+            phrase_starts: &self.phrase_starts[phrase_starts..phrase_starts_end],
+        }
     }
 }
 
@@ -365,6 +387,10 @@ pub(crate) struct SentenceClasses<'a> {
     pub bits: &'a [u32],
     /// The tokens' ids in the word table.
     pub ids: &'a [u32],
+    /// The indices of the capitalised tokens, in order.
+    pub capitalized: &'a [u32],
+    /// The indices of the tokens that start a gazetteer name or a title, in order.
+    pub phrase_starts: &'a [u32],
 }
 
 impl SentenceClasses<'_> {

@@ -150,7 +150,9 @@ impl Matches {
         titles.clear();
         titles.resize(tokens.len(), None);
         // One pass over the sentence finds the gazetteer's and the titles' matches.
-        for (s, &bits) in classes.bits.iter().enumerate() {
+        for &s in classes.phrase_starts {
+            let s = s as usize;
+            let bits = classes.bits[s];
             if bits & GAZETTEER_START != 0 {
                 lexicon.gazetteer.for_each_match_from(text, tokens, s, |e, id| {
                     let (target, pattern) = &lexicon.gazetteer_targets[id];

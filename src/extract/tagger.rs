@@ -338,10 +338,8 @@ impl DocumentContext {
         for (index, sentence) in sentences.iter().enumerate() {
             let tokens = &sentence.tokens;
             let classes = classes.sentence(index);
-            for (i, token) in tokens.iter().enumerate() {
-                if classes.bits(i) & CAPITALIZED == 0 {
-                    continue;
-                }
+            for &i in classes.capitalized {
+                let (i, token) = (i as usize, &tokens[i as usize]);
                 let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
                 // The model classes (see `model_classes`) of the words either side.
                 let prev_bits = if i > 0 { classes.bits(i - 1) } else { 0 };
@@ -677,17 +675,16 @@ impl<'a> SentenceView<'a> {
         // tokens either side; the rest need no lower case, shape or classes.
         readings.clear();
         readings.extend(tokens.iter().map(|t| if t.kind == TokenKind::Possessive { POSSESSIVE as u8 } else { 0 }));
-        for (i, (&bits, &id)) in classes.bits.iter().zip(classes.ids).enumerate() {
-            if bits & ALPHABETIC != 0 {
-                letters += 1;
-                upper += usize::from(bits & HAS_LOWER == 0);
+        for &bits in classes.bits {
+            letters += usize::from(bits & ALPHABETIC != 0);
+            upper += usize::from(bits & (ALPHABETIC | HAS_LOWER) == ALPHABETIC);
+        }
+        for &i in classes.capitalized {
+            let i = i as usize;
+            for reading in &mut readings[i.saturating_sub(2)..(i + 3).min(n)] {
+                *reading |= NEAR as u8;
             }
-            if bits & CAPITALIZED != 0 {
-                for reading in &mut readings[i.saturating_sub(2)..(i + 3).min(n)] {
-                    *reading |= NEAR as u8;
-                }
-                context[i] = document.get(id);
-            }
+            context[i] = document.get(classes.ids[i]);
         }
         token_flags(sentence, classes, matches, lexicon, &readings, &mut flags);
         SentenceView {
@@ -984,12 +981,23 @@ impl Tagger {
         // Only filled when scoring with another model than the view's.
         let mut features = Vec::new();
         let mut window = None;
-        for i in 0..view.len() {
+        let capitals = view.classes.capitalized;
+        let mut next_capital = 0;
+        let mut i = 0;
+        while i < view.len() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
-            // A name starts with a capital; elsewhere only a name in progress needs scoring.
-            if prev == 0 && view.classes.bits(i) & CAPITALIZED == 0 {
-                labels.push(0);
-                continue;
+            // A name starts with a capital; elsewhere only a name in progress
+            // needs scoring: after "outside", the next capital is the next to score.
+            if prev == 0 {
+                while capitals.get(next_capital).is_some_and(|&c| (c as usize) < i) {
+                    next_capital += 1;
+                }
+                let next = capitals.get(next_capital).map_or(view.len(), |&c| c as usize);
+                labels.resize(next, 0);
+                if next == view.len() {
+                    break;
+                }
+                i = next;
             }
             let prev2 = if i > 1 { labels[i - 2] } else { 0 };
             let scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
@@ -1003,6 +1011,7 @@ impl Tagger {
                 self.scores(&features)
             };
             labels.push(best(&scores, prev));
+            i += 1;
         }
     }
 
