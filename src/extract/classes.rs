@@ -460,6 +460,29 @@ mod tests {
     }
 
     #[test]
+    fn each_sentence_lists_its_capitals_and_phrase_starts() {
+        let lexicon = Lexicon::embedded();
+        let text = "The U.S. envoy met Iran's Prime Minister.\n\nthen the new york times and eBay said so.\n\nDone";
+        let sentences = crate::text::analyze(text, 0..text.len());
+        assert_eq!(sentences.len(), 3);
+        let classes = with_thread_words(&lexicon, |table| TokenClasses::new(text, &sentences, &lexicon, table));
+        let listed = |bits: &[u32], mask: u32| {
+            bits.iter().enumerate().filter(|(_, b)| *b & mask != 0).map(|(i, _)| i as u32).collect::<Vec<_>>()
+        };
+        for index in 0..sentences.len() {
+            let sentence = classes.sentence(index);
+            assert_eq!(sentence.capitalized, listed(sentence.bits, CAPITALIZED), "sentence {index}");
+            assert_eq!(
+                sentence.phrase_starts,
+                listed(sentence.bits, GAZETTEER_START | TITLE_START),
+                "sentence {index}"
+            );
+        }
+        assert_eq!(classes.sentence(1).capitalized, [] as [u32; 0], "a sentence without capitals");
+        assert_eq!(classes.sentence(2).capitalized, [0]);
+    }
+
+    #[test]
     fn a_thread_table_forgets_its_words_past_the_long_word_budget() {
         let lexicon = Lexicon::embedded();
         let mut table = WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::new(&lexicon) };
