@@ -368,6 +368,11 @@ impl TokenClasses {
         TokenClasses { bits, ids, capitalized, phrase_starts, starts }
     }
 
+    /// How many capitalised tokens the document has.
+    pub fn capitals(&self) -> usize {
+        self.capitalized.len()
+    }
+
     /// The classes of sentence `index`'s tokens.
     pub fn sentence(&self, index: usize) -> SentenceClasses<'_> {
         let ([tokens, capitalized, phrase_starts], [tokens_end, capitalized_end, phrase_starts_end]) =

@@ -31,7 +31,8 @@ pub(crate) fn find(
     words: &WordTable,
     lexicon: &Lexicon,
 ) -> Found {
-    let mut found = Found::default();
+    // A document has fewer mentions than capitals, give or take its pronouns.
+    let mut found = Found { mentions: Vec::with_capacity(classes.capitals()), ..Found::default() };
     let document = if lexicon.tagger.is_empty() {
         DocumentContext::default()
     } else {

@@ -261,7 +261,8 @@ pub(crate) fn resolve(
         }
     }
 
-    // Pass 1: names.
+    // Pass 1: names. There are no more entities than mentions.
+    r.entities.reserve(mentions.len());
     for m in mentions.iter_mut() {
         m.entity = match &m.cue {
             Cue::State(s) => Some(r.state(*s)),
