@@ -412,10 +412,14 @@ impl DocumentContext {
         }
         for (index, sentence) in sentences.iter().enumerate() {
             let classes = classes.sentence(index);
-            for (i, (token, &id)) in sentence.tokens.iter().zip(classes.ids).enumerate() {
-                // A word that starts in lower case has a lower-case letter and no capital first.
-                if classes.bits(i) & (HAS_LOWER | CAPITALIZED) == HAS_LOWER
-                    && maybe[(id as usize >> 6) & 15] & (1 << (id & 63)) != 0
+            for ((token, &id), &bits) in sentence.tokens.iter().zip(classes.ids).zip(classes.bits) {
+                // A word that starts in lower case has a lower-case letter and
+                // no capital first. Both tests are made, and the rare token
+                // that passes both is the one branch: on the first alone the
+                // processor would guess wrong at every capital and punctuation mark.
+                let lower_case = bits & (HAS_LOWER | CAPITALIZED) == HAS_LOWER;
+                let maybe_lowered = maybe[(id as usize >> 6) & 15] & (1 << (id & 63)) != 0;
+                if lower_case & maybe_lowered
                     && let Some(original) = lowered.get(&id)
                     && token.text(text).starts_with(char::is_lowercase)
                     && let Some(bits) = words.get_mut(original)
