@@ -133,6 +133,8 @@ pub(crate) struct Matches {
     pub gazetteer: Vec<Option<(usize, GazTarget)>>,
     /// Longest title starting at each token: (end token, title entry).
     pub titles: Vec<Option<(usize, usize)>>,
+    /// The only tokens whose entries may be set: the sentence's phrase starts.
+    starts: Vec<u32>,
 }
 
 impl Matches {
@@ -145,12 +147,19 @@ impl Matches {
     /// The matches of another sentence, in the vectors of these.
     fn refill(&mut self, text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) {
         let tokens = &sentence.tokens[..];
-        let Matches { gazetteer, titles } = self;
-        gazetteer.clear();
+        let Matches { gazetteer, titles, starts } = self;
+        // Only the last sentence's phrase starts can hold a match: those are
+        // cleared, not every entry (48 bytes a token).
+        for &s in starts.iter() {
+            if let (Some(gazetteer), Some(title)) = (gazetteer.get_mut(s as usize), titles.get_mut(s as usize)) {
+                (*gazetteer, *title) = (None, None);
+            }
+        }
         gazetteer.resize(tokens.len(), None);
-        titles.clear();
         titles.resize(tokens.len(), None);
-        // One pass over the sentence finds the gazetteer's and the titles' matches.
+        starts.clear();
+        starts.extend_from_slice(classes.phrase_starts);
+        // One pass over the phrase starts finds the gazetteer's and the titles' matches.
         for &s in classes.phrase_starts {
             let s = s as usize;
             let bits = classes.bits[s];
@@ -342,7 +351,7 @@ impl<'a> Scan<'a> {
         buffers: &'a Buffers,
     ) -> Self {
         let tokens = &sentence.tokens[..];
-        let Buffers { matches: Matches { gazetteer, titles }, tagged, .. } = buffers;
+        let Buffers { matches: Matches { gazetteer, titles, .. }, tagged, .. } = buffers;
         let (mut words, mut caps) = (0, 0);
         for (i, _) in tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
             words += 1;

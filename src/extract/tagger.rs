@@ -259,15 +259,8 @@ fn shape(word: &str) -> String {
 /// The word classes the model was trained on, as its feature bits: first
 /// name 6, organization head 8, place head 9, function word 10.
 fn model_classes(bits: u32, words: &Words) -> u16 {
-    let mut out = 0;
-    for (class, bit) in
-        [(FIRST_NAME, 6), (words.org_head.bit(), 8), (words.place_head.bit(), 9), (words.function.bit(), 10)]
-    {
-        if bits & class != 0 {
-            out |= 1 << bit;
-        }
-    }
-    out
+    let has = |class: u32, bit: u16| u16::from(bits & class != 0) << bit;
+    has(FIRST_NAME, 6) | has(words.org_head.bit(), 8) | has(words.place_head.bit(), 9) | has(words.function.bit(), 10)
 }
 
 /// Lexicon facts about each token, as bits, into `flags`.
@@ -282,8 +275,11 @@ fn token_flags(
     let n = sentence.tokens.len();
     flags.clear();
     flags.resize(n, 0);
-    // Matches are few: one pass finds the gazetteer's and the titles'.
-    for (start, (gazetteer, title)) in matches.gazetteer.iter().zip(&matches.titles).enumerate() {
+    // Matches are few, and only at the phrase starts: one pass over those
+    // finds the gazetteer's and the titles'.
+    for &start in classes.phrase_starts {
+        let start = start as usize;
+        let (gazetteer, title) = (&matches.gazetteer[start], &matches.titles[start]);
         if let Some((end, target)) = gazetteer {
             let bit = match target {
                 GazTarget::StateName(_) => 0,
@@ -306,10 +302,11 @@ fn token_flags(
             }
         }
     }
+    // Every token's classes are worked out, and kept near a capital: a
+    // branch on the reading would be guessed wrong around each capital.
     for ((flag, &reading), &bits) in flags.iter_mut().zip(readings).zip(classes.bits) {
-        if usize::from(reading) & NEAR != 0 {
-            *flag |= model_classes(bits, &lexicon.words);
-        }
+        let near = u16::from(usize::from(reading) & NEAR != 0);
+        *flag |= model_classes(bits, &lexicon.words) * near;
     }
 }
 
