@@ -1536,6 +1536,28 @@ mod tests {
     }
 
     #[test]
+    fn refilled_matches_are_those_of_the_new_sentence_alone() {
+        let lexicon = Lexicon::embedded();
+        let text = "Prime Minister Boris Johnson visited Russia and Iran.\n\nthen it rained on the very long road there\n\nIran";
+        let sentences = crate::text::analyze(text, 0..text.len());
+        assert_eq!(sentences.len(), 3);
+        let classes = super::super::classes::with_thread_words(&lexicon, |table| {
+            TokenClasses::new(text, &sentences, &lexicon, table)
+        });
+        let mut reused = Matches::default();
+        for (index, sentence) in sentences.iter().enumerate() {
+            reused.refill(text, sentence, classes.sentence(index), &lexicon);
+            let fresh = Matches::find(text, sentence, classes.sentence(index), &lexicon);
+            assert_eq!(reused.gazetteer, fresh.gazetteer, "sentence {index}");
+            assert_eq!(reused.titles, fresh.titles, "sentence {index}");
+            assert_eq!(reused.gazetteer.len(), sentence.tokens.len());
+        }
+        let first = Matches::find(text, &sentences[0], classes.sentence(0), &lexicon);
+        // Matches at tokens the next sentence has too, and which start nothing there.
+        assert!(first.titles[0].is_some() && first.gazetteer[5].is_some(), "{:?}", first.gazetteer);
+    }
+
+    #[test]
     fn case_rule_keeps_pronoun_us_apart_from_the_us() {
         assert!(case_matches("US", "US"));
         assert!(!case_matches("US", "us"));
