@@ -97,17 +97,23 @@ impl Buffers {
         let view = SentenceView::new(text, sentence, classes, words, tagger, &self.matches, lexicon, document, buffers);
         lexicon.tagger.tag_into(&view, &mut self.labels);
         self.view = view.into_buffers();
-        name_spans(&self.labels, &mut self.tagged);
+        name_spans(&self.labels, classes.capitalized, &mut self.tagged);
     }
 }
 
 /// The names in a sentence's BIO labels, by first token: (end token, type).
-fn name_spans(labels: &[usize], spans: &mut [Option<(usize, NameType)>]) {
+/// The labels are the tagger's, which after "outside" scores only capitals:
+/// from an "outside" label the next name can only start at the next capital.
+fn name_spans(labels: &[usize], capitals: &[u32], spans: &mut [Option<(usize, NameType)>]) {
     let n = labels.len();
+    let mut next_capital = 0;
     let mut i = 0;
     while i < n {
         if labels[i] == 0 {
-            i += 1;
+            while capitals.get(next_capital).is_some_and(|&c| c as usize <= i) {
+                next_capital += 1;
+            }
+            i = capitals.get(next_capital).map_or(n, |&c| c as usize);
             continue;
         }
         let kind = (labels[i] - 1) / 2;
@@ -1532,6 +1538,44 @@ mod tests {
         assert!(GRAMMAR.iter().all(|w| is_grammar(w)));
         for word in ["The", "Has", "hass", "ha", "themselvesx", "Russia", "", "officially-"] {
             assert!(!is_grammar(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn name_spans_found_from_the_capitals_are_all_the_names(
+            tokens in proptest::collection::vec((proptest::prelude::any::<bool>(), 0..9usize), 0..40),
+        ) {
+            // Labels as the tagger gives them: after "outside", only a capital is scored.
+            let mut labels: Vec<usize> = Vec::new();
+            let mut capitals = Vec::new();
+            for (i, &(capital, label)) in tokens.iter().enumerate() {
+                if capital {
+                    capitals.push(i as u32);
+                }
+                let scored = capital || labels.last().is_some_and(|&l| l != 0);
+                labels.push(if scored { label } else { 0 });
+            }
+            let mut spans = vec![None; labels.len()];
+            name_spans(&labels, &capitals, &mut spans);
+            // Every token read, one at a time.
+            let mut expected = vec![None; labels.len()];
+            let mut i = 0;
+            while i < labels.len() {
+                if labels[i] == 0 {
+                    i += 1;
+                    continue;
+                }
+                let kind = (labels[i] - 1) / 2;
+                let mut end = i + 1;
+                while end < labels.len() && labels[end] != 0 && labels[end].is_multiple_of(2) && (labels[end] - 1) / 2 == kind {
+                    end += 1;
+                }
+                expected[i] = Some((end, kind));
+                i = end;
+            }
+            let kinds: Vec<_> = spans.iter().map(|s| s.map(|(end, t)| (end, t as usize))).collect();
+            proptest::prop_assert_eq!(kinds, expected);
         }
     }
 
