@@ -359,9 +359,12 @@ impl<'a> Scan<'a> {
         let tokens = &sentence.tokens[..];
         let Buffers { matches: Matches { gazetteer, titles, .. }, tagged, .. } = buffers;
         let (mut words, mut caps) = (0, 0);
-        for (i, _) in tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word) {
-            words += 1;
-            caps += usize::from(classes.bits(i) & SHOUTED != 0);
+        // Counted without a branch on the token's kind: words and
+        // punctuation come in no order a processor can guess.
+        for (token, &bits) in tokens.iter().zip(classes.bits) {
+            let word = usize::from(token.kind == TokenKind::Word);
+            words += word;
+            caps += word & usize::from(bits & SHOUTED != 0);
         }
         Scan {
             text,
