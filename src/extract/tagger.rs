@@ -403,7 +403,8 @@ impl DocumentContext {
         }
         // Most lower-case tokens are no capitalised word's lower case: a bit
         // per id modulo 1,024 turns nearly all of them away before the map.
-        let mut maybe = [0u64; 16];
+        // (The seventeenth word stays empty: the tokens that are no lower-case word test it.)
+        let mut maybe = [0u64; 17];
         for &id in lowered.keys() {
             maybe[(id as usize >> 6) & 15] |= 1 << (id & 63);
         }
@@ -411,12 +412,13 @@ impl DocumentContext {
             let classes = classes.sentence(index);
             for ((token, &id), &bits) in sentence.tokens.iter().zip(classes.ids).zip(classes.bits) {
                 // A word that starts in lower case has a lower-case letter and
-                // no capital first. Both tests are made, and the rare token
-                // that passes both is the one branch: on the first alone the
-                // processor would guess wrong at every capital and punctuation mark.
+                // no capital first. That test picks the filter's word rather
+                // than a branch, and the rare token that passes the filter is
+                // the one branch: on the test alone the processor would guess
+                // wrong at every capital and punctuation mark.
                 let lower_case = bits & (HAS_LOWER | CAPITALIZED) == HAS_LOWER;
-                let maybe_lowered = maybe[(id as usize >> 6) & 15] & (1 << (id & 63)) != 0;
-                if lower_case & maybe_lowered
+                let word = if lower_case { (id as usize >> 6) & 15 } else { 16 };
+                if maybe[word] & (1 << (id & 63)) != 0
                     && let Some(original) = lowered.get(&id)
                     && token.text(text).starts_with(char::is_lowercase)
                     && let Some(bits) = words.get_mut(original)
