@@ -331,10 +331,13 @@ impl Pipeline {
     }
 
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let sentences: Vec<Sentence> = text::analyze(&doc.text, doc.body_start..doc.text.len());
-        let (found, classes) = self.find_mentions(&doc.text, &sentences);
-        let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), &sentences, found, &self.lexicon);
-        let mut relations = relations::find(&doc.text, &sentences, &classes, &resolved, &self.lexicon);
+        // The thread's sentences of earlier documents lend their token vectors.
+        let mut analyzed = SENTENCES.take();
+        let n = text::analyze_into(&doc.text, doc.body_start..doc.text.len(), &mut analyzed);
+        let sentences = &analyzed[..n];
+        let (found, classes) = self.find_mentions(&doc.text, sentences);
+        let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, found, &self.lexicon);
+        let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);
         relations.sort_by(|a, b| {
             (a.sentence, a.trigger_span.start, &a.label).cmp(&(b.sentence, b.trigger_span.start, &b.label))
@@ -342,13 +345,20 @@ impl Pipeline {
         relations.dedup_by(|a, b| {
             a.subject == b.subject && a.object == b.object && a.label == b.label && a.sentence == b.sentence
         });
-        Extraction {
-            sentences: sentences.into_iter().map(|s| s.range).collect(),
-            mentions: resolved.mentions,
-            entities: resolved.entities,
-            relations,
-        }
+        let sentence_ranges = sentences.iter().map(|s| s.range.clone()).collect();
+        // A document of very many sentences does not keep its vectors.
+        analyzed.truncate(KEPT_SENTENCES);
+        SENTENCES.set(analyzed);
+        Extraction { sentences: sentence_ranges, mentions: resolved.mentions, entities: resolved.entities, relations }
     }
+}
+
+/// Sentences whose token vectors a thread keeps between documents: news
+/// articles have tens to hundreds.
+const KEPT_SENTENCES: usize = 256;
+
+thread_local! {
+    static SENTENCES: std::cell::Cell<Vec<Sentence>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod sentence;
 mod token;
 
 pub use sentence::{LONGEST_SENTENCE, split_sentences};
-pub use token::{Token, TokenKind, tokenize};
+pub use token::{Token, TokenKind, tokenize, tokenize_into};
 
 use std::ops::Range;
 
@@ -58,10 +58,29 @@ pub struct Sentence {
 
 /// Splits `text[body]` into tokenised sentences.
 pub fn analyze(text: &str, body: Range<usize>) -> Vec<Sentence> {
-    split_sentences(text, body)
-        .into_iter()
-        .map(|range| Sentence { tokens: tokenize(text, range.clone()), range })
-        .collect()
+    let mut sentences = Vec::new();
+    let n = analyze_into(text, body, &mut sentences);
+    sentences.truncate(n);
+    sentences
+}
+
+/// [`analyze`] into the first sentences of `sentences`, reusing their token
+/// vectors (a thread's earlier documents'), and adding sentences where there
+/// are too few; returns how many this text has. Tokens written into vectors
+/// the cache still holds cost less than new ones from the allocator, which
+/// hands out a page's blocks in turn before it reuses a freed one.
+pub fn analyze_into(text: &str, body: Range<usize>, sentences: &mut Vec<Sentence>) -> usize {
+    let ranges = split_sentences(text, body);
+    for (i, range) in ranges.iter().enumerate() {
+        match sentences.get_mut(i) {
+            Some(sentence) => {
+                tokenize_into(text, range.clone(), &mut sentence.tokens);
+                sentence.range = range.clone();
+            }
+            None => sentences.push(Sentence { tokens: tokenize(text, range.clone()), range: range.clone() }),
+        }
+    }
+    ranges.len()
 }
 
 /// Converts byte offsets into character offsets (what Python slicing uses).
@@ -130,6 +149,22 @@ mod tests {
         assert!(is_initialism("U.K"));
         assert!(!is_initialism("US"));
         assert!(!is_initialism("Mr"));
+    }
+
+    #[test]
+    fn sentences_analyzed_into_used_vectors_equal_fresh_ones() {
+        let long = "Russia recalled its envoy. The U.S. said so. Mr. Biden met him.\n\nThen what?";
+        let short = "Iran’s envoy left; the talks ended.";
+        let mut reused = Vec::new();
+        for text in [long, short, long] {
+            let n = analyze_into(text, 0..text.len(), &mut reused);
+            let fresh = analyze(text, 0..text.len());
+            assert_eq!(n, fresh.len());
+            for (a, b) in reused[..n].iter().zip(&fresh) {
+                assert_eq!((&a.range, &a.tokens), (&b.range, &b.tokens), "{text}");
+            }
+        }
+        assert_eq!(reused.len(), 4, "vectors are kept for the longest text");
     }
 
     #[test]

@@ -105,11 +105,28 @@ fn alphanumeric_run_end(bytes: &[u8], from: usize) -> usize {
 
 /// Tokenises `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, range, &mut tokens);
+    tokens
+}
+
+/// Tokenises `text[range]` into `tokens`, which are cleared first.
+pub fn tokenize_into(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
+    // The vector is moved out while tokens are pushed: pushed through the
+    // caller's reference it cost 100 M more instructions on 20 MB of news
+    // (callgrind), the vector's length going back to memory at every push.
+    let mut local = std::mem::take(tokens);
+    push_tokens(text, range, &mut local);
+    *tokens = local;
+}
+
+fn push_tokens(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let slice = &text[range.clone()];
     let bytes = slice.as_bytes();
+    tokens.clear();
     // News text averages a token per five or six bytes: room for one per
     // four bytes spares most sentences the vector's growing.
-    let mut tokens = Vec::with_capacity(slice.len() / 4 + 1);
+    tokens.reserve(slice.len() / 4 + 1);
     // `pos` is the byte offset in `slice` of the first character not yet consumed.
     let mut pos = 0;
     while let Some(&b) = bytes.get(pos) {
@@ -120,7 +137,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 continue;
             }
             Some(Ascii::Alphanumeric) => {
-                pos = word(slice, pos, b.is_ascii_digit(), range.start, &mut tokens);
+                pos = word(slice, pos, b.is_ascii_digit(), range.start, tokens);
                 continue;
             }
             Some(Ascii::Other) => char::from(b),
@@ -136,12 +153,11 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             pos += 1;
             tokens.push(Token { start, end: start + c.len_utf8() + 1, kind: TokenKind::Possessive });
         } else if c.is_alphanumeric() {
-            pos = word(slice, pos - c.len_utf8(), false, range.start, &mut tokens);
+            pos = word(slice, pos - c.len_utf8(), false, range.start, tokens);
         } else {
             tokens.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
         }
     }
-    tokens
 }
 
 /// Pushes the word or number that starts at `slice[from..]` (and the
