@@ -671,8 +671,9 @@ pub(crate) fn find(
     let mut by_sentence: Vec<&Mention> = resolved.mentions.iter().collect();
     by_sentence.sort_by_key(|m| m.sentence);
     let mut later = &by_sentence[..];
-    // A frame's mentions, handed from sentence to sentence.
+    // A frame's mentions and triggers, handed from sentence to sentence.
     let mut reused: Vec<&Mention> = Vec::new();
+    let mut triggers: Vec<(Range<usize>, usize)> = Vec::new();
     // Who serves which state, for "was recalled" with no agent.
     let employer = |person: usize| {
         resolved
@@ -700,7 +701,7 @@ pub(crate) fn find(
         let previous_subject = relations.last().map(|r: &Relation| (r.subject, r.subject_span.clone()));
 
         // Triggers, longest first at each token; tokens inside names are not triggers.
-        let mut triggers: Vec<(Range<usize>, usize)> = Vec::new();
+        triggers.clear();
         lexicon.triggers.for_each_match(
             text,
             tokens,
