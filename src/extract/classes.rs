@@ -409,6 +409,14 @@ impl SentenceClasses<'_> {
     }
 }
 
+/// A text's sentences and their token classes, read in this thread's word table.
+#[cfg(test)]
+pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenClasses) {
+    let sentences = crate::text::analyze(text, 0..text.len());
+    let classes = with_thread_words(lexicon, |table| TokenClasses::new(text, &sentences, lexicon, table));
+    (sentences, classes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,8 +453,7 @@ mod tests {
     }
 
     fn bits_of(text: &str, lexicon: &Lexicon) -> Vec<u32> {
-        let sentences = crate::text::analyze(text, 0..text.len());
-        with_thread_words(lexicon, |table| TokenClasses::new(text, &sentences, lexicon, table).bits)
+        analyzed(text, lexicon).1.bits
     }
 
     #[test]
@@ -468,9 +475,8 @@ mod tests {
     fn each_sentence_lists_its_capitals_and_phrase_starts() {
         let lexicon = Lexicon::embedded();
         let text = "The U.S. envoy met Iran's Prime Minister.\n\nthen the new york times and eBay said so.\n\nDone";
-        let sentences = crate::text::analyze(text, 0..text.len());
+        let (sentences, classes) = analyzed(text, &lexicon);
         assert_eq!(sentences.len(), 3);
-        let classes = with_thread_words(&lexicon, |table| TokenClasses::new(text, &sentences, &lexicon, table));
         let listed = |bits: &[u32], mask: u32| {
             bits.iter().enumerate().filter(|(_, b)| *b & mask != 0).map(|(i, _)| i as u32).collect::<Vec<_>>()
         };

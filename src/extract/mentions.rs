@@ -1586,11 +1586,8 @@ mod tests {
     fn refilled_matches_are_those_of_the_new_sentence_alone() {
         let lexicon = Lexicon::embedded();
         let text = "Prime Minister Boris Johnson visited Russia and Iran.\n\nthen it rained on the very long road there\n\nIran";
-        let sentences = crate::text::analyze(text, 0..text.len());
+        let (sentences, classes) = super::super::classes::analyzed(text, &lexicon);
         assert_eq!(sentences.len(), 3);
-        let classes = super::super::classes::with_thread_words(&lexicon, |table| {
-            TokenClasses::new(text, &sentences, &lexicon, table)
-        });
         let mut reused = Matches::default();
         for (index, sentence) in sentences.iter().enumerate() {
             reused.refill(text, sentence, classes.sentence(index), &lexicon);
