@@ -373,12 +373,11 @@ impl DocumentContext {
         // Seen in lower case elsewhere. Keyed by the word id of the lower-case
         // form: every token of the document has an id, so a form without one
         // is no token here.
-        let lower_id = |word: &str, lower: &mut String| table.id_of_lowercase(word, lower);
         let mut lower = String::new();
         let mut lowered: HashMap<u32, u32> = HashMap::with_capacity_and_hasher(firsts.len(), Default::default());
         let mut shared = false;
         for &(word, id) in &firsts {
-            if let Some(lower_id) = lower_id(word, &mut lower) {
+            if let Some(lower_id) = table.id_of_lowercase(word, &mut lower) {
                 shared |= lowered.insert(lower_id, id).is_some();
             }
         }
@@ -393,7 +392,7 @@ impl DocumentContext {
             }
             lowered.clear();
             for (&word, &id) in &by_text {
-                if let Some(lower_id) = lower_id(word, &mut lower) {
+                if let Some(lower_id) = table.id_of_lowercase(word, &mut lower) {
                     lowered.insert(lower_id, id);
                 }
             }
