@@ -386,6 +386,28 @@ impl TokenClasses {
     }
 }
 
+/// A sentence's capitalised tokens read in order, for loops that go from
+/// one capital to the next and never back.
+pub(crate) struct Capitals<'a> {
+    capitals: &'a [u32],
+    next: usize,
+}
+
+impl<'a> Capitals<'a> {
+    pub fn new(capitals: &'a [u32]) -> Self {
+        Capitals { capitals, next: 0 }
+    }
+
+    /// The first capital at token `i` or after it, or `end` when there is
+    /// none; `i` never goes down from one call to the next.
+    pub fn from(&mut self, i: usize, end: usize) -> usize {
+        while self.capitals.get(self.next).is_some_and(|&c| (c as usize) < i) {
+            self.next += 1;
+        }
+        self.capitals.get(self.next).map_or(end, |&c| c as usize)
+    }
+}
+
 /// The classes of the tokens of one sentence.
 #[derive(Clone, Copy)]
 pub(crate) struct SentenceClasses<'a> {

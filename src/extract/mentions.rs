@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::classes::{
-    CAPITALIZED, DETERMINER, DETERMINERS, FIRST_NAME, GAZETTEER_START, SHOUTED, SentenceClasses, TITLE_START,
+    CAPITALIZED, Capitals, DETERMINER, DETERMINERS, FIRST_NAME, GAZETTEER_START, SHOUTED, SentenceClasses, TITLE_START,
     TRIGGER_WORD, TokenClasses, WordTable, pack_word,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
@@ -106,14 +106,11 @@ impl Buffers {
 /// from an "outside" label the next name can only start at the next capital.
 fn name_spans(labels: &[usize], capitals: &[u32], spans: &mut [Option<(usize, NameType)>]) {
     let n = labels.len();
-    let mut next_capital = 0;
+    let mut capitals = Capitals::new(capitals);
     let mut i = 0;
     while i < n {
         if labels[i] == 0 {
-            while capitals.get(next_capital).is_some_and(|&c| c as usize <= i) {
-                next_capital += 1;
-            }
-            i = capitals.get(next_capital).map_or(n, |&c| c as usize);
+            i = capitals.from(i + 1, n);
             continue;
         }
         let kind = (labels[i] - 1) / 2;

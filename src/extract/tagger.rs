@@ -10,7 +10,9 @@ use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
 
-use super::classes::{ALPHABETIC, CAPITALIZED, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable};
+use super::classes::{
+    ALPHABETIC, CAPITALIZED, Capitals, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable,
+};
 use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use super::mentions::Matches;
 use super::phrases::Prehashed;
@@ -983,18 +985,14 @@ impl Tagger {
         // Only filled when scoring with another model than the view's.
         let mut features = Vec::new();
         let mut window = None;
-        let capitals = view.classes.capitalized;
-        let mut next_capital = 0;
+        let mut capitals = Capitals::new(view.classes.capitalized);
         let mut i = 0;
         while i < view.len() {
             let prev = if i > 0 { labels[i - 1] } else { 0 };
             // A name starts with a capital; elsewhere only a name in progress
             // needs scoring: after "outside", the next capital is the next to score.
             if prev == 0 {
-                while capitals.get(next_capital).is_some_and(|&c| (c as usize) < i) {
-                    next_capital += 1;
-                }
-                let next = capitals.get(next_capital).map_or(view.len(), |&c| c as usize);
+                let next = capitals.from(i, view.len());
                 labels.resize(next, 0);
                 if next == view.len() {
                     break;
