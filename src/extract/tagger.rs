@@ -253,23 +253,6 @@ impl Shape {
     }
 }
 
-/// The shapes met in nearly every scored token's window (99.9% of them in
-/// news and in CoNLL copy), sorted by bytes: a shape's id, one more than its
-/// place here, indexes the model's weights of the shape features
-/// (`ShapeWeights`), which then need no probe of the weight map.
-#[rustfmt::skip]
-const COMMON_SHAPES: [&str; 63] = [
-    "", "\"", "#", "$", "%", "&", "'", "'s", "(", ")", "*", "+", ",", "-", ".", "/", ":", ";", "<s>", "=", "?", "@",
-    "X", "X'X", "X'Xx", "X'x", "X.", "X.X", "X.X.", "X.X.X.", "X.X.Xx", "Xd", "XdX", "Xx", "Xx'x", "Xx.", "XxX",
-    "XxXx", "XxXxXx", "Xxd", "X\u{2019}x", "[", "]", "_", "`", "d", "d,d", "d,d,d", "d,d.d", "d.d", "d.d.d", "dX",
-    "dx", "x", "x'Xx", "x'x", "x.", "x.x", "x.x.", "|", "\u{2013}", "\u{2014}", "\u{201c}",
-];
-
-/// The id of a shape: one more than its place in `COMMON_SHAPES`, or 0 for any other.
-fn shape_id(shape: &[u8]) -> u8 {
-    COMMON_SHAPES.binary_search_by(|common| common.as_bytes().cmp(shape)).map_or(0, |at| at as u8 + 1)
-}
-
 #[cfg(test)]
 fn shape(word: &str) -> String {
     String::from_utf8_lossy(Shape::of(word).as_bytes()).into_owned()
@@ -476,7 +459,6 @@ pub(crate) struct WordFeatures {
     as_next: [f32; N],
     /// Read when the word is scored or is the next token.
     shape: Shape,
-    shape_id: u8,
     lower: Lower,
     scored: Scored,
     /// The model's weights of `as_neighbour[2]` and `as_neighbour[3]`.
@@ -628,7 +610,6 @@ impl WordFeatures {
                 word_pair: pair_prefix(26, lw),
             },
             as_next: weight(as_neighbour[1]),
-            shape_id: shape_id(sh),
             shape,
             lower: Lower::new(lower),
             scored: Scored {
@@ -781,13 +762,8 @@ impl<'a> SentenceView<'a> {
         out.known(after.as_neighbour[1], &after.as_next);
         out.known(before2.as_neighbour[2], &before2.as_second_previous);
         out.known(after2.as_neighbour[3], &after2.as_second_next);
-        let shapes = self.tagger.map(|t| &t.shapes);
-        let shape_id = word.shape_id;
-        out.put(fnv(before.as_previous.shape_pair, shape), shapes.and_then(|s| s.pair(0, before.shape_id, shape_id)));
-        out.put(
-            fnv(word.scored.shape_pair, after.shape.as_bytes()),
-            shapes.and_then(|s| s.pair(1, shape_id, after.shape_id)),
-        );
+        out.hash(fnv(before.as_previous.shape_pair, shape));
+        out.hash(fnv(word.scored.shape_pair, after.shape.as_bytes()));
         // Set bits in ascending order, as the model lists them.
         let mut f = flags_at(0);
         while f != 0 {
@@ -823,11 +799,7 @@ impl<'a> SentenceView<'a> {
             out.known(c.context[context], &known.context[context]);
             let mut bits = context;
             while bits != 0 {
-                let bit = bits.trailing_zeros() as u8;
-                out.put(
-                    fnv(c.context_bit_and_shape[usize::from(bit)], shape),
-                    shapes.and_then(|s| s.context_bit(bit, shape_id)),
-                );
+                out.hash(fnv(c.context_bit_and_shape[bits.trailing_zeros() as usize], shape));
                 bits &= bits - 1;
             }
         }
@@ -844,14 +816,6 @@ type Window<'v> = [&'v WordFeatures; 5];
 trait FeatureSink {
     fn hash(&mut self, hash: u32);
     fn known(&mut self, hash: u32, weights: &[f32; N]);
-
-    /// `known` where the weights are at hand, else `hash`.
-    fn put(&mut self, hash: u32, weights: Option<&[f32; N]>) {
-        match weights {
-            Some(weights) => self.known(hash, weights),
-            None => self.hash(hash),
-        }
-    }
 }
 
 impl FeatureSink for Vec<u32> {
@@ -926,47 +890,6 @@ impl ConstantWeights {
     }
 }
 
-/// The model's weights of the shape features of the common shapes, zero where
-/// it has none, by shape id (see `COMMON_SHAPES`): two or three of the five or
-/// six features a scored token would otherwise look up are shape features.
-struct ShapeWeights {
-    /// Kinds 14 and 15, `[kind][first][second]`: the previous word's shape and
-    /// the scored token's, then the scored token's and the next word's.
-    pairs: Box<[[f32; N]]>,
-    /// Kind 28, `[bit][shape]`: one document-context bit and the scored token's shape.
-    context_bits: Box<[[f32; N]]>,
-}
-
-impl ShapeWeights {
-    const SHAPES: usize = COMMON_SHAPES.len();
-
-    fn of(tagger: &Tagger) -> Self {
-        let pairs = [14, 15]
-            .into_iter()
-            .flat_map(|kind| COMMON_SHAPES.map(|first| pair_prefix(kind, first.as_bytes())))
-            .flat_map(|prefix| COMMON_SHAPES.map(|second| tagger.weight(fnv(prefix, second.as_bytes()))))
-            .collect();
-        let context_bits = CONSTANTS
-            .context_bit_and_shape
-            .into_iter()
-            .flat_map(|prefix| COMMON_SHAPES.map(|shape| tagger.weight(fnv(prefix, shape.as_bytes()))))
-            .collect();
-        ShapeWeights { pairs, context_bits }
-    }
-
-    /// The weights of pair kind `14 + kind` of two shapes, if both are common.
-    fn pair(&self, kind: usize, first: u8, second: u8) -> Option<&[f32; N]> {
-        let (first, second) = (usize::from(first.checked_sub(1)?), usize::from(second.checked_sub(1)?));
-        Some(&self.pairs[(kind * Self::SHAPES + first) * Self::SHAPES + second])
-    }
-
-    /// The weights of document-context bit `bit` with a shape, if it is common.
-    fn context_bit(&self, bit: u8, shape: u8) -> Option<&[f32; N]> {
-        let shape = usize::from(shape.checked_sub(1)?);
-        Some(&self.context_bits[usize::from(bit) * Self::SHAPES + shape])
-    }
-}
-
 /// An I- label may only continue its own type.
 fn allowed(label: usize, prev: usize) -> bool {
     label == 0 || label % 2 == 1 || prev == label || prev + 1 == label
@@ -994,7 +917,6 @@ pub struct Tagger {
     /// next token's after them, zero where the model has none: every scored
     /// token reads two, and an index into a table needs no probe of the map.
     neighbour_flags: Box<[[f32; N]]>,
-    shapes: ShapeWeights,
 }
 
 impl Default for Tagger {
@@ -1026,9 +948,7 @@ impl Tagger {
             constants: Box::new(NO_WEIGHTS.clone()),
             edge: Box::new(WordFeatures::edge_with(None)),
             neighbour_flags: Box::default(),
-            shapes: ShapeWeights { pairs: Box::default(), context_bits: Box::default() },
         };
-        tagger.shapes = ShapeWeights::of(&tagger);
         tagger.neighbour_flags = NEIGHBOUR_FLAGS.iter().flatten().map(|&f| tagger.weight(f)).collect();
         tagger.constants = Box::new(ConstantWeights::of(&tagger));
         tagger.edge = Box::new(WordFeatures::edge_with(Some(&tagger)));
@@ -1390,39 +1310,6 @@ mod tests {
         assert_eq!((far.lower.as_str(), far.shape.as_bytes()), ("eBay", &b""[..]));
         let possessive = WordFeatures::new("’S", NEAR | POSSESSIVE, None);
         assert_eq!((possessive.lower.as_str(), possessive.shape.as_bytes()), ("’s", &b"'s"[..]));
-    }
-
-    #[test]
-    fn every_common_shape_has_its_own_id() {
-        assert!(COMMON_SHAPES.windows(2).all(|w| w[0].as_bytes() < w[1].as_bytes()), "sorted, for the binary search");
-        for (at, common) in COMMON_SHAPES.iter().enumerate() {
-            assert_eq!(usize::from(shape_id(common.as_bytes())), at + 1, "{common:?}");
-        }
-        assert_eq!(shape_id(b"Xx-Xx"), 0);
-        assert_eq!(WordFeatures::new("Putin", NEAR, None).shape_id, shape_id(b"Xx"));
-    }
-
-    #[test]
-    fn shape_weights_are_the_models_weights_of_the_shape_features() {
-        let tagger = Lexicon::embedded().tagger;
-        let shapes = &tagger.shapes;
-        let mut nonzero = 0;
-        for (a, first) in (1..).zip(COMMON_SHAPES) {
-            for (b, second) in (1..).zip(COMMON_SHAPES) {
-                for kind in [0, 1] {
-                    let expected = tagger.weight(feature2(14 + kind as u8, first, second));
-                    assert_eq!(shapes.pair(kind, a, b), Some(&expected), "{kind} {first:?} {second:?}");
-                    nonzero += usize::from(expected != [0.0; N]);
-                }
-            }
-            for bit in 0..8 {
-                let expected = tagger.weight(fnv(pair_prefix_of_number(28, bit.into()), first.as_bytes()));
-                assert_eq!(shapes.context_bit(bit, a), Some(&expected));
-            }
-            assert_eq!(shapes.pair(0, 0, a), None);
-            assert_eq!(shapes.pair(1, a, 0), None);
-        }
-        assert!(nonzero > 100, "{nonzero}");
     }
 
     #[test]
