@@ -159,15 +159,12 @@ impl WordTable {
 
     /// The id of `word` in lower case, if any token so far was that. An ASCII
     /// word of up to fifteen bytes (nearly every capitalised word) is lowered
-    /// in its packing; others are lowered into `scratch`.
+    /// in its packing, a longer one into `scratch`.
     pub fn id_of_lowercase(&self, word: &str, scratch: &mut String) -> Option<u32> {
         let bytes = word.as_bytes();
         let known = match bytes {
-            _ if !word.is_ascii() => {
-                scratch.clear();
-                scratch.push_str(&word.to_lowercase());
-                return self.id_of(scratch);
-            }
+            // `str::to_lowercase` may change the length (and knows the final sigma).
+            _ if !word.is_ascii() => return self.id_of(&word.to_lowercase()),
             &[byte] => self.single.get(usize::from(byte.to_ascii_lowercase())).copied().flatten(),
             _ if bytes.len() < 8 => {
                 pack(bytes).and_then(|packed| self.short.get(&(ascii_lowercase(packed.into()) as u64)).copied())
