@@ -6,6 +6,7 @@
 //! each run in a fresh process, `--runs` times (default 3), and prints the
 //! median and fastest MB/s and tokens/s, and the highest peak RSS.
 //! Reading, extraction, graph and JSON export are all inside the timing.
+//! `-- --mb 200 --write-corpus FILE` only writes the corpus.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,12 @@ fn main() {
         return;
     }
     let mb: u64 = value("--mb").and_then(|m| m.parse().ok()).unwrap_or(50);
+    if let Some(path) = value("--write-corpus") {
+        // For comparisons of two builds' output on the bench corpus (scripts/byte-identity).
+        let (docs, _) = write_corpus(&PathBuf::from(&path), mb * 1_000_000);
+        println!("corpus: {path} ({docs} documents)");
+        return;
+    }
     let runs: usize = value("--runs").and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
     let corpus = std::env::temp_dir().join(format!("newsgraph-bench-{mb}mb.jsonl"));
     let (docs, tokens) = write_corpus(&corpus, mb * 1_000_000);
