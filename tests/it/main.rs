@@ -8,4 +8,5 @@ mod golden;
 mod harness;
 mod merge;
 mod quality;
+mod readme;
 mod robustness;
