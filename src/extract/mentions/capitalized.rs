@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::scan::Scan;
 use crate::extract::lexicon::GazTarget;
-use crate::extract::{Cue, EntityKind, Form, Mention, RoleFact};
+use crate::extract::{Cue, EntityKind, Form, Mention};
 
 impl Scan<'_> {
     /// A capitalised name with no gazetteer entry, typed by its cue words.
@@ -17,23 +17,7 @@ impl Scan<'_> {
         // unless a strong cue says otherwise (checked below).
         let tagger_says_no = !self.lexicon.tagger.is_empty();
         let words = &self.lexicon.words;
-        let mut end = i + 1;
-        let mut first_link = None;
-        loop {
-            let link = self.match_len(&words.name_link, end);
-            let continues = self.is_name_word(end)
-                && !self.starts_title(end)
-                && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_)));
-            if continues {
-                end += 1;
-            } else if link > 0 && self.is_name_word(end + link) && self.gaz(end + link).is_none() {
-                first_link.get_or_insert((end, link));
-                end += link + 1;
-            } else {
-                break;
-            }
-        }
-        let last = self.word(end - 1);
+        let (end, first_link) = self.capitalized_run(i);
         // "Claudia Mo of the Civic Party": a person, then the organization they belong to.
         if let Some((at, len)) = first_link
             && self.is_first_name(i)
@@ -41,46 +25,12 @@ impl Scan<'_> {
             && self.word(at) == "of"
             && !(i..at).any(|k| self.is(k, &words.org_head))
         {
-            let name = self.text[self.span(i..at)].to_string();
-            let person = self.push(i..at, EntityKind::Person, Form::Name, true, Cue::Person { name, lexicon: None });
-            let org_name = self.text[self.span(at + len..end)].to_string();
-            let head = !self.is_modifier(end);
-            let org = self.push(
-                at + len..end,
-                EntityKind::Organization,
-                Form::Name,
-                head,
-                Cue::Org { name: org_name, lexicon: None, state: None },
-            );
-            let trigger = self.span(at..at + len);
-            self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
-            return Some(end);
+            return Some(self.push_member_of(i..at, at + len..end, self.span(at..at + len)));
         }
         let org_inside = (i..end).any(|k| self.is(k, &words.org_head) && self.match_len(&words.name_link, k + 1) > 0);
         let is_org = end > i + 1 && (self.is(end - 1, &words.org_head) || self.is(i, &words.org_start) || org_inside);
         if is_org {
-            // "of Russia" after the name qualifies it.
-            let mut state = None;
-            let mut stop = end;
-            if self.word(end) == "of"
-                && let Some((state_end, GazTarget::StateName(s))) = self.gaz(end + 1)
-            {
-                state = Some((end + 1..state_end, s));
-                stop = state_end;
-            }
-            let name = self.text[self.span(i..end)].to_string();
-            let head = !self.is_modifier(stop);
-            self.push(
-                i..stop,
-                EntityKind::Organization,
-                Form::Name,
-                head,
-                Cue::Org { name, lexicon: None, state: state.as_ref().map(|s| s.1) },
-            );
-            if let Some((tokens, s)) = state {
-                self.push(tokens, EntityKind::State, Form::Name, false, Cue::State(s));
-            }
-            return Some(stop);
+            return Some(self.unlisted_organization(i..end));
         }
         // Place by its head word: "Sheremetyevo airport", "Red Square".
         if self.is(end, &words.place_head) || (self.is(end - 1, &words.place_head) && end > i + 1) {
@@ -100,18 +50,7 @@ impl Scan<'_> {
             self.unknown(i..end, head);
             return Some(end);
         }
-        // A person by a first name ("Kathryn Waters"), dropping words before it
-        // ("Islamic Relations Alia Salem"), or by a speech verb ("Dewar said").
-        let first_name = (i..end.saturating_sub(1)).find(|&k| self.is_first_name(k));
-        let speaker = self.is(end, &words.speech) || (i >= 1 && self.is(i - 1, &words.speech));
-        let person_start = match first_name {
-            Some(k) => Some(k),
-            None if speaker && !last.ends_with("ed") => Some(i),
-            None => None,
-        };
-        if let Some(start) = person_start {
-            let name = self.text[self.span(start..end)].to_string();
-            self.push(start..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
+        if self.person_by_cue(i..end, head) {
             return Some(end);
         }
         let name = self.text[self.span(i..end)].to_string();
@@ -122,6 +61,77 @@ impl Scan<'_> {
         }
         self.unknown(i..end, head);
         Some(end)
+    }
+
+    /// The capitalised words from `i` on, across links ("Bank of England",
+    /// "Ministry for Foreign Affairs") to more of them: returns the end token
+    /// and the first link's token and length.
+    fn capitalized_run(&self, i: usize) -> (usize, Option<(usize, usize)>) {
+        let words = &self.lexicon.words;
+        let mut end = i + 1;
+        let mut first_link = None;
+        loop {
+            let link = self.match_len(&words.name_link, end);
+            let continues = self.is_name_word(end)
+                && !self.starts_title(end)
+                && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_)));
+            if continues {
+                end += 1;
+            } else if link > 0 && self.is_name_word(end + link) && self.gaz(end + link).is_none() {
+                first_link.get_or_insert((end, link));
+                end += link + 1;
+            } else {
+                break;
+            }
+        }
+        (end, first_link)
+    }
+
+    /// An organization by its cue words at `tokens`, qualified by "of" and a
+    /// state after it ("Foreign Ministry of Russia"). Returns the end token.
+    fn unlisted_organization(&mut self, tokens: Range<usize>) -> usize {
+        let Range { start: i, end } = tokens;
+        // "of Russia" after the name qualifies it.
+        let mut state = None;
+        let mut stop = end;
+        if self.word(end) == "of"
+            && let Some((state_end, GazTarget::StateName(s))) = self.gaz(end + 1)
+        {
+            state = Some((end + 1..state_end, s));
+            stop = state_end;
+        }
+        let name = self.text[self.span(i..end)].to_string();
+        let head = !self.is_modifier(stop);
+        self.push(
+            i..stop,
+            EntityKind::Organization,
+            Form::Name,
+            head,
+            Cue::Org { name, lexicon: None, state: state.as_ref().map(|s| s.1) },
+        );
+        if let Some((tokens, s)) = state {
+            self.push(tokens, EntityKind::State, Form::Name, false, Cue::State(s));
+        }
+        stop
+    }
+
+    /// A person by a first name ("Kathryn Waters"), dropping words before it
+    /// ("Islamic Relations Alia Salem"), or by a speech verb ("Dewar said").
+    /// Returns whether the name at `tokens` was one.
+    fn person_by_cue(&mut self, tokens: Range<usize>, head: bool) -> bool {
+        let Range { start: i, end } = tokens;
+        let words = &self.lexicon.words;
+        let first_name = (i..end.saturating_sub(1)).find(|&k| self.is_first_name(k));
+        let speaker = self.is(end, &words.speech) || (i >= 1 && self.is(i - 1, &words.speech));
+        let person_start = match first_name {
+            Some(k) => Some(k),
+            None if speaker && !self.word(end - 1).ends_with("ed") => Some(i),
+            None => None,
+        };
+        let Some(start) = person_start else { return false };
+        let name = self.text[self.span(start..end)].to_string();
+        self.push(start..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
+        true
     }
 
     /// A capitalised name nothing typed; the resolver may adopt it later.

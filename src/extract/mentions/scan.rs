@@ -7,7 +7,7 @@ use super::{Buffers, Found, NameType};
 use crate::extract::classes::{CAPITALIZED, FIRST_NAME, SHOUTED, SentenceClasses, TRIGGER_WORD, pack_word};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
-use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact};
+use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
 /// Grammatical words after which a name is still a head ("Russia has", "Russia and").
@@ -288,6 +288,26 @@ impl<'a> Scan<'a> {
             self.found.publishers.push(PublishFact { publisher: index, report, trigger });
         }
         index
+    }
+
+    /// "Claudia Mo of the Civic Party": a person named at `person`, member of
+    /// the organization named at `org`, as the words at byte range `trigger`
+    /// say. Returns the organization's end token.
+    pub(super) fn push_member_of(&mut self, person: Range<usize>, org: Range<usize>, trigger: Range<usize>) -> usize {
+        let name = self.text[self.span(person.clone())].to_string();
+        let person = self.push(person, EntityKind::Person, Form::Name, true, Cue::Person { name, lexicon: None });
+        let end = org.end;
+        let org_name = self.text[self.span(org.clone())].to_string();
+        let head = !self.is_modifier(end);
+        let org = self.push(
+            org,
+            EntityKind::Organization,
+            Form::Name,
+            head,
+            Cue::Org { name: org_name, lexicon: None, state: None },
+        );
+        self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
+        end
     }
 
     /// A run of name words starting at `i` ("Anatoly Antanov", "Kim Jong-un"), or a lexicon person.

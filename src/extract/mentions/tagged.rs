@@ -3,7 +3,7 @@
 use super::NameType;
 use super::scan::{Scan, is_grammar};
 use crate::extract::lexicon::GazTarget;
-use crate::extract::{Cue, EntityKind, Form, RoleFact};
+use crate::extract::{Cue, EntityKind, Form};
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -52,21 +52,7 @@ impl Scan<'_> {
         {
             let org_start = if self.word(of + 1) == "the" { of + 2 } else { of + 1 };
             if org_start < end {
-                let name = self.text[self.span(i..of)].to_string();
-                let person =
-                    self.push(i..of, EntityKind::Person, Form::Name, true, Cue::Person { name, lexicon: None });
-                let org_name = self.text[self.span(org_start..end)].to_string();
-                let head = !self.is_modifier(end);
-                let org = self.push(
-                    org_start..end,
-                    EntityKind::Organization,
-                    Form::Name,
-                    head,
-                    Cue::Org { name: org_name, lexicon: None, state: None },
-                );
-                let trigger = self.tokens[of].range();
-                self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
-                return Some(end);
+                return Some(self.push_member_of(i..of, org_start..end, self.tokens[of].range()));
             }
         }
         let name = self.text[self.span(i..end)].to_string();

@@ -1,11 +1,24 @@
 //! Titled names: "President Joe Biden", "King Hassan of Morocco", and a
 //! title standing for its holder ("Taiwan's Vice Foreign Minister").
 
+use std::ops::Range;
+
 use super::scan::Scan;
 use crate::extract::classes::DETERMINERS;
-use crate::extract::lexicon::{GazTarget, TitleKind};
+use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
 use crate::extract::{Cue, EntityKind, Form, RoleFact};
 use crate::text::TokenKind;
+
+/// A titled person's mention and what the title places them in.
+struct Held {
+    person: usize,
+    /// The organization named after the title ("CEO of the Refugee Council").
+    employer: Option<usize>,
+    /// The state the title is of ("US President", "King Hassan of Morocco").
+    state: Option<usize>,
+    /// Whether the title names where it is posted to ("ambassador to the United States").
+    posted: bool,
+}
 
 impl Scan<'_> {
     /// Title + name: "President Joe Biden", "ambassador to the United States Anatoly Antanov".
@@ -28,31 +41,10 @@ impl Scan<'_> {
         if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
             return None;
         }
-        let mut j = title_end;
-        let mut posted_to = None;
-        if self.word(j) == "to" {
-            let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
-            if let Some((end, GazTarget::StateName(state))) = self.gaz(k) {
-                posted_to = Some((k..end, state));
-                j = end;
-            }
-        }
-        // "CEO of the Refugee Council Enver Solomon": the title's organization, then the name.
-        let mut employer = None;
-        if self.word(j) == "of" {
-            let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
-            let mut e = k;
-            while self.is_name_word(e) && self.gaz(e).is_none() {
-                e += 1;
-            }
-            let org_end = (k..e).rev().find(|&h| self.is(h, &self.lexicon.words.org_head));
-            if let Some(h) = org_end
-                && h + 2 <= e
-            {
-                employer = Some(k..h + 1);
-                j = h + 1;
-            }
-        }
+        let posted_to = self.posted_to(title_end);
+        let j = posted_to.as_ref().map_or(title_end, |(tokens, _)| tokens.end);
+        let employer = self.employer_after_title(j);
+        let j = employer.as_ref().map_or(j, |tokens| tokens.end);
         let Some((name_end, person)) = self.name_run(j) else {
             // "Taiwan's Vice Foreign Minister visited ...": the title stands for its holder.
             let state = self.role_state.filter(|_| title.kind == TitleKind::Title && posted_to.is_none())?;
@@ -74,16 +66,10 @@ impl Scan<'_> {
             self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
         }
         // "King Hassan of Morocco": the title's state after the name.
-        let mut scanned_to = name_end;
-        let role_state = role_state.or_else(|| {
-            if self.word(name_end) != "of" || title.role.is_none() {
-                return None;
-            }
-            let (end, target) = self.gaz(name_end + 1)?;
-            let GazTarget::StateName(state) = target else { return None };
-            scanned_to = end;
-            Some(self.push(name_end + 1..end, EntityKind::State, Form::Name, false, Cue::State(state)))
-        });
+        let state_after =
+            if role_state.is_none() && title.role.is_some() { self.state_after_name(name_end) } else { None };
+        let scanned_to = state_after.map_or(name_end, |(_, end)| end);
+        let role_state = role_state.or(state_after.map(|(mention, _)| mention));
         let name = self.text[self.span(j..name_end)].to_string();
         let person_mention = self.push(
             j..name_end,
@@ -94,33 +80,66 @@ impl Scan<'_> {
         );
         let phrase_start = role_state.map_or(i, |s| self.found.mentions[s].tokens.start.min(i));
         self.found.mentions[person_mention].phrase_start = phrase_start;
-        let trigger = self.span(i..title_end);
+        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some() };
+        self.push_title_roles(title, held, self.span(i..title_end));
+        Some(scanned_to)
+    }
+
+    /// "ambassador to the United States": the state a title at `j` is posted to, and its tokens.
+    fn posted_to(&self, j: usize) -> Option<(Range<usize>, usize)> {
+        if self.word(j) != "to" {
+            return None;
+        }
+        let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
+        match self.gaz(k) {
+            Some((end, GazTarget::StateName(state))) => Some((k..end, state)),
+            _ => None,
+        }
+    }
+
+    /// "CEO of the Refugee Council Enver Solomon": the tokens of the organization
+    /// named after the title ending at `j`, when a name still follows it.
+    fn employer_after_title(&self, j: usize) -> Option<Range<usize>> {
+        if self.word(j) != "of" {
+            return None;
+        }
+        let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
+        let mut e = k;
+        while self.is_name_word(e) && self.gaz(e).is_none() {
+            e += 1;
+        }
+        let h = (k..e).rev().find(|&h| self.is(h, &self.lexicon.words.org_head))?;
+        (h + 2 <= e).then_some(k..h + 1)
+    }
+
+    /// "King Hassan of Morocco": pushes the state named after "of" at `name_end`;
+    /// returns its mention and end token.
+    fn state_after_name(&mut self, name_end: usize) -> Option<(usize, usize)> {
+        if self.word(name_end) != "of" {
+            return None;
+        }
+        let (end, target) = self.gaz(name_end + 1)?;
+        let GazTarget::StateName(state) = target else { return None };
+        Some((self.push(name_end + 1..end, EntityKind::State, Form::Name, false, Cue::State(state)), end))
+    }
+
+    /// The roles a title states of the person holding it: in the organization
+    /// named after the title, in the state, and an ambassador's posting.
+    fn push_title_roles(&mut self, title: &TitleEntry, held: Held, trigger: Range<usize>) {
+        let Held { person, employer, state, posted } = held;
         if let Some(org) = employer {
             let relation = title.role.clone().unwrap_or_else(|| "member_of".into());
-            self.found.roles.push(RoleFact { person: person_mention, relation, state: org, trigger: trigger.clone() });
+            self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
-        if let Some(relation) = &title.role {
-            if let Some(state) = role_state {
-                self.found.roles.push(RoleFact {
-                    person: person_mention,
-                    relation: relation.clone(),
-                    state,
-                    trigger: trigger.clone(),
-                });
-            }
-            if let Some((_, _)) = posted_to
-                && relation == "ambassador_of"
-            {
-                let state = self.found.mentions.len() - 2;
-                self.found.roles.push(RoleFact {
-                    person: person_mention,
-                    relation: "ambassador_to".into(),
-                    state,
-                    trigger,
-                });
-            }
+        let Some(relation) = &title.role else { return };
+        if let Some(state) = state {
+            self.found.roles.push(RoleFact { person, relation: relation.clone(), state, trigger: trigger.clone() });
         }
-        Some(scanned_to)
+        if posted && relation == "ambassador_of" {
+            // The posted-to state was pushed just before the person's mention.
+            let state = self.found.mentions.len() - 2;
+            self.found.roles.push(RoleFact { person, relation: "ambassador_to".into(), state, trigger });
+        }
     }
 
     /// A title with no name after it, standing for whoever holds it in the
