@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use super::scan::{Scan, is_grammar};
-use crate::extract::classes::DETERMINER;
 use crate::extract::lexicon::{GazTarget, TitleKind};
 use crate::extract::{Cue, EntityKind, Form};
 use crate::text::TokenKind;
@@ -19,7 +18,7 @@ impl Scan<'_> {
     pub(super) fn description(&mut self, i: usize) -> Option<usize> {
         // Only a determiner or a state's name or demonym can open a description;
         // most tokens leave here without a lookup.
-        let determiner = self.classes.bits(i) & DETERMINER != 0;
+        let determiner = self.classes.is_determiner(i);
         let state_first = matches!(self.gaz(i), Some((_, GazTarget::StateName(_) | GazTarget::StateDemonym(_))));
         if !determiner && !state_first {
             return None;

@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use super::scan::{Scan, is_grammar};
-use crate::extract::classes::DETERMINER;
 use crate::extract::lexicon::GazTarget;
 use crate::extract::{Cue, EntityKind, Form, strip_leading};
 use crate::text::TokenKind;
@@ -38,7 +37,7 @@ impl Scan<'_> {
             let head = !self.followed_by_possessive(end);
             let noun_end = i - if self.word(i - 1).eq_ignore_ascii_case("the") { 2 } else { 1 };
             let noun_start = (start..noun_end)
-                .find(|&k| self.tokens[k].kind == TokenKind::Word && self.classes.bits(k) & DETERMINER == 0)
+                .find(|&k| self.tokens[k].kind == TokenKind::Word && !self.classes.is_determiner(k))
                 .unwrap_or(noun_end);
             self.push(i..end, EntityKind::State, form, false, Cue::State(s));
             self.push_acting(start..end, noun_start..noun_end, s, head);

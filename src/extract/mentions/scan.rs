@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{Buffers, Found, NameType};
-use crate::extract::classes::{CAPITALIZED, FIRST_NAME, SHOUTED, SentenceClasses, TRIGGER_WORD, pack_word};
+use crate::extract::classes::{SHOUTED, SentenceClasses, pack_word};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
 use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
@@ -202,11 +202,11 @@ impl<'a> Scan<'a> {
 
     /// Token `i` is the first word of a relation trigger ("met", "slammed"): a verb, not a name.
     pub(super) fn starts_trigger(&self, i: usize) -> bool {
-        self.classes.bits(i) & TRIGGER_WORD != 0
+        self.classes.starts_trigger(i)
     }
 
     pub(super) fn is_first_name(&self, i: usize) -> bool {
-        self.classes.bits(i) & FIRST_NAME != 0
+        self.classes.is_first_name(i)
     }
 
     pub(super) fn word(&self, i: usize) -> &'a str {
@@ -225,7 +225,7 @@ impl<'a> Scan<'a> {
 
     /// A word starting with a capital (`Token::is_capitalized`, from the class bits).
     pub(super) fn is_capitalized(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.classes.bits(i) & CAPITALIZED != 0
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word) && self.classes.is_capitalized(i)
     }
 
     /// A capitalised word that can be part of a name.
