@@ -123,8 +123,11 @@ pub(super) fn is_grammar(word: &str) -> bool {
     pack_word(word.as_bytes()).is_some_and(|packed| set.contains(&packed))
 }
 
+/// One sentence under scan: its tokens, classes and lexicon matches, where its
+/// mentions go, and what a rule leaves pending for the next one.
 pub(super) struct Scan<'a> {
     pub(super) text: &'a str,
+    /// The sentence's index in the document.
     pub(super) index: usize,
     pub(super) tokens: &'a [Token],
     pub(super) classes: SentenceClasses<'a>,
@@ -134,6 +137,7 @@ pub(super) struct Scan<'a> {
     gazetteer: &'a [Option<(usize, GazTarget)>],
     /// Longest title starting at each token: (end token, title entry).
     titles: &'a [Option<(usize, usize)>],
+    /// The sentence is in capitals (a headline): case tells no names apart there.
     pub(super) all_caps: bool,
     /// Names the statistical tagger found, by first token: (end token, type).
     pub(super) tagged: &'a [Option<(usize, NameType)>],

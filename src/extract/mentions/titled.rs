@@ -85,7 +85,7 @@ impl Scan<'_> {
         Some(scanned_to)
     }
 
-    /// "ambassador to the United States": the state a title at `j` is posted to, and its tokens.
+    /// "ambassador to the United States": the state the title ending at `j` is posted to, and its tokens.
     fn posted_to(&self, j: usize) -> Option<(Range<usize>, usize)> {
         if self.word(j) != "to" {
             return None;
