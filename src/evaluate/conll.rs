@@ -196,7 +196,7 @@ pub fn train_tagger(
     progress: impl FnMut(usize, f64),
 ) -> crate::extract::tagger::Tagger {
     use crate::extract::classes::{TokenClasses, WordTable};
-    use crate::extract::mentions::Matches;
+    use crate::extract::matches::Matches;
     use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, ViewBuffers, train};
 
     let analyzed: Vec<Vec<crate::text::Sentence>> =

@@ -436,6 +436,33 @@ pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenCl
     (sentences, classes)
 }
 
+// The class bits the mention rules test, by name (before the tests: clippy wants no items after them).
+impl SentenceClasses<'_> {
+    /// Token `i` starts with a capital (false past the end).
+    #[inline]
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        self.bits(i) & CAPITALIZED != 0
+    }
+
+    /// Token `i` is a determiner ("the", "his", "our").
+    #[inline]
+    pub fn is_determiner(&self, i: usize) -> bool {
+        self.bits(i) & DETERMINER != 0
+    }
+
+    /// Token `i` is a known first name.
+    #[inline]
+    pub fn is_first_name(&self, i: usize) -> bool {
+        self.bits(i) & FIRST_NAME != 0
+    }
+
+    /// Token `i` is the first word of a relation trigger.
+    #[inline]
+    pub fn starts_trigger(&self, i: usize) -> bool {
+        self.bits(i) & TRIGGER_WORD != 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@
 
 pub(crate) mod classes;
 pub mod lexicon;
+pub(crate) mod matches;
 pub(crate) mod mentions;
 mod phrases;
 mod relations;

@@ -14,7 +14,7 @@ use super::classes::{
     ALPHABETIC, CAPITALIZED, Capitals, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
-use super::mentions::Matches;
+use super::matches::Matches;
 use super::phrases::Prehashed;
 use crate::text::{Sentence, Token, TokenKind};
 

@@ -1,0 +1,118 @@
+//! Names the statistical tagger found, trimmed and typed by its name type.
+
+use std::ops::Range;
+
+use super::NameType;
+use super::scan::{Scan, is_grammar};
+use crate::extract::lexicon::GazTarget;
+use crate::extract::{Cue, EntityKind, Form};
+use crate::text::TokenKind;
+
+impl Scan<'_> {
+    /// A name the tagger found where the gazetteer has nothing as long.
+    pub(super) fn tagged_name(&mut self, i: usize) -> Option<usize> {
+        let (tag_end, name_type) = self.tagged.get(i).copied().flatten()?;
+        let end = self.trimmed_tag_end(i, tag_end);
+        if end == i || (end == i + 1 && self.is_shouted_word(i)) {
+            return Some(tag_end);
+        }
+        if !self.is_capitalized(i) || self.gazetteer_decides(i..end, name_type) {
+            return None;
+        }
+        // "Claudia Mo of Civic Party" tagged as one name: a person and their organization.
+        if (name_type == NameType::Person || (name_type == NameType::Organization && self.is_first_name(i)))
+            && let Some(of) = (i + 1..end.saturating_sub(1)).find(|&k| self.word(k) == "of")
+        {
+            let org_start = if self.word(of + 1) == "the" { of + 2 } else { of + 1 };
+            if org_start < end {
+                return Some(self.push_member_of(i..of, org_start..end, self.tokens[of].range()));
+            }
+        }
+        let head = !self.is_modifier(end);
+        match name_type {
+            NameType::Person => {
+                let name = self.text[self.span(i..end)].to_string();
+                self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
+            }
+            NameType::Location => {
+                let name = self.text[self.span(i..end)].to_string();
+                self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state: None });
+            }
+            NameType::Organization => self.push_tagged_organization(i..end, head),
+            // Other names (events, products, nationalities) are not entities here.
+            NameType::Other => {}
+        }
+        Some(end)
+    }
+
+    /// The end of the tagged name from `i` to `tag_end` without what the tagger
+    /// dragged in: "Minneapolis-based First Bank", "the Fed 's", "Minor Counties and".
+    /// A lower-case word hyphen-joined to the name stays ("Lee Cheuk-yan").
+    fn trimmed_tag_end(&self, i: usize, tag_end: usize) -> usize {
+        let mut end = tag_end;
+        while end > i {
+            let last = self.tokens[end - 1];
+            let joined = end >= 2 && self.word(end - 2) == "-" && self.tokens[end - 2].end == last.start;
+            let trim = !matches!(last.kind, TokenKind::Word | TokenKind::Number)
+                || (!joined && self.word(end - 1).starts_with(char::is_lowercase))
+                || self.is(end - 1, &self.lexicon.words.function);
+            if !trim {
+                break;
+            }
+            end -= 1;
+        }
+        end
+    }
+
+    /// The gazetteer decides its own names, except that a city or a seat of
+    /// government named as a sports team is an organization ("NEW YORK 74 59").
+    /// A state before an organization ("United States Commerce Department")
+    /// is the rules' business too.
+    fn gazetteer_decides(&self, tagged: Range<usize>, name_type: NameType) -> bool {
+        let Some((gaz_end, target)) = self.gaz(tagged.start) else { return false };
+        let end = tagged.end;
+        let city_as_team = gaz_end == end
+            && name_type == NameType::Organization
+            && matches!(target, GazTarget::Place(_) | GazTarget::StateSeat(_));
+        !city_as_team
+            && (gaz_end >= end
+                || name_type == NameType::Other
+                || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
+    }
+
+    /// A tagged organization, qualified by a state named last after "of"
+    /// ("Ministry of Foreign Affairs of Russia").
+    fn push_tagged_organization(&mut self, tokens: Range<usize>, head: bool) {
+        let Range { start: i, end } = tokens;
+        let qualifier = (i + 2..end).find(|&k| {
+            self.word(k - 1) == "of" && matches!(self.gaz(k), Some((e, GazTarget::StateName(_))) if e == end)
+        });
+        let (org_end, state) = match qualifier {
+            Some(k) => (k - 1, self.gaz(k).map(|(_, t)| t)),
+            None => (end, None),
+        };
+        let name = self.text[self.span(i..org_end)].to_string();
+        let state = match state {
+            Some(GazTarget::StateName(s)) => Some(s),
+            _ => None,
+        };
+        self.push(i..end, EntityKind::Organization, Form::Name, head, Cue::Org { name, lexicon: None, state });
+        if let (Some(k), Some(s)) = (qualifier, state) {
+            self.push(k..end, EntityKind::State, Form::Name, false, Cue::State(s));
+        }
+    }
+
+    /// An ordinary word in capitals ("UNLESS", "WARNED"), not a name.
+    fn is_shouted_word(&self, i: usize) -> bool {
+        let word = self.word(i);
+        if word.len() < 2 || word.chars().any(char::is_lowercase) {
+            return false;
+        }
+        let words = &self.lexicon.words;
+        is_grammar(&word.to_lowercase())
+            || self.is(i, &words.clause)
+            || self.is(i, &words.speech)
+            || self.is(i, &words.hedge)
+            || self.starts_trigger(i)
+    }
+}

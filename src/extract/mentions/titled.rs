@@ -1,0 +1,174 @@
+//! Titled names: "President Joe Biden", "King Hassan of Morocco", and a
+//! title standing for its holder ("Taiwan's Vice Foreign Minister").
+
+use std::ops::Range;
+
+use super::scan::Scan;
+use crate::extract::classes::DETERMINERS;
+use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
+use crate::extract::{Cue, EntityKind, Form, RoleFact};
+use crate::text::TokenKind;
+
+/// A titled person's mention and what the title places them in.
+struct Held {
+    person: usize,
+    /// The organization named after the title ("CEO of the Refugee Council").
+    employer: Option<usize>,
+    /// The state the title is of ("US President", "King Hassan of Morocco").
+    state: Option<usize>,
+    /// Whether the title names where it is posted to ("ambassador to the United States").
+    posted: bool,
+}
+
+impl Scan<'_> {
+    /// Title + name: "President Joe Biden", "ambassador to the United States Anatoly Antanov".
+    pub(super) fn title_and_name(&mut self, i: usize) -> Option<usize> {
+        if self.all_caps {
+            return None;
+        }
+        let (title_end, entry) = self.title(i)?;
+        let title = &self.lexicon.title_entries[entry];
+        // "Montenegro's prime minister has been indicted": a role noun after a possessive state.
+        if title.kind == TitleKind::Nominal
+            && let Some(state) = self.role_state
+            && self.found.mentions[state].tokens.end + 1 == i
+            && self.followed_by_possessive(self.found.mentions[state].tokens.end)
+            && self.name_run(title_end).is_none()
+        {
+            let relation = title.role.clone();
+            return Some(self.push_holder(state, title_end, relation));
+        }
+        if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
+            return None;
+        }
+        let posted_to = self.posted_to(title_end);
+        let j = posted_to.as_ref().map_or(title_end, |(tokens, _)| tokens.end);
+        let employer = self.employer_after_title(j);
+        let j = employer.as_ref().map_or(j, |tokens| tokens.end);
+        let Some((name_end, person)) = self.name_run(j) else {
+            // "Taiwan's Vice Foreign Minister visited ...": the title stands for its holder.
+            let state = self.role_state.filter(|_| title.kind == TitleKind::Title && posted_to.is_none())?;
+            let relation = title.role.clone();
+            return Some(self.push_holder(state, title_end, relation));
+        };
+        let role_state = self.role_state.take();
+        let employer = employer.map(|tokens| {
+            let name = self.text[self.span(tokens.clone())].to_string();
+            self.push(
+                tokens,
+                EntityKind::Organization,
+                Form::Name,
+                false,
+                Cue::Org { name, lexicon: None, state: None },
+            )
+        });
+        if let Some((tokens, state)) = &posted_to {
+            self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
+        }
+        // "King Hassan of Morocco": the title's state after the name.
+        let state_after =
+            if role_state.is_none() && title.role.is_some() { self.state_after_name(name_end) } else { None };
+        let scanned_to = state_after.map_or(name_end, |(_, end)| end);
+        let role_state = role_state.or(state_after.map(|(mention, _)| mention));
+        let name = self.text[self.span(j..name_end)].to_string();
+        let person_mention = self.push(
+            j..name_end,
+            EntityKind::Person,
+            Form::Name,
+            !self.is_modifier(name_end),
+            Cue::Person { name, lexicon: person },
+        );
+        let phrase_start = role_state.map_or(i, |s| self.found.mentions[s].tokens.start.min(i));
+        self.found.mentions[person_mention].phrase_start = phrase_start;
+        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some() };
+        self.push_title_roles(title, held, self.span(i..title_end));
+        Some(scanned_to)
+    }
+
+    /// "ambassador to the United States": the state the title ending at `j` is posted to, and its tokens.
+    fn posted_to(&self, j: usize) -> Option<(Range<usize>, usize)> {
+        if self.word(j) != "to" {
+            return None;
+        }
+        let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
+        match self.gaz(k) {
+            Some((end, GazTarget::StateName(state))) => Some((k..end, state)),
+            _ => None,
+        }
+    }
+
+    /// "CEO of the Refugee Council Enver Solomon": the tokens of the organization
+    /// named after the title ending at `j`, when a name still follows it.
+    fn employer_after_title(&self, j: usize) -> Option<Range<usize>> {
+        if self.word(j) != "of" {
+            return None;
+        }
+        let k = if self.word(j + 1).eq_ignore_ascii_case("the") { j + 2 } else { j + 1 };
+        let mut e = k;
+        while self.is_name_word(e) && self.gaz(e).is_none() {
+            e += 1;
+        }
+        let h = (k..e).rev().find(|&h| self.is(h, &self.lexicon.words.org_head))?;
+        (h + 2 <= e).then_some(k..h + 1)
+    }
+
+    /// "King Hassan of Morocco": pushes the state named after "of" at `name_end`;
+    /// returns its mention and end token.
+    fn state_after_name(&mut self, name_end: usize) -> Option<(usize, usize)> {
+        if self.word(name_end) != "of" {
+            return None;
+        }
+        let (end, target) = self.gaz(name_end + 1)?;
+        let GazTarget::StateName(state) = target else { return None };
+        Some((self.push(name_end + 1..end, EntityKind::State, Form::Name, false, Cue::State(state)), end))
+    }
+
+    /// The roles a title states of the person holding it: in the organization
+    /// named after the title, in the state, and an ambassador's posting.
+    fn push_title_roles(&mut self, title: &TitleEntry, held: Held, trigger: Range<usize>) {
+        let Held { person, employer, state, posted } = held;
+        if let Some(org) = employer {
+            let relation = title.role.clone().unwrap_or_else(|| "member_of".into());
+            self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
+        }
+        let Some(relation) = &title.role else { return };
+        if let Some(state) = state {
+            self.found.roles.push(RoleFact { person, relation: relation.clone(), state, trigger: trigger.clone() });
+        }
+        if posted && relation == "ambassador_of" {
+            // The posted-to state was pushed just before the person's mention.
+            let state = self.found.mentions.len() - 2;
+            self.found.roles.push(RoleFact { person, relation: "ambassador_to".into(), state, trigger });
+        }
+    }
+
+    /// A title with no name after it, standing for whoever holds it in the
+    /// state mentioned just before ("Taiwan's Vice Foreign Minister"). Returns the end token.
+    fn push_holder(&mut self, state: usize, title_end: usize, relation: Option<String>) -> usize {
+        self.role_state = None;
+        let cue = Cue::Role { relation, state: Some(state), possessive_pronoun: false, asserts: true };
+        let start = self.found.mentions[state].tokens.start;
+        let head = !self.is_modifier(title_end);
+        self.push(start..title_end, EntityKind::Person, Form::Nominal, head, cue);
+        title_end
+    }
+
+    /// "British Defence Secretary", "Nigerian junior foreign minister": a
+    /// pending state still qualifies a title a few words on, past capitals,
+    /// determiners and title words; any other word drops it.
+    pub(super) fn carry_role_state_over(&mut self, i: usize) {
+        const TITLE_WORDS: &[&str] = &[
+            "junior", "visiting", "senior", "deputy", "vice", "acting", "former", "interim", "top", "chief", "foreign",
+            "defence", "defense", "interior", "finance", "new",
+        ];
+        // Only a pending state needs the test (most words have none).
+        if self.role_state.is_some() && self.tokens[i].kind == TokenKind::Word {
+            let word = self.word(i);
+            let keeps =
+                self.is_capitalized(i) || DETERMINERS.iter().chain(TITLE_WORDS).any(|w| w.eq_ignore_ascii_case(word));
+            if !keeps {
+                self.role_state = None;
+            }
+        }
+    }
+}
