@@ -16,7 +16,7 @@ use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
-use newsgraph::query::{self, RelationRow, Table, Way};
+use newsgraph::query::{self, Way, print};
 
 /// Extraction makes many small, short-lived allocations; mimalloc serves them
 /// faster than the system allocator. It is built without transparent huge
@@ -667,47 +667,18 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write + Send>> {
 
 fn answer(graph: &KnowledgeGraph, question: Question, json: bool) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let print_json = |out: &mut dyn Write, value: &dyn erased::Json| -> Result<()> {
-        writeln!(out, "{}", value.to_json())?;
-        Ok(())
-    };
     match question {
         Question::Entities { kind } => {
             let rows = query::entities(graph, kind);
-            if json {
-                print_json(&mut out, &rows)?;
-            } else {
-                let mut table = Table::new(&["KIND", "ENTITY", "MENTIONS", "EDGES", "ID"]);
-                for r in rows {
-                    table.row(vec![r.kind.as_str().into(), r.label, r.mentions.to_string(), r.edges.to_string(), r.id]);
-                }
-                out.write_all(table.render().as_bytes())?;
-            }
+            if json { print::json(&mut out, &rows) } else { print::entities(&mut out, rows) }
         }
         Question::Show { name } => {
             let record = query::show(graph, &name)?;
-            if json {
-                print_json(&mut out, &record)?;
-            } else {
-                let e = &record.entity;
-                writeln!(out, "{} ({}, id {})", e.label, e.kind.as_str(), e.id)?;
-                writeln!(
-                    out,
-                    "aliases: {}",
-                    if e.aliases.is_empty() { "-".to_string() } else { e.aliases.join("; ") }
-                )?;
-                writeln!(out, "mentions: {}", e.mentions)?;
-                for (title, rows) in [("outgoing", &record.outgoing), ("incoming", &record.incoming)] {
-                    writeln!(out, "\n{title} ({}):", rows.len())?;
-                    for r in rows {
-                        write_edge_with_evidence(&mut out, r)?;
-                    }
-                }
-            }
+            if json { print::json(&mut out, &record) } else { print::record(&mut out, &record) }
         }
         Question::Relations { relation, from, to } => {
             let rows = query::relations(graph, relation.as_deref(), from.as_deref(), to.as_deref())?;
-            write_rows(&mut out, &rows, json)?;
+            if json { print::json(&mut out, &rows) } else { print::relations(&mut out, &rows) }
         }
         Question::Neighbors { name, relation, direction } => {
             let way = match direction {
@@ -716,80 +687,13 @@ fn answer(graph: &KnowledgeGraph, question: Question, json: bool) -> Result<()> 
                 Direction::Both => Way::Both,
             };
             let rows = query::neighbors(graph, &name, relation.as_deref(), way)?;
-            write_rows(&mut out, &rows, json)?;
+            if json { print::json(&mut out, &rows) } else { print::relations(&mut out, &rows) }
         }
         Question::Path { from, to } => {
             let rows = query::path(graph, &from, &to)?;
-            if json {
-                print_json(&mut out, &rows)?;
-            } else {
-                for (i, r) in rows.iter().enumerate() {
-                    writeln!(out, "{}. {} --{}--> {}", i + 1, r.source, r.relation, r.target)?;
-                    if let Some(e) = r.evidence.first() {
-                        writeln!(out, "   {}#{}: {}", e.doc, e.sentence, e.text)?;
-                    }
-                }
-            }
+            if json { print::json(&mut out, &rows) } else { print::path(&mut out, &rows) }
         }
-    }
+    }?;
     out.flush()?;
     Ok(())
-}
-
-fn write_rows(out: &mut dyn Write, rows: &[RelationRow], json: bool) -> Result<()> {
-    if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(rows)?)?;
-        return Ok(());
-    }
-    let mut table = Table::new(&["SUBJECT", "RELATION", "OBJECT", "WEIGHT", "DATE", "EVIDENCE"]);
-    for r in rows {
-        let relation = if r.hedged { format!("{} (hedged)", r.relation) } else { r.relation.clone() };
-        let evidence = r.evidence.first().map_or(String::new(), |e| snippet(&e.text));
-        table.row(vec![
-            r.source.clone(),
-            relation,
-            r.target.clone(),
-            r.weight.to_string(),
-            r.first_date.clone().unwrap_or_else(|| "-".into()),
-            evidence,
-        ]);
-    }
-    out.write_all(table.render().as_bytes())?;
-    Ok(())
-}
-
-fn write_edge_with_evidence(out: &mut dyn Write, r: &RelationRow) -> Result<()> {
-    let hedge = if r.hedged { " (hedged)" } else { "" };
-    writeln!(out, "  {} --{}{}--> {}  [weight {}]", r.source, r.relation, hedge, r.target, r.weight)?;
-    for e in &r.evidence {
-        writeln!(
-            out,
-            "    {}#{} ({}): {}",
-            e.doc,
-            e.sentence,
-            e.date.as_deref().unwrap_or("no date"),
-            e.text.replace('\n', " ")
-        )?;
-    }
-    Ok(())
-}
-
-/// A short excerpt of the evidence sentence.
-fn snippet(text: &str) -> String {
-    let flat = text.replace('\n', " ");
-    let chars: Vec<char> = flat.chars().collect();
-    if chars.len() <= 70 { flat } else { format!("{}…", chars[..69].iter().collect::<String>()) }
-}
-
-mod erased {
-    /// Serialises any query result for `--json`.
-    pub trait Json {
-        fn to_json(&self) -> String;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self).expect("query results serialise")
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! and shortest paths. Names resolve case-insensitively through labels,
 //! aliases and ids; unknown or ambiguous names list the closest candidates.
 
+pub mod print;
 mod table;
 
 use std::collections::{HashMap, VecDeque};

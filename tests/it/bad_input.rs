@@ -244,3 +244,16 @@ fn evaluate_conll_rejects_a_file_that_is_not_conll() {
     let run = newsgraph(&["evaluate", "conll", &mistagged]);
     assert!(run.stderr.contains("line 2: \"ORG\" is not an IOB tag"), "{}", run.stderr);
 }
+
+#[test]
+fn strict_stops_at_a_document_that_needs_repair() {
+    let dir = scratch();
+    let bad = write(dir.path(), "latin1.txt", b"Caf\xe9 society met Russia.\n");
+    let run = newsgraph(&["build", "-q", "--strict", &bad, SEED]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("latin1.txt:1: invalid UTF-8 at byte 3, replaced by U+FFFD (stopped by --strict)"),
+        "{}",
+        run.stderr
+    );
+}
