@@ -210,7 +210,7 @@ impl Runner<'_> {
             |id| existing.contains(id),
             problem,
             |doc, extraction| {
-                graph.add_extraction(doc, extraction).map_err(|e| problem_at(doc, format!("{e}; skipped")))?;
+                graph.add_extraction(doc, extraction).map_err(|e| problem_at(doc, e.to_string()))?;
                 added(doc);
                 Ok(())
             },

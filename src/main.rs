@@ -311,7 +311,7 @@ fn usage(message: impl Into<String>) -> anyhow::Error {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match check(&cli).and_then(|()| run(cli)) {
         Ok(code) => code,
         Err(error) => {
             let broken_pipe = error
@@ -328,6 +328,28 @@ fn main() -> ExitCode {
     }
 }
 
+/// Checks what clap cannot before any work starts: a mistake found after an
+/// hour's build would cost the hour. (Outputs that would overwrite an input
+/// read from a folder are found when the folder is walked.)
+fn check(cli: &Cli) -> Result<()> {
+    match &cli.command {
+        Command::Build { out, .. } => out.format().map(drop),
+        Command::Query { graph: Some(graph), pipeline, .. } if pipeline.lexicon.is_some() || pipeline.no_tagger => {
+            Err(usage(format!("--lexicon and --no-tagger apply to --input, not to {}", graph.display())))
+        }
+        Command::Train { file, output, .. } => refuse_to_overwrite(Some(output), |p| same_file(p, file)),
+        Command::Merge { graphs, out, .. } => {
+            out.format()?;
+            refuse_to_overwrite(out.path(), |p| graphs.iter().any(|g| same_file(p, g)))
+        }
+        Command::Export { graph, out } => {
+            out.format()?;
+            refuse_to_overwrite(out.path(), |p| same_file(p, graph))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let quiet = cli.quiet;
     match cli.command {
@@ -335,12 +357,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { input, output, format: ExtractFormat::Jsonl } => extract(input, output.as_deref()),
         Command::Query { graph, input, pipeline, json, question } => {
             let graph = match graph {
-                Some(path) if pipeline.lexicon.is_some() || pipeline.no_tagger => {
-                    return Err(usage(format!(
-                        "--lexicon and --no-tagger apply to --input, not to {}",
-                        path.display()
-                    )));
-                }
                 Some(path) => read_graph(&path, EvidenceLimit::default())?,
                 None => {
                     let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
@@ -366,8 +382,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
         Command::Merge { graphs, out, evidence } => merge(&graphs, &out, evidence),
         Command::Export { graph, out } => {
-            out.format()?;
-            refuse_to_overwrite(out.path(), |p| same_file(p, &graph))?;
             out.write(&read_graph(&graph, EvidenceLimit::All)?)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -381,7 +395,6 @@ fn build(
     update: Option<PathBuf>,
     quiet: bool,
 ) -> Result<ExitCode> {
-    out.format()?;
     let documents = Documents::new(&input.paths);
     // The graph being updated may be rewritten in place: it is read before anything is written.
     refuse_to_overwrite(out.path(), |p| documents.reads_file(p))?;
@@ -467,7 +480,6 @@ fn extract(input: InputArgs, output: Option<&Path>) -> Result<ExitCode> {
 }
 
 fn train(file: &Path, output: &Path, epochs: usize, quiet: bool) -> Result<ExitCode> {
-    refuse_to_overwrite(Some(output), |p| same_file(p, file))?;
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
     if docs.is_empty() {
@@ -489,8 +501,6 @@ fn train(file: &Path, output: &Path, epochs: usize, quiet: bool) -> Result<ExitC
 /// Merges graphs of disjoint documents: a document in two of them would be
 /// counted twice, so it stops the merge, naming both graphs.
 fn merge(graphs: &[PathBuf], out: &GraphOutput, evidence: EvidenceLimit) -> Result<ExitCode> {
-    out.format()?;
-    refuse_to_overwrite(out.path(), |p| graphs.iter().any(|g| same_file(p, g)))?;
     let mut merged = KnowledgeGraph::new(evidence);
     let mut read_from: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
     for path in graphs {

@@ -71,6 +71,8 @@ impl InputProblem {
     }
 }
 
+impl std::error::Error for InputProblem {}
+
 impl fmt::Display for InputProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
@@ -117,10 +119,13 @@ impl Walk {
     }
 
     fn file(&mut self, path: &Path, id: String) {
-        if self.first_visit(path) {
-            self.files.extend(std::fs::canonicalize(path));
-            self.sources.push(Ok(Source::File { path: path.to_path_buf(), id }));
+        if let Ok(canonical) = std::fs::canonicalize(path) {
+            if !self.visited.insert(canonical.clone()) {
+                return;
+            }
+            self.files.insert(canonical);
         }
+        self.sources.push(Ok(Source::File { path: path.to_path_buf(), id }));
     }
 
     fn problem(&mut self, path: &Path, message: String) {
@@ -161,7 +166,7 @@ impl Walk {
     }
 }
 
-const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped (pipe data into `-` instead)";
+const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device; to read a pipe, give - and pipe into stdin)";
 
 impl Documents {
     pub fn new<S: AsRef<str>>(args: &[S]) -> Self {
@@ -172,15 +177,10 @@ impl Documents {
                 walk.sources.push(Ok(Source::Stdin));
                 continue;
             }
+            // A file given by name has its file name as id; a folder's files, their relative paths.
             let path = Path::new(arg);
-            match std::fs::metadata(path) {
-                Err(e) => walk.sources.push(Err(InputProblem::new(arg, None, io_message(&e)))),
-                Ok(meta) if meta.is_dir() => walk.add(path, path, String::new()),
-                Ok(_) => {
-                    let id = path.file_name().map_or_else(|| arg.to_string(), |n| n.to_string_lossy().into_owned());
-                    walk.add(path, path, id);
-                }
-            }
+            let id = path.file_name().map_or_else(|| arg.to_string(), |n| n.to_string_lossy().into_owned());
+            walk.add(path, path, id);
         }
         let Walk { sources, files, .. } = walk;
         // The size of all files, for progress; unknown when reading stdin.
