@@ -75,7 +75,7 @@ fn stages(c: &mut Criterion) {
             |extractions| {
                 let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
                 for (d, e) in docs.iter().zip(extractions) {
-                    graph.add_extraction(d, e);
+                    graph.add_extraction(d, e).expect("distinct documents");
                 }
                 graph.edge_count()
             },
@@ -84,7 +84,7 @@ fn stages(c: &mut Criterion) {
     });
     let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
     for (d, e) in docs.iter().zip(extractions) {
-        graph.add_extraction(d, e);
+        graph.add_extraction(d, e).expect("distinct documents");
     }
     group.bench_function("json", |b| b.iter(|| to_json(&graph).len()));
     group.bench_function("dot", |b| b.iter(|| to_dot(&graph).len()));

@@ -5,12 +5,12 @@
 use std::panic::AssertUnwindSafe;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
 use crate::extract::{EntityKind, Extraction, Form, Pipeline};
 use crate::graph::KnowledgeGraph;
-use crate::input::{Document, InputProblem, Item};
+use crate::input::{Document, InputProblem, Item, Origin};
 use crate::text::CharOffsets;
 
 /// Counts for the end-of-run summary.
@@ -18,7 +18,10 @@ use crate::text::CharOffsets;
 pub struct Summary {
     pub documents: usize,
     pub bytes: u64,
+    /// Inputs skipped.
     pub problems: usize,
+    /// Documents kept after a repair (invalid UTF-8, a bad date).
+    pub repaired: usize,
     /// Documents skipped because the graph already had their id (`--update`).
     pub already_present: usize,
 }
@@ -42,29 +45,33 @@ struct Reader<I, S, P> {
     items: I,
     skip: S,
     problem: P,
-    seen: HashSet<String>,
+    /// Where each document id was first read.
+    seen: HashMap<String, Origin>,
     batch: usize,
     strict: bool,
     problems: usize,
+    repaired: usize,
     already_present: usize,
 }
 
 impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> Reader<I, S, P> {
     /// Gives `done` each extracted document of a batch, in order; a document whose
-    /// extraction panicked is reported instead.
+    /// extraction panicked, or that `done` refuses, is reported instead.
     fn hand_over(
         &mut self,
         extracted: impl Iterator<Item = (Document, Option<Extraction>)>,
         summary: &mut Summary,
-        done: &mut impl FnMut(&Document, Extraction),
+        done: &mut impl FnMut(&Document, Extraction) -> Result<(), InputProblem>,
     ) {
         for (doc, extraction) in extracted {
             match extraction {
-                Some(extraction) => {
-                    summary.documents += 1;
-                    summary.bytes += doc.text.len() as u64;
-                    done(&doc, extraction);
-                }
+                Some(extraction) => match done(&doc, extraction) {
+                    Ok(()) => {
+                        summary.documents += 1;
+                        summary.bytes += doc.text.len() as u64;
+                    }
+                    Err(problem) => self.report(&problem),
+                },
                 None => self.report(&InputProblem::new(
                     doc.id.clone(),
                     None,
@@ -75,7 +82,11 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
     }
 
     fn report(&mut self, p: &InputProblem) {
-        self.problems += 1;
+        if p.repaired {
+            self.repaired += 1;
+        } else {
+            self.problems += 1;
+        }
         (self.problem)(p);
     }
 
@@ -90,9 +101,15 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
                     self.already_present += 1;
                     continue;
                 }
-                Ok(doc) if !self.seen.insert(doc.id.clone()) => {
-                    Err(InputProblem::new(doc.id.clone(), None, "duplicate document id"))
-                }
+                Ok(doc) => match self.seen.get(&doc.id) {
+                    Some(first) => {
+                        Err(problem_at(&doc, format!("duplicate document id {:?} (first read at {first})", doc.id)))
+                    }
+                    None => {
+                        self.seen.insert(doc.id.clone(), doc.origin.clone());
+                        Ok(doc)
+                    }
+                },
                 other => other,
             };
             match doc {
@@ -112,9 +129,18 @@ impl<I: Iterator<Item = Item>, S: FnMut(&str) -> bool, P: FnMut(&InputProblem)> 
     }
 }
 
+/// A problem with `doc`, named by where it was read (or by its id).
+fn problem_at(doc: &Document, message: String) -> InputProblem {
+    match doc.origin.path.as_str() {
+        "" => InputProblem::new(doc.id.clone(), None, message),
+        path => InputProblem::new(path, doc.origin.line, message),
+    }
+}
+
 impl Runner<'_> {
     /// Extracts every document. `skip` filters ids; `problem` hears of each bad
-    /// input as it happens; `done` receives the documents in input order.
+    /// input as it happens; `done` receives the documents in input order, and
+    /// may refuse one (it is then reported as a problem).
     /// With `strict`, the first problem is returned as the error. While one
     /// batch is extracted, the one before it is handed to `done` and the next
     /// one is read: neither leaves the other threads idle.
@@ -123,17 +149,18 @@ impl Runner<'_> {
         items: impl Iterator<Item = Item> + Send,
         skip: impl FnMut(&str) -> bool + Send,
         problem: impl FnMut(&InputProblem) + Send,
-        mut done: impl FnMut(&Document, Extraction) + Send,
+        mut done: impl FnMut(&Document, Extraction) -> Result<(), InputProblem> + Send,
     ) -> Result<Summary, InputProblem> {
         let mut summary = Summary::default();
         let mut reader = Reader {
             items,
             skip,
             problem,
-            seen: HashSet::default(),
+            seen: HashMap::default(),
             batch: self.batch.max(1),
             strict: self.strict,
             problems: 0,
+            repaired: 0,
             already_present: 0,
         };
         let mut current = reader.next_batch()?;
@@ -163,6 +190,7 @@ impl Runner<'_> {
             };
         }
         summary.problems = reader.problems;
+        summary.repaired = reader.repaired;
         summary.already_present = reader.already_present;
         Ok(summary)
     }
@@ -182,8 +210,9 @@ impl Runner<'_> {
             |id| existing.contains(id),
             problem,
             |doc, extraction| {
-                graph.add_extraction(doc, extraction);
+                graph.add_extraction(doc, extraction).map_err(|e| problem_at(doc, e.to_string()))?;
                 added(doc);
+                Ok(())
             },
         )
     }

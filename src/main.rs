@@ -1,4 +1,5 @@
-//! The `newsgraph` command line: a thin layer over the library.
+//! The `newsgraph` command line: a thin layer over the library. Flags are
+//! parsed by clap, then checked (`Usage` errors, exit code 2) before any work.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,11 +12,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary, extraction_line};
 use newsgraph::evaluate::{self, conll, plover};
-use newsgraph::export::{from_json, to_dot, to_dot_connected, to_json, to_json_compact};
+use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
-use newsgraph::query::{self, RelationRow, Table, Way};
+use newsgraph::query::{self, Way, print};
 
 /// Extraction makes many small, short-lived allocations; mimalloc serves them
 /// faster than the system allocator. It is built without transparent huge
@@ -23,16 +24,24 @@ use newsgraph::query::{self, RelationRow, Table, Way};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Exit code: some inputs were skipped (the output holds everything else).
+/// Exit code: some inputs were skipped or repaired (the output holds everything else).
 const EXIT_PARTIAL: u8 = 3;
 /// Exit code: nothing was produced.
 const EXIT_ERROR: u8 = 1;
+/// Exit code: the command line asks for something impossible.
+const EXIT_USAGE: u8 = 2;
+/// Extraction is CPU-bound: threads beyond the cores only cost memory, and
+/// tens of thousands of them exhaust the system before any work is done.
+const MAX_JOBS: usize = 256;
 
 /// Build a knowledge graph of people, states, organizations, reports and
 /// places from news text, with the evidence for every edge.
 #[derive(Parser)]
 #[command(name = "newsgraph", version, about, long_about = None)]
 struct Cli {
+    /// Print no summary or progress on stderr (problems with inputs are still named)
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -54,10 +63,10 @@ enum ExtractFormat {
 /// Where and how a graph is written.
 #[derive(clap::Args)]
 struct GraphOutput {
-    /// Output file (default: stdout)
+    /// Output file; - or none for stdout
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Output format (default: from the output's extension, else json)
+    /// Output format (default: from the output's extension, .json, .dot or .gv; json on stdout)
     #[arg(long, short = 'f', value_enum)]
     format: Option<GraphFormat>,
     /// JSON on one line (for Hadoop Streaming, Spark pipe and the like)
@@ -69,15 +78,62 @@ struct GraphOutput {
 }
 
 impl GraphOutput {
+    fn path(&self) -> Option<&Path> {
+        output_path(self.output.as_deref())
+    }
+
+    /// The format asked for, else the one the output's extension names.
+    fn format(&self) -> Result<GraphFormat> {
+        if let Some(format) = self.format {
+            return Ok(format);
+        }
+        let Some(path) = self.path() else { return Ok(GraphFormat::Json) };
+        let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            None | Some("json") => Ok(GraphFormat::Json),
+            Some("dot" | "gv") => Ok(GraphFormat::Dot),
+            Some(_) => Err(usage(format!(
+                "cannot tell the format of {} from its extension: name it .json, .dot or .gv, \
+                 or give --format json|dot",
+                path.display()
+            ))),
+        }
+    }
+
     fn write(&self, graph: &KnowledgeGraph) -> Result<()> {
-        let format = self.format.unwrap_or_else(|| infer_format(self.output.as_deref()));
-        let text = match format {
-            GraphFormat::Json if self.compact => to_json_compact(graph),
-            GraphFormat::Json => to_json(graph),
-            GraphFormat::Dot if self.connected => to_dot_connected(graph),
-            GraphFormat::Dot => to_dot(graph),
+        let format = self.format()?;
+        let mut out = open_output(self.path())?;
+        match format {
+            GraphFormat::Json if self.compact => write_json(graph, JsonLayout::Compact, &mut out),
+            GraphFormat::Json => write_json(graph, JsonLayout::Pretty, &mut out),
+            GraphFormat::Dot if self.connected => write_dot(graph, DotNodes::Connected, &mut out),
+            GraphFormat::Dot => write_dot(graph, DotNodes::All, &mut out),
+        }
+        .and_then(|()| out.flush())
+        .context("writing the graph")
+    }
+}
+
+/// The lexicons and tagger extraction uses.
+#[derive(clap::Args)]
+struct PipelineArgs {
+    /// Directory whose lexicon files replace the embedded ones by name
+    #[arg(long, value_name = "DIR", global = true)]
+    lexicon: Option<PathBuf>,
+    /// Rules and lexicons only, without the statistical name tagger: about twice
+    /// as fast, but fewer names of unknown people, places and organizations
+    #[arg(long, global = true)]
+    no_tagger: bool,
+}
+
+impl PipelineArgs {
+    fn pipeline(&self) -> Result<Pipeline> {
+        let lexicon = match &self.lexicon {
+            Some(dir) => Lexicon::with_overrides(dir)?,
+            None => Lexicon::embedded(),
         };
-        write_output(self.output.as_deref(), &text)
+        let lexicon = if self.no_tagger { lexicon.without_tagger() } else { lexicon };
+        Ok(Pipeline::new(Arc::new(lexicon)))
     }
 }
 
@@ -87,21 +143,13 @@ struct InputArgs {
     #[arg(required = true)]
     paths: Vec<String>,
     /// Worker threads (default: all cores)
-    #[arg(long, short = 'j')]
+    #[arg(long, short = 'j', value_parser = parse_jobs)]
     jobs: Option<usize>,
-    /// Directory whose lexicon files replace the embedded ones by name
-    #[arg(long, value_name = "DIR")]
-    lexicon: Option<PathBuf>,
-    /// Stop at the first bad input instead of skipping it
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+    /// Stop at the first bad input instead of skipping or repairing it
     #[arg(long)]
     strict: bool,
-    /// Rules and lexicons only, without the statistical name tagger: about twice
-    /// as fast, but fewer names of unknown people, places and organizations
-    #[arg(long)]
-    no_tagger: bool,
-    /// Print no summary on stderr
-    #[arg(long, short = 'q')]
-    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -123,7 +171,7 @@ enum Command {
     Extract {
         #[command(flatten)]
         input: InputArgs,
-        /// Output file (default: stdout)
+        /// Output file; - or none for stdout
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         #[arg(long, short = 'f', value_enum, default_value = "jsonl")]
@@ -137,6 +185,9 @@ enum Command {
         /// Build the graph from this article, folder or corpus instead (repeatable)
         #[arg(long, value_name = "PATH", conflicts_with = "graph")]
         input: Vec<String>,
+        /// With --input: the lexicons and tagger to build it with
+        #[command(flatten)]
+        pipeline: PipelineArgs,
         /// Print JSON instead of a table
         #[arg(long, global = true)]
         json: bool,
@@ -150,12 +201,8 @@ enum Command {
         /// Print the first N errors with their context
         #[arg(long, global = true, default_value = "0", value_name = "N")]
         errors: usize,
-        /// Directory whose lexicon files replace the embedded ones by name
-        #[arg(long, global = true, value_name = "DIR")]
-        lexicon: Option<PathBuf>,
-        /// Rules and lexicons only, without the statistical name tagger
-        #[arg(long, global = true)]
-        no_tagger: bool,
+        #[command(flatten)]
+        pipeline: PipelineArgs,
     },
     /// Train the name tagger on a CoNLL-2003 file and write the model
     Train {
@@ -170,7 +217,7 @@ enum Command {
     },
     /// Merge graphs built from disjoint parts of a corpus into one
     Merge {
-        /// Graphs written by `newsgraph build` (JSON)
+        /// Graphs written by `newsgraph build` (JSON), no document in two of them
         #[arg(required = true)]
         graphs: Vec<PathBuf>,
         #[command(flatten)]
@@ -246,9 +293,25 @@ fn parse_kind(s: &str) -> Result<EntityKind, String> {
     EntityKind::parse(s).ok_or_else(|| format!("expected one of {}; got {s:?}", kinds.join(", ")))
 }
 
+fn parse_jobs(s: &str) -> Result<usize, String> {
+    match s.parse() {
+        Ok(jobs) if (1..=MAX_JOBS).contains(&jobs) => Ok(jobs),
+        _ => Err(format!("expected a number of threads from 1 to {MAX_JOBS}, got {s:?}")),
+    }
+}
+
+/// A command line that parses but cannot be carried out as asked.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Usage(String);
+
+fn usage(message: impl Into<String>) -> anyhow::Error {
+    Usage(message.into()).into()
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match check(&cli).and_then(|()| run(cli)) {
         Ok(code) => code,
         Err(error) => {
             let broken_pipe = error
@@ -259,91 +322,45 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("newsgraph: error: {error:#}");
-            ExitCode::from(EXIT_ERROR)
+            let usage = error.downcast_ref::<Usage>().is_some();
+            ExitCode::from(if usage { EXIT_USAGE } else { EXIT_ERROR })
         }
     }
 }
 
+/// Checks what clap cannot before any work starts: a mistake found after an
+/// hour's build would cost the hour. (Outputs that would overwrite an input
+/// read from a folder are found when the folder is walked.)
+fn check(cli: &Cli) -> Result<()> {
+    match &cli.command {
+        Command::Build { out, .. } => out.format().map(drop),
+        Command::Query { graph: Some(graph), pipeline, .. } if pipeline.lexicon.is_some() || pipeline.no_tagger => {
+            Err(usage(format!("--lexicon and --no-tagger apply to --input, not to {}", graph.display())))
+        }
+        Command::Train { file, output, .. } => refuse_to_overwrite(Some(output), |p| same_file(p, file)),
+        Command::Merge { graphs, out, .. } => {
+            out.format()?;
+            refuse_to_overwrite(out.path(), |p| graphs.iter().any(|g| same_file(p, g)))
+        }
+        Command::Export { graph, out } => {
+            out.format()?;
+            refuse_to_overwrite(out.path(), |p| same_file(p, graph))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
+    let quiet = cli.quiet;
     match cli.command {
-        Command::Build { input, out, evidence, update } => {
-            let mut graph = match &update {
-                Some(path) => read_graph(path, evidence)?,
-                None => KnowledgeGraph::new(evidence),
-            };
-            let started = Instant::now();
-            let documents = Documents::new(&input.paths);
-            let progress = progress_bar(documents.total_bytes(), input.quiet);
-            let summary = with_pool(input.jobs, || {
-                let pipeline = pipeline(&input)?;
-                let runner = Runner { pipeline: &pipeline, batch: 256, strict: input.strict };
-                runner
-                    .build(
-                        &mut graph,
-                        documents,
-                        |problem| progress.suspend(|| report(problem)),
-                        |doc| progress.inc(doc.text.len() as u64),
-                    )
-                    .map_err(strict_failure)
-            })?;
-            progress.finish_and_clear();
-            if summary.documents == 0 && update.is_none() {
-                bail!("no documents could be read");
-            }
-            out.write(&graph)?;
-            if !input.quiet {
-                let elapsed = started.elapsed().as_secs_f64();
-                let mb = summary.bytes as f64 / 1e6;
-                eprintln!(
-                    "newsgraph: {} ({mb:.1} MB), {}, {}, {}{}, {elapsed:.2}s ({:.1} MB/s){}",
-                    count(summary.documents, "document", "documents"),
-                    count(graph.node_count(), "entity", "entities"),
-                    count(graph.edge_count(), "edge", "edges"),
-                    count(summary.problems, "skipped input", "skipped inputs"),
-                    if summary.already_present > 0 {
-                        format!(", {} already in the graph", summary.already_present)
-                    } else {
-                        String::new()
-                    },
-                    mb / elapsed.max(1e-9),
-                    peak_memory().map_or(String::new(), |m| format!(", peak memory {m} MB")),
-                );
-            }
-            Ok(exit_for(&summary))
-        }
-        Command::Extract { input, output, format: ExtractFormat::Jsonl } => {
-            let mut out = open_output(output.as_deref())?;
-            let mut write_error = None;
-            let summary = with_pool(input.jobs, || {
-                let pipeline = pipeline(&input)?;
-                let runner = Runner { pipeline: &pipeline, batch: 256, strict: input.strict };
-                runner
-                    .run(
-                        Documents::new(&input.paths),
-                        |_| false,
-                        report,
-                        |doc, extraction| {
-                            if write_error.is_none()
-                                && let Err(e) = writeln!(out, "{}", extraction_line(doc, &extraction))
-                            {
-                                write_error = Some(e);
-                            }
-                        },
-                    )
-                    .map_err(strict_failure)
-            })?;
-            if let Some(e) = write_error {
-                return Err(e).context("writing the extraction");
-            }
-            out.flush()?;
-            Ok(exit_for(&summary))
-        }
-        Command::Query { graph, input, json, question } => {
+        Command::Build { input, out, evidence, update } => build(input, out, evidence, update, quiet),
+        Command::Extract { input, output, format: ExtractFormat::Jsonl } => extract(input, output.as_deref()),
+        Command::Query { graph, input, pipeline, json, question } => {
             let graph = match graph {
                 Some(path) => read_graph(&path, EvidenceLimit::default())?,
                 None => {
                     let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
-                    let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+                    let pipeline = pipeline.pipeline()?;
                     let runner = Runner { pipeline: &pipeline, batch: 256, strict: false };
                     runner.build(&mut graph, Documents::new(&input), report, |_| {}).map_err(strict_failure)?;
                     graph
@@ -352,9 +369,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             answer(&graph, question, json)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Evaluate { gold, errors, lexicon, no_tagger } => {
-            let lexicon = load_lexicon(lexicon.as_deref())?;
-            let pipeline = Pipeline::new(Arc::new(if no_tagger { lexicon.without_tagger() } else { lexicon }));
+        Command::Evaluate { gold, errors, pipeline } => {
+            let pipeline = pipeline.pipeline()?;
             let mut out = std::io::BufWriter::new(std::io::stdout());
             match gold {
                 Gold::Conll { file } => evaluate_conll(&mut out, &pipeline, &file, errors)?,
@@ -363,33 +379,145 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Train { file, output, epochs } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
-            if docs.is_empty() {
-                bail!("{}: no CoNLL sentences found", file.display());
-            }
-            let lexicon = Lexicon::embedded().without_tagger();
-            let tagger = conll::train_tagger(&lexicon, &docs, epochs, |epoch, accuracy| {
-                eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
-            });
-            std::fs::write(&output, tagger.to_bytes()).with_context(|| format!("cannot write {}", output.display()))?;
-            eprintln!("newsgraph: wrote {} ({tagger:?})", output.display());
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Merge { graphs, out, evidence } => {
-            let mut merged = KnowledgeGraph::new(evidence);
-            for path in &graphs {
-                merged.merge(read_graph(path, evidence)?);
-            }
-            out.write(&merged)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
+        Command::Merge { graphs, out, evidence } => merge(&graphs, &out, evidence),
         Command::Export { graph, out } => {
             out.write(&read_graph(&graph, EvidenceLimit::All)?)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn build(
+    input: InputArgs,
+    out: GraphOutput,
+    evidence: EvidenceLimit,
+    update: Option<PathBuf>,
+    quiet: bool,
+) -> Result<ExitCode> {
+    let documents = Documents::new(&input.paths);
+    // The graph being updated may be rewritten in place: it is read before anything is written.
+    refuse_to_overwrite(out.path(), |p| documents.reads_file(p))?;
+    let mut graph = match &update {
+        Some(path) => read_graph(path, evidence)?,
+        None => KnowledgeGraph::new(evidence),
+    };
+    let started = Instant::now();
+    let progress = progress_bar(documents.total_bytes(), quiet);
+    let summary = with_pool(input.jobs, || {
+        let pipeline = input.pipeline.pipeline()?;
+        let runner = Runner { pipeline: &pipeline, batch: 256, strict: input.strict };
+        runner
+            .build(
+                &mut graph,
+                documents,
+                |problem| progress.suspend(|| report(problem)),
+                |doc| progress.inc(doc.text.len() as u64),
+            )
+            .map_err(strict_failure)
+    })?;
+    progress.finish_and_clear();
+    if summary.documents == 0 && update.is_none() {
+        bail!("no documents could be read");
+    }
+    out.write(&graph)?;
+    if !quiet {
+        print_summary(&summary, &graph, started);
+    }
+    Ok(exit_for(&summary))
+}
+
+fn print_summary(summary: &Summary, graph: &KnowledgeGraph, started: Instant) {
+    let elapsed = started.elapsed().as_secs_f64();
+    let mb = summary.bytes as f64 / 1e6;
+    let repaired = if summary.repaired > 0 { format!(", {} repaired", summary.repaired) } else { String::new() };
+    let already_present = if summary.already_present > 0 {
+        format!(", {} already in the graph", summary.already_present)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "newsgraph: {} ({mb:.1} MB), {}, {}, {}{repaired}{already_present}, {elapsed:.2}s ({:.1} MB/s){}",
+        count(summary.documents, "document", "documents"),
+        count(graph.node_count(), "entity", "entities"),
+        count(graph.edge_count(), "edge", "edges"),
+        count(summary.problems, "skipped input", "skipped inputs"),
+        mb / elapsed.max(1e-9),
+        peak_memory().map_or(String::new(), |m| format!(", peak memory {m} MB")),
+    );
+}
+
+fn extract(input: InputArgs, output: Option<&Path>) -> Result<ExitCode> {
+    let documents = Documents::new(&input.paths);
+    let output = output_path(output);
+    refuse_to_overwrite(output, |p| documents.reads_file(p))?;
+    let mut out = open_output(output)?;
+    let mut write_error = None;
+    let summary = with_pool(input.jobs, || {
+        let pipeline = input.pipeline.pipeline()?;
+        let runner = Runner { pipeline: &pipeline, batch: 256, strict: input.strict };
+        runner
+            .run(
+                documents,
+                |_| false,
+                report,
+                |doc, extraction| {
+                    if write_error.is_none()
+                        && let Err(e) = writeln!(out, "{}", extraction_line(doc, &extraction))
+                    {
+                        write_error = Some(e);
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(strict_failure)
+    })?;
+    if let Some(e) = write_error {
+        return Err(e).context("writing the extraction");
+    }
+    out.flush()?;
+    Ok(exit_for(&summary))
+}
+
+fn train(file: &Path, output: &Path, epochs: usize, quiet: bool) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
+    if docs.is_empty() {
+        bail!("{}: no CoNLL sentences found", file.display());
+    }
+    let lexicon = Lexicon::embedded().without_tagger();
+    let tagger = conll::train_tagger(&lexicon, &docs, epochs, |epoch, accuracy| {
+        if !quiet {
+            eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
+        }
+    });
+    std::fs::write(output, tagger.to_bytes()).with_context(|| format!("cannot write {}", output.display()))?;
+    if !quiet {
+        eprintln!("newsgraph: wrote {} ({tagger:?})", output.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Merges graphs of disjoint documents: a document in two of them would be
+/// counted twice, so it stops the merge, naming both graphs.
+fn merge(graphs: &[PathBuf], out: &GraphOutput, evidence: EvidenceLimit) -> Result<ExitCode> {
+    let mut merged = KnowledgeGraph::new(evidence);
+    let mut read_from: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
+    for path in graphs {
+        let part = read_graph(path, evidence)?;
+        if let Some(id) = merged.shared_document(&part) {
+            bail!(
+                "document {id:?} is in both {} and {}: merge joins graphs of disjoint documents \
+                 (to add documents to a graph, use build --update)",
+                read_from[id].display(),
+                path.display()
+            );
+        }
+        read_from.extend(part.documents().map(|d| (d.id.clone(), path.as_path())));
+        merged.merge(part)?;
+    }
+    out.write(&merged)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn evaluate_conll(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors: usize) -> Result<()> {
@@ -490,7 +618,8 @@ fn peak_memory() -> Option<u64> {
 }
 
 fn report(problem: &InputProblem) {
-    eprintln!("newsgraph: skipped {problem}");
+    let what = if problem.repaired { "repaired" } else { "skipped" };
+    eprintln!("newsgraph: {what} {problem}");
 }
 
 fn strict_failure(problem: InputProblem) -> anyhow::Error {
@@ -498,40 +627,43 @@ fn strict_failure(problem: InputProblem) -> anyhow::Error {
 }
 
 fn exit_for(summary: &Summary) -> ExitCode {
-    if summary.problems > 0 { ExitCode::from(EXIT_PARTIAL) } else { ExitCode::SUCCESS }
-}
-
-fn load_lexicon(dir: Option<&Path>) -> Result<Lexicon> {
-    Ok(match dir {
-        Some(dir) => Lexicon::with_overrides(dir)?,
-        None => Lexicon::embedded(),
-    })
-}
-
-fn pipeline(input: &InputArgs) -> Result<Pipeline> {
-    let lexicon = load_lexicon(input.lexicon.as_deref())?;
-    let lexicon = if input.no_tagger { lexicon.without_tagger() } else { lexicon };
-    Ok(Pipeline::new(Arc::new(lexicon)))
+    if summary.problems + summary.repaired > 0 { ExitCode::from(EXIT_PARTIAL) } else { ExitCode::SUCCESS }
 }
 
 fn with_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> Result<T> + Send) -> Result<T> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = jobs {
-        builder = builder.num_threads(jobs.max(1));
+        builder = builder.num_threads(jobs);
     }
     builder.build().context("starting worker threads")?.install(work)
-}
-
-fn infer_format(output: Option<&Path>) -> GraphFormat {
-    match output.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
-        Some("dot" | "gv") => GraphFormat::Dot,
-        _ => GraphFormat::Json,
-    }
 }
 
 fn read_graph(path: &Path, limit: EvidenceLimit) -> Result<KnowledgeGraph> {
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read graph {}", path.display()))?;
     Ok(from_json(&path.display().to_string(), &text, limit)?)
+}
+
+/// The output file named by `-o`; none (stdout) for `-o -`.
+fn output_path(output: Option<&Path>) -> Option<&Path> {
+    output.filter(|p| p.as_os_str() != "-")
+}
+
+/// True if both paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writing the output must not destroy an input.
+fn refuse_to_overwrite(output: Option<&Path>, is_input: impl Fn(&Path) -> bool) -> Result<()> {
+    match output {
+        Some(path) if is_input(path) => {
+            Err(usage(format!("the output {} is one of the inputs; write it elsewhere", path.display())))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn open_output(path: Option<&Path>) -> Result<Box<dyn Write + Send>> {
@@ -543,56 +675,20 @@ fn open_output(path: Option<&Path>) -> Result<Box<dyn Write + Send>> {
     })
 }
 
-fn write_output(path: Option<&Path>, text: &str) -> Result<()> {
-    let mut out = open_output(path)?;
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(())
-}
-
 fn answer(graph: &KnowledgeGraph, question: Question, json: bool) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let print_json = |out: &mut dyn Write, value: &dyn erased::Json| -> Result<()> {
-        writeln!(out, "{}", value.to_json())?;
-        Ok(())
-    };
     match question {
         Question::Entities { kind } => {
             let rows = query::entities(graph, kind);
-            if json {
-                print_json(&mut out, &rows)?;
-            } else {
-                let mut table = Table::new(&["KIND", "ENTITY", "MENTIONS", "EDGES", "ID"]);
-                for r in rows {
-                    table.row(vec![r.kind.as_str().into(), r.label, r.mentions.to_string(), r.edges.to_string(), r.id]);
-                }
-                out.write_all(table.render().as_bytes())?;
-            }
+            if json { print::json(&mut out, &rows) } else { print::entities(&mut out, rows) }
         }
         Question::Show { name } => {
             let record = query::show(graph, &name)?;
-            if json {
-                print_json(&mut out, &record)?;
-            } else {
-                let e = &record.entity;
-                writeln!(out, "{} ({}, id {})", e.label, e.kind.as_str(), e.id)?;
-                writeln!(
-                    out,
-                    "aliases: {}",
-                    if e.aliases.is_empty() { "-".to_string() } else { e.aliases.join("; ") }
-                )?;
-                writeln!(out, "mentions: {}", e.mentions)?;
-                for (title, rows) in [("outgoing", &record.outgoing), ("incoming", &record.incoming)] {
-                    writeln!(out, "\n{title} ({}):", rows.len())?;
-                    for r in rows {
-                        write_edge_with_evidence(&mut out, r)?;
-                    }
-                }
-            }
+            if json { print::json(&mut out, &record) } else { print::record(&mut out, &record) }
         }
         Question::Relations { relation, from, to } => {
             let rows = query::relations(graph, relation.as_deref(), from.as_deref(), to.as_deref())?;
-            write_rows(&mut out, &rows, json)?;
+            if json { print::json(&mut out, &rows) } else { print::relations(&mut out, &rows) }
         }
         Question::Neighbors { name, relation, direction } => {
             let way = match direction {
@@ -601,80 +697,13 @@ fn answer(graph: &KnowledgeGraph, question: Question, json: bool) -> Result<()> 
                 Direction::Both => Way::Both,
             };
             let rows = query::neighbors(graph, &name, relation.as_deref(), way)?;
-            write_rows(&mut out, &rows, json)?;
+            if json { print::json(&mut out, &rows) } else { print::relations(&mut out, &rows) }
         }
         Question::Path { from, to } => {
             let rows = query::path(graph, &from, &to)?;
-            if json {
-                print_json(&mut out, &rows)?;
-            } else {
-                for (i, r) in rows.iter().enumerate() {
-                    writeln!(out, "{}. {} --{}--> {}", i + 1, r.source, r.relation, r.target)?;
-                    if let Some(e) = r.evidence.first() {
-                        writeln!(out, "   {}#{}: {}", e.doc, e.sentence, e.text)?;
-                    }
-                }
-            }
+            if json { print::json(&mut out, &rows) } else { print::path(&mut out, &rows) }
         }
-    }
+    }?;
     out.flush()?;
     Ok(())
-}
-
-fn write_rows(out: &mut dyn Write, rows: &[RelationRow], json: bool) -> Result<()> {
-    if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(rows)?)?;
-        return Ok(());
-    }
-    let mut table = Table::new(&["SUBJECT", "RELATION", "OBJECT", "WEIGHT", "DATE", "EVIDENCE"]);
-    for r in rows {
-        let relation = if r.hedged { format!("{} (hedged)", r.relation) } else { r.relation.clone() };
-        let evidence = r.evidence.first().map_or(String::new(), |e| snippet(&e.text));
-        table.row(vec![
-            r.source.clone(),
-            relation,
-            r.target.clone(),
-            r.weight.to_string(),
-            r.first_date.clone().unwrap_or_else(|| "-".into()),
-            evidence,
-        ]);
-    }
-    out.write_all(table.render().as_bytes())?;
-    Ok(())
-}
-
-fn write_edge_with_evidence(out: &mut dyn Write, r: &RelationRow) -> Result<()> {
-    let hedge = if r.hedged { " (hedged)" } else { "" };
-    writeln!(out, "  {} --{}{}--> {}  [weight {}]", r.source, r.relation, hedge, r.target, r.weight)?;
-    for e in &r.evidence {
-        writeln!(
-            out,
-            "    {}#{} ({}): {}",
-            e.doc,
-            e.sentence,
-            e.date.as_deref().unwrap_or("no date"),
-            e.text.replace('\n', " ")
-        )?;
-    }
-    Ok(())
-}
-
-/// A short excerpt of the evidence sentence.
-fn snippet(text: &str) -> String {
-    let flat = text.replace('\n', " ");
-    let chars: Vec<char> = flat.chars().collect();
-    if chars.len() <= 70 { flat } else { format!("{}…", chars[..69].iter().collect::<String>()) }
-}
-
-mod erased {
-    /// Serialises any query result for `--json`.
-    pub trait Json {
-        fn to_json(&self) -> String;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self).expect("query results serialise")
-        }
-    }
 }

@@ -2,7 +2,8 @@
 //! node shape and colour by kind, a legend, and the evidence sentence as
 //! each edge's tooltip (shown on hover in SVG).
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use crate::extract::EntityKind;
 use crate::graph::KnowledgeGraph;
@@ -44,36 +45,41 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// Which entities a DOT diagram shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DotNodes {
+    All,
+    /// Only those that take part in at least one edge: a readable diagram of
+    /// a corpus whose mentions far outnumber its relations.
+    Connected,
+}
+
+/// The whole graph as DOT (see [`write_dot`]).
 pub fn to_dot(graph: &KnowledgeGraph) -> String {
-    render(graph, false)
+    let mut out = Vec::new();
+    write_dot(graph, DotNodes::All, &mut out).expect("writing to memory succeeds");
+    String::from_utf8(out).expect("DOT is ASCII")
 }
 
-/// DOT of the entities that take part in at least one edge: a readable
-/// diagram of a corpus whose mentions far outnumber its relations.
-pub fn to_dot_connected(graph: &KnowledgeGraph) -> String {
-    render(graph, true)
-}
-
-fn render(graph: &KnowledgeGraph, connected_only: bool) -> String {
-    let mut out = String::new();
-    out.push_str("digraph \"newsgraph\" {\n");
-    out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n");
-    out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n");
-    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n\n");
-    out.push_str("  subgraph \"cluster_legend\" {\n    label=\"Legend\";\n    style=dashed;\n");
+pub fn write_dot(graph: &KnowledgeGraph, nodes: DotNodes, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"digraph \"newsgraph\" {\n")?;
+    out.write_all(b"  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n")?;
+    out.write_all(b"  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n")?;
+    out.write_all(b"  edge [fontname=\"Helvetica\", fontsize=9];\n\n")?;
+    out.write_all(b"  subgraph \"cluster_legend\" {\n    label=\"Legend\";\n    style=dashed;\n")?;
     for kind in EntityKind::ALL {
         let (shape, color) = style(kind);
-        let _ = writeln!(
+        writeln!(
             out,
             "    {} [label={}, shape={shape}, fillcolor={}];",
             quote(&format!("legend:{}", kind.as_str())),
             quote(kind.as_str()),
             quote(color)
-        );
+        )?;
     }
-    out.push_str("  }\n\n");
+    out.write_all(b"  }\n\n")?;
     for index in graph.sorted_nodes() {
-        if connected_only && graph.degree(index) == 0 {
+        if nodes == DotNodes::Connected && graph.degree(index) == 0 {
             continue;
         }
         let node = graph.node(index);
@@ -83,16 +89,16 @@ fn render(graph: &KnowledgeGraph, connected_only: bool) -> String {
             let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
             let _ = write!(tooltip, "\naliases: {}", aliases.join("; "));
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "  {} [label={}, shape={shape}, fillcolor={}, tooltip={}];",
             quote(&node.id),
             quote(&node.label),
             quote(color),
             quote(&tooltip)
-        );
+        )?;
     }
-    out.push('\n');
+    out.write_all(b"\n")?;
     for (s, t, edge) in graph.sorted_edges() {
         let mut label = edge.relation.clone();
         if edge.weight > 1 {
@@ -102,7 +108,7 @@ fn render(graph: &KnowledgeGraph, connected_only: bool) -> String {
             label.push_str(" ?");
         }
         let tooltip = edge.evidence.first().map_or(String::new(), |e| format!("{}: {}", e.doc, e.text));
-        let _ = writeln!(
+        writeln!(
             out,
             "  {} -> {} [label={}, tooltip={}{}];",
             quote(&graph.node(s).id),
@@ -110,10 +116,9 @@ fn render(graph: &KnowledgeGraph, connected_only: bool) -> String {
             quote(&label),
             quote(&tooltip),
             if edge.hedged { ", style=dashed" } else { "" }
-        );
+        )?;
     }
-    out.push_str("}\n");
-    out
+    out.write_all(b"}\n")
 }
 
 #[cfg(test)]

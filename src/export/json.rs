@@ -2,6 +2,7 @@
 //! `MultiDiGraph` (networkx 3.6 reads edges from the `"edges"` key).
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
@@ -55,17 +56,35 @@ struct EdgeJson {
     evidence: Vec<Evidence>,
 }
 
-/// Writes the graph as pretty-printed node-link JSON, sorted for byte-identical output.
+/// How the JSON is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonLayout {
+    /// Indented, one value per line.
+    Pretty,
+    /// On one line, for pipes that read a record per line.
+    Compact,
+}
+
+/// The graph as pretty-printed node-link JSON (see [`write_json`]).
 pub fn to_json(graph: &KnowledgeGraph) -> String {
-    render(graph, true)
+    let mut out = Vec::new();
+    write_json(graph, JsonLayout::Pretty, &mut out).expect("writing to memory succeeds");
+    String::from_utf8(out).expect("JSON is UTF-8")
 }
 
-/// The same JSON on one line, for pipes that read a record per line.
-pub fn to_json_compact(graph: &KnowledgeGraph) -> String {
-    render(graph, false)
+/// Writes the graph as node-link JSON and a newline, sorted for byte-identical output.
+pub fn write_json(graph: &KnowledgeGraph, layout: JsonLayout, out: &mut impl Write) -> io::Result<()> {
+    let json = graph_json(graph);
+    match layout {
+        JsonLayout::Pretty => serde_json::to_writer_pretty(&mut *out, &json),
+        JsonLayout::Compact => serde_json::to_writer(&mut *out, &json),
+    }
+    // Gives back the writer's own error (a broken pipe stays one).
+    .map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
-fn render(graph: &KnowledgeGraph, pretty: bool) -> String {
+fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
     let nodes = graph
         .sorted_nodes()
         .into_iter()
@@ -105,17 +124,13 @@ fn render(graph: &KnowledgeGraph, pretty: bool) -> String {
             evidence: e.evidence.clone(),
         });
     }
-    let json = GraphJson {
+    GraphJson {
         directed: true,
         multigraph: true,
         graph: GraphMeta { generator: GENERATOR.to_string(), documents: graph.documents().cloned().collect() },
         nodes,
         edges,
-    };
-    let mut out = if pretty { serde_json::to_string_pretty(&json) } else { serde_json::to_string(&json) }
-        .expect("graph JSON serialises");
-    out.push('\n');
-    out
+    }
 }
 
 /// Reads a graph written by [`to_json`]; `path` names the source in errors.

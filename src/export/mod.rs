@@ -3,5 +3,5 @@
 pub mod dot;
 pub mod json;
 
-pub use dot::{to_dot, to_dot_connected};
-pub use json::{from_json, to_json, to_json_compact};
+pub use dot::{DotNodes, to_dot, write_dot};
+pub use json::{JsonLayout, from_json, to_json, write_json};

@@ -14,6 +14,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+pub use crate::error::GraphError;
 use crate::extract::{EntityKind, Extraction};
 use crate::input::Document;
 use crate::text::CharOffsets;
@@ -185,8 +186,12 @@ impl KnowledgeGraph {
         }
     }
 
-    /// Adds one document's entities and relations.
-    pub fn add_extraction(&mut self, doc: &Document, extraction: Extraction) {
+    /// Adds one document's entities and relations; a document already in the
+    /// graph is refused, as adding it again would double its weights.
+    pub fn add_extraction(&mut self, doc: &Document, extraction: Extraction) -> Result<(), GraphError> {
+        if self.has_document(&doc.id) {
+            return Err(GraphError::DuplicateDocument(doc.id.clone()));
+        }
         self.add_document_info(DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), title: doc.title.clone() });
         let Extraction { sentences, entities, relations, .. } = extraction;
         let indices: Vec<NodeIndex> = entities
@@ -204,7 +209,7 @@ impl KnowledgeGraph {
             })
             .collect();
         if relations.is_empty() {
-            return;
+            return Ok(());
         }
         let offsets = CharOffsets::new(&doc.text);
         for r in relations {
@@ -231,10 +236,20 @@ impl KnowledgeGraph {
             };
             self.upsert_edge(indices[r.subject], indices[r.object], edge);
         }
+        Ok(())
     }
 
-    /// Merges another graph into this one.
-    pub fn merge(&mut self, other: KnowledgeGraph) {
+    /// The first document (by id) that both graphs hold.
+    pub fn shared_document<'a>(&self, other: &'a KnowledgeGraph) -> Option<&'a str> {
+        other.documents.keys().find(|id| self.documents.contains_key(*id)).map(String::as_str)
+    }
+
+    /// Merges another graph into this one; graphs that share a document are
+    /// refused (and this one left unchanged), as merging them would count it twice.
+    pub fn merge(&mut self, other: KnowledgeGraph) -> Result<(), GraphError> {
+        if let Some(id) = self.shared_document(&other) {
+            return Err(GraphError::SharedDocument(id.to_string()));
+        }
         for info in other.documents.into_values() {
             self.documents.insert(info.id.clone(), info);
         }
@@ -247,6 +262,7 @@ impl KnowledgeGraph {
                 self.upsert_edge(map[&s], map[&t], other.graph[edge].clone());
             }
         }
+        Ok(())
     }
 
     pub fn node(&self, index: NodeIndex) -> &Node {

@@ -1,11 +1,12 @@
 //! JSONL corpora: one `{"id", "text", "date"?, "title"?, "url"?}` object per
 //! line, read line by line so a corpus never has to fit in memory.
 
+use std::collections::VecDeque;
 use std::io::BufRead;
 
 use serde::Deserialize;
 
-use super::{Document, InputProblem, Item, decode, is_valid_date};
+use super::{Document, InputProblem, Item, Origin, decode, is_valid_date, without_bom};
 
 #[derive(Deserialize)]
 struct Record {
@@ -22,19 +23,36 @@ pub struct JsonlReader {
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
+    /// A document's repair notes, then the document.
+    pending: VecDeque<Item>,
 }
 
 impl JsonlReader {
     pub fn new(shown: impl Into<String>, reader: Box<dyn BufRead + Send>) -> Self {
-        JsonlReader { shown: shown.into(), reader, line: 0, buf: Vec::new() }
+        JsonlReader { shown: shown.into(), reader, line: 0, buf: Vec::new(), pending: VecDeque::new() }
     }
 
     fn problem(&self, message: impl Into<String>) -> InputProblem {
         InputProblem::new(self.shown.clone(), Some(self.line), message)
     }
 
-    fn parse(&self, bytes: Vec<u8>) -> Item {
-        let text = decode(&self.shown, bytes).map_err(|p| self.problem(p.message))?;
+    fn repaired(&self, message: impl Into<String>) -> InputProblem {
+        InputProblem::repaired(self.shown.clone(), Some(self.line), message)
+    }
+
+    /// Queues the line's document after its repair notes, or the problem that cost it.
+    fn parse(&mut self, bytes: Vec<u8>) {
+        let mut repairs = Vec::new();
+        let item = self.parse_line(bytes, &mut repairs);
+        if item.is_ok() {
+            self.pending.extend(repairs.into_iter().map(Err));
+        }
+        self.pending.push_back(item);
+    }
+
+    fn parse_line(&self, bytes: Vec<u8>, repairs: &mut Vec<InputProblem>) -> Item {
+        let (text, repair) = decode(&self.shown, bytes).map_err(|p| self.problem(p.message))?;
+        repairs.extend(repair.map(|p| self.repaired(p.message)));
         let record: Record = serde_json::from_str(&text).map_err(|e| self.problem(format!("malformed JSON ({e})")))?;
         let id = match record.id {
             Some(serde_json::Value::String(s)) if !s.is_empty() => s,
@@ -44,12 +62,15 @@ impl JsonlReader {
         let Some(text) = record.text.filter(|t| !t.trim().is_empty()) else {
             return Err(self.problem(format!("document {id:?} has no \"text\"")));
         };
-        if let Some(date) = &record.date
-            && !is_valid_date(date)
-        {
-            return Err(self.problem(format!("invalid date {date:?}, expected YYYY-MM-DD; skipped")));
-        }
-        Ok(Document { id, date: record.date, title: record.title, url: record.url, text, body_start: 0 })
+        let date = match record.date {
+            Some(date) if !is_valid_date(&date) => {
+                repairs.push(self.repaired(format!("invalid date {date:?}, expected YYYY-MM-DD; left empty")));
+                None
+            }
+            date => date,
+        };
+        let origin = Origin { path: self.shown.clone(), line: Some(self.line) };
+        Ok(Document { id, date, title: record.title, url: record.url, text, body_start: 0, origin })
     }
 }
 
@@ -58,6 +79,9 @@ impl Iterator for JsonlReader {
 
     fn next(&mut self) -> Option<Item> {
         loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
             self.buf.clear();
             self.line += 1;
             match self.reader.read_until(b'\n', &mut self.buf) {
@@ -70,11 +94,15 @@ impl Iterator for JsonlReader {
                     return Some(Err(problem));
                 }
             }
+            if self.line == 1 {
+                let bom = self.buf.len() - without_bom(&self.buf).len();
+                self.buf.drain(..bom);
+            }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             let bytes = std::mem::take(&mut self.buf);
-            return Some(self.parse(bytes));
+            self.parse(bytes);
         }
     }
 }
@@ -103,5 +131,13 @@ mod tests {
     fn missing_text_is_a_problem() {
         let items = read("{\"id\":\"a\"}\n");
         assert!(items[0].as_ref().unwrap_err().message.contains("no \"text\""));
+    }
+
+    #[test]
+    fn a_bad_date_is_noted_and_the_document_kept_without_it() {
+        let items = read("{\"id\":\"a\",\"text\":\"Hi.\",\"date\":\"2020-02-31x\"}\n");
+        let note = items[0].as_ref().unwrap_err();
+        assert!(note.repaired && note.message.contains("left empty"), "{note:?}");
+        assert_eq!(items[1].as_ref().unwrap().date, None);
     }
 }

@@ -18,9 +18,19 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Parses an article; the error is a line number and a message.
-pub fn parse_plain(id: &str, text: String) -> Result<Document, (usize, String)> {
+/// Something to say about one line of an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: {message}")]
+pub struct LineNote {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Parses an article. An invalid date is left out, with a note (the text is
+/// kept, dateline included); an article with no text is the error.
+pub fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), LineNote> {
     let mut doc = Document { id: id.to_string(), ..Document::default() };
+    let mut notes = Vec::new();
     let mut offset = 0;
     let mut line_no = 1;
     // Header lines.
@@ -32,7 +42,7 @@ pub fn parse_plain(id: &str, text: String) -> Result<Document, (usize, String)> 
         match key.trim() {
             "title" => doc.title = Some(value),
             "url" => doc.url = Some(value),
-            "date" => doc.date = Some(check_date(value, line_no)?),
+            "date" => doc.date = check_date(value, line_no, &mut notes),
             _ => break,
         }
         offset += line.len();
@@ -45,22 +55,29 @@ pub fn parse_plain(id: &str, text: String) -> Result<Document, (usize, String)> 
     if let Some(after) = trimmed.strip_prefix("date ").or_else(|| trimmed.strip_prefix("Date ")) {
         let date = after.split_whitespace().next().unwrap_or("");
         let line_at = line_no + rest[..lead].matches('\n').count();
-        doc.date = Some(check_date(date.to_string(), line_at)?);
-        offset += lead + "date ".len() + date.len();
+        doc.date = check_date(date.to_string(), line_at, &mut notes);
+        if doc.date.is_some() {
+            offset += lead + "date ".len() + date.len();
+        }
     }
     doc.body_start = offset;
     if text[offset..].trim().is_empty() {
-        return Err((line_no, "empty document".to_string()));
+        return Err(LineNote { line: line_no, message: "empty document".to_string() });
     }
-    if doc.date.is_none() {
+    if doc.date.is_none() && notes.is_empty() {
         doc.date = find_written_date(&text[offset..]);
     }
     doc.text = text;
-    Ok(doc)
+    Ok((doc, notes))
 }
 
-fn check_date(date: String, line: usize) -> Result<String, (usize, String)> {
-    if is_valid_date(&date) { Ok(date) } else { Err((line, format!("invalid date {date:?}, expected YYYY-MM-DD"))) }
+/// The date if valid; else a note, and no date.
+fn check_date(date: String, line: usize, notes: &mut Vec<LineNote>) -> Option<String> {
+    if is_valid_date(&date) {
+        return Some(date);
+    }
+    notes.push(LineNote { line, message: format!("invalid date {date:?}, expected YYYY-MM-DD; left empty") });
+    None
 }
 
 /// A date line such as "Friday, August 21, 2015" among the first lines (Wikinews style).
@@ -84,7 +101,7 @@ mod tests {
 
     #[test]
     fn dateline_on_the_first_line_sets_date_and_body() {
-        let doc = parse_plain("a.txt", " date 2021-03-21 Russia’s envoy left.".into()).unwrap();
+        let (doc, _) = parse_plain("a.txt", " date 2021-03-21 Russia’s envoy left.".into()).unwrap();
         assert_eq!(doc.date.as_deref(), Some("2021-03-21"));
         assert_eq!(doc.text[doc.body_start..].trim(), "Russia’s envoy left.");
     }
@@ -92,15 +109,23 @@ mod tests {
     #[test]
     fn header_lines_and_written_date() {
         let text = "# title: T\n# url: http://x\n\nHeadline\n\nFriday, August 21, 2015 On Tuesday, a body.";
-        let doc = parse_plain("k.txt", text.into()).unwrap();
+        let (doc, _) = parse_plain("k.txt", text.into()).unwrap();
         assert_eq!(doc.title.as_deref(), Some("T"));
         assert_eq!(doc.url.as_deref(), Some("http://x"));
         assert_eq!(doc.date.as_deref(), Some("2015-08-21"));
     }
 
     #[test]
-    fn empty_and_bad_dates_are_errors() {
+    fn an_empty_article_is_an_error() {
         assert!(parse_plain("e.txt", "  \n".into()).is_err());
-        assert_eq!(parse_plain("d.txt", "date 2021-13-01 Text".into()).unwrap_err().0, 1);
+    }
+
+    #[test]
+    fn a_bad_date_is_left_empty_and_the_text_kept() {
+        let (doc, notes) = parse_plain("d.txt", "# title: T\ndate 2021-13-01 Text".into()).unwrap();
+        assert_eq!((doc.date, doc.body_start), (None, "# title: T\n".len()));
+        assert_eq!(notes[0].line, 2);
+        let (doc, notes) = parse_plain("h.txt", "# date: soon\nFriday, August 21, 2015 Text".into()).unwrap();
+        assert_eq!((doc.date, notes.len()), (None, 1));
     }
 }

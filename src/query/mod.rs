@@ -2,6 +2,7 @@
 //! and shortest paths. Names resolve case-insensitively through labels,
 //! aliases and ids; unknown or ambiguous names list the closest candidates.
 
+pub mod print;
 mod table;
 
 use std::collections::{HashMap, VecDeque};
@@ -12,7 +13,8 @@ use serde::Serialize;
 
 pub use table::Table;
 
-use crate::error::{Error, Result};
+pub use crate::error::QueryError;
+use crate::error::Result;
 use crate::extract::EntityKind;
 use crate::graph::{Edge, Evidence, KnowledgeGraph};
 
@@ -54,13 +56,12 @@ pub fn resolve_name(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
                 })
                 .collect();
             scored.sort();
-            let close: Vec<&str> = scored.iter().take(3).map(|(_, l)| *l).collect();
-            let hint = if close.is_empty() { String::new() } else { format!("; closest: {}", close.join(", ")) };
-            Err(Error::Query(format!("no entity named {name:?}{hint}")))
+            let closest = scored.iter().take(3).map(|(_, l)| l.to_string()).collect();
+            Err(QueryError::UnknownEntity { name: name.to_string(), closest }.into())
         }
         _ => {
-            let ids: Vec<&str> = matches.iter().map(|&i| graph.node(i).id.as_str()).collect();
-            Err(Error::Query(format!("{name:?} is ambiguous: {}; use one of these ids", ids.join(", "))))
+            let ids = matches.iter().map(|&i| graph.node(i).id.clone()).collect();
+            Err(QueryError::AmbiguousName { name: name.to_string(), ids }.into())
         }
     }
 }
@@ -138,6 +139,22 @@ fn row(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> Relation
     }
 }
 
+/// Checks that some edge of the graph has the `relation` asked for (in any
+/// case): a misspelt relation must not pass for one without edges.
+fn check_relation(graph: &KnowledgeGraph, relation: Option<&str>) -> Result<()> {
+    let Some(name) = relation else { return Ok(()) };
+    let mut known: Vec<&str> = graph.sorted_edges().into_iter().map(|(_, _, e)| e.relation.as_str()).collect();
+    if known.iter().any(|r| r.eq_ignore_ascii_case(name)) {
+        return Ok(());
+    }
+    known.sort_unstable();
+    known.dedup();
+    let wanted = name.to_lowercase();
+    known.sort_by_key(|r| (edit_distance(&r.to_lowercase(), &wanted), *r));
+    let known = known.into_iter().map(String::from).collect();
+    Err(QueryError::UnknownRelation { name: name.to_string(), known }.into())
+}
+
 /// Edges filtered by relation and by either end.
 pub fn relations(
     graph: &KnowledgeGraph,
@@ -145,6 +162,7 @@ pub fn relations(
     from: Option<&str>,
     to: Option<&str>,
 ) -> Result<Vec<RelationRow>> {
+    check_relation(graph, relation)?;
     let from = from.map(|n| resolve_name(graph, n)).transpose()?;
     let to = to.map(|n| resolve_name(graph, n)).transpose()?;
     Ok(graph
@@ -206,6 +224,7 @@ pub fn show(graph: &KnowledgeGraph, name: &str) -> Result<Record> {
 /// Edges next to an entity, optionally one relation and one direction.
 pub fn neighbors(graph: &KnowledgeGraph, name: &str, relation: Option<&str>, way: Way) -> Result<Vec<RelationRow>> {
     let record = show(graph, name)?;
+    check_relation(graph, relation)?;
     let keep = |r: &RelationRow| relation.is_none_or(|x| r.relation.eq_ignore_ascii_case(x));
     let mut rows = Vec::new();
     if way != Way::In {
@@ -246,11 +265,8 @@ pub fn path(graph: &KnowledgeGraph, from: &str, to: &str) -> Result<Vec<Relation
         }
     }
     if !seen.contains(&goal) {
-        return Err(Error::Query(format!(
-            "no path between {} and {}",
-            graph.node(start).label,
-            graph.node(goal).label
-        )));
+        let (from, to) = (graph.node(start).label.clone(), graph.node(goal).label.clone());
+        return Err(QueryError::NoPath { from, to }.into());
     }
     let mut rows = Vec::new();
     let mut node = goal;

@@ -32,12 +32,26 @@ fn binary_file_is_skipped() {
 }
 
 #[test]
-fn invalid_utf8_names_the_line() {
+fn invalid_utf8_is_replaced_and_the_document_kept_with_a_warning_naming_the_line() {
     let dir = scratch();
-    let bad = write(dir.path(), "latin1.txt", b"First line.\nCaf\xe9 society.\n");
+    let bad = write(dir.path(), "latin1.txt", b"First line.\nCaf\xe9 society met Russia.\n");
     let (code, stderr, docs) = build_with(&bad);
-    assert_eq!((code, docs), (3, 1));
-    assert!(stderr.contains("latin1.txt:2: invalid UTF-8"), "{stderr}");
+    assert_eq!((code, docs), (3, 2), "exit 3: the output holds a repaired document");
+    assert!(
+        stderr.contains("repaired ") && stderr.contains("latin1.txt:2: invalid UTF-8 at byte 15, replaced by U+FFFD"),
+        "{stderr}"
+    );
+    let graph = newsgraph(&["build", "-q", &bad]).stdout;
+    assert!(graph.contains("Caf\u{FFFD} society met Russia."), "{graph}");
+}
+
+#[test]
+fn invalid_utf8_in_a_jsonl_line_keeps_the_document() {
+    let dir = scratch();
+    let bad = write(dir.path(), "c.jsonl", b"{\"id\":\"a\",\"text\":\"Russia slammed Caf\xe9 Bonn.\"}\n");
+    let (code, stderr, docs) = build_with(&bad);
+    assert_eq!((code, docs), (3, 2));
+    assert!(stderr.contains("c.jsonl:1: invalid UTF-8"), "{stderr}");
 }
 
 #[test]
@@ -50,12 +64,18 @@ fn empty_file_is_skipped() {
 }
 
 #[test]
-fn bad_dateline_is_reported() {
+fn a_bad_date_is_left_empty_and_the_document_kept() {
     let dir = scratch();
-    let bad = write(dir.path(), "date.txt", b"date 2021-02-31x Russia slammed it.");
+    let bad = write(dir.path(), "date.txt", b"# title: T\ndate 2021-02-31x Russia slammed it.");
     let (code, stderr, docs) = build_with(&bad);
-    assert_eq!((code, docs), (3, 1));
-    assert!(stderr.contains("date.txt:1: invalid date"), "{stderr}");
+    assert_eq!((code, docs), (3, 2));
+    assert!(stderr.contains("repaired ") && stderr.contains("date.txt:2: invalid date \"2021-02-31x\""), "{stderr}");
+    let lines = "{\"id\":\"a\",\"text\":\"Russia slammed the report.\",\"date\":\"March 3\"}\n";
+    let bad = write(dir.path(), "dated.jsonl", lines.as_bytes());
+    let graph = newsgraph(&["build", "-q", &bad]);
+    assert_eq!(graph.code, 3);
+    let graph: serde_json::Value = serde_json::from_str(&graph.stdout).unwrap();
+    assert_eq!(graph["graph"]["documents"][0]["date"], serde_json::Value::Null);
 }
 
 #[test]
@@ -71,13 +91,71 @@ fn malformed_jsonl_line_names_file_and_line() {
 }
 
 #[test]
-fn duplicate_ids_are_skipped() {
+fn a_duplicate_id_is_skipped_naming_file_and_line_of_both_occurrences() {
     let dir = scratch();
-    let lines = "{\"id\":\"a\",\"text\":\"Russia slammed the report.\"}\n{\"id\":\"a\",\"text\":\"Again.\"}\n";
+    let lines = "{\"id\":\"a\",\"text\":\"Russia slammed the report.\"}\n\n{\"id\":\"a\",\"text\":\"Again.\"}\n";
     let bad = write(dir.path(), "dups.jsonl", lines.as_bytes());
     let (code, stderr, docs) = build_with(&bad);
     assert_eq!((code, docs), (3, 2));
-    assert!(stderr.contains("a: duplicate document id"), "{stderr}");
+    assert!(stderr.contains(&format!("{bad}:3: duplicate document id \"a\" (first read at {bad}:1)")), "{stderr}");
+}
+
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let dir = scratch();
+    let plain = "# title: Envoys\ndate 2021-03-21 Russia slammed the report.";
+    let with_bom = write(dir.path(), "bom.txt", &[b"\xEF\xBB\xBF", plain.as_bytes()].concat());
+    let graph = newsgraph(&["build", "-q", &with_bom]).json();
+    assert_eq!(graph["graph"]["documents"][0]["title"], "Envoys");
+    assert_eq!(graph["graph"]["documents"][0]["date"], "2021-03-21");
+    let line = "{\"id\":\"a\",\"text\":\"Russia slammed the report.\"}\n";
+    let jsonl = write(dir.path(), "bom.jsonl", &[b"\xEF\xBB\xBF", line.as_bytes()].concat());
+    assert_eq!(newsgraph(&["build", "-q", &jsonl]).json()["graph"]["documents"][0]["id"], "a");
+    let run = crate::harness::newsgraph_stdin(&["build", "-q", "-"], &[b"\xEF\xBB\xBF", line.as_bytes()].concat());
+    assert_eq!(run.json()["graph"]["documents"][0]["id"], "a", "stdin starting with a BOM is still JSONL");
+}
+
+#[test]
+fn a_symlink_loop_reads_each_file_once() {
+    let dir = scratch();
+    write(dir.path(), "a.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("same.txt")).unwrap();
+    let folder = dir.path().display().to_string();
+    let run = newsgraph(&["build", "-q", &folder]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let alone = newsgraph(&["build", "-q", &dir.path().join("a.txt").display().to_string()]).ok();
+    assert_eq!(run.stdout, alone, "one document, weights counted once");
+}
+
+/// A FIFO would block the read forever: it is named and skipped, given as an
+/// argument or met in a folder.
+#[test]
+fn a_fifo_is_skipped_with_a_message_naming_it() {
+    let dir = scratch();
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    let fifo = dir.path().join("fifo.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let (folder, fifo) = (dir.path().display().to_string(), fifo.display().to_string());
+    for args in [vec!["build", "-q", &folder], vec!["build", "-q", &fifo, &folder]] {
+        let mut child = crate::harness::command(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed().as_secs() > 60 {
+                child.kill().unwrap();
+                panic!("newsgraph waits on the FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{stderr}");
+        assert!(stderr.contains(&format!("skipped {fifo}: not a regular file")), "{stderr}");
+    }
 }
 
 #[test]
@@ -165,4 +243,17 @@ fn evaluate_conll_rejects_a_file_that_is_not_conll() {
     let mistagged = write(dir.path(), "tags.txt", b"EU NNP I-NP I-ORG\nrejects VBZ I-VP ORG\n");
     let run = newsgraph(&["evaluate", "conll", &mistagged]);
     assert!(run.stderr.contains("line 2: \"ORG\" is not an IOB tag"), "{}", run.stderr);
+}
+
+#[test]
+fn strict_stops_at_a_document_that_needs_repair() {
+    let dir = scratch();
+    let bad = write(dir.path(), "latin1.txt", b"Caf\xe9 society met Russia.\n");
+    let run = newsgraph(&["build", "-q", "--strict", &bad, SEED]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("latin1.txt:1: invalid UTF-8 at byte 3, replaced by U+FFFD (stopped by --strict)"),
+        "{}",
+        run.stderr
+    );
 }

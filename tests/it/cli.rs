@@ -207,3 +207,121 @@ fn compact_json_is_one_line_and_the_same_graph() {
     let pretty: serde_json::Value = serde_json::from_str(&newsgraph(&["build", "-q", SEED]).ok()).unwrap();
     assert_eq!(serde_json::from_str::<serde_json::Value>(&compact).unwrap(), pretty);
 }
+
+#[test]
+fn jobs_beyond_the_limit_is_a_usage_error() {
+    let run = newsgraph(&["build", "-q", SEED, "--jobs", "100000"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("expected a number of threads from 1 to 256"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_output_extension_without_format_is_an_error_naming_the_formats() {
+    let dir = scratch();
+    for name in ["graph.svg", "graph.graphml"] {
+        let out = dir.path().join(name);
+        let run = newsgraph(&["build", "-q", SEED, "-o", out.to_str().unwrap()]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("name it .json, .dot or .gv, or give --format json|dot"), "{}", run.stderr);
+        assert!(!out.exists());
+    }
+    let out = dir.path().join("graph.svg");
+    newsgraph(&["build", "-q", SEED, "-o", out.to_str().unwrap(), "--format", "dot"]).ok();
+    assert!(std::fs::read_to_string(out).unwrap().starts_with("digraph"), "--format decides");
+}
+
+#[test]
+fn output_dash_means_stdout() {
+    let dir = scratch();
+    let seed = crate::harness::root().join(SEED);
+    for verb in ["build", "extract"] {
+        let output =
+            command(&[verb, "-q", seed.to_str().unwrap(), "-o", "-"]).current_dir(dir.path()).output().unwrap();
+        assert!(output.status.success());
+        assert!(output.stdout.starts_with(b"{"), "{verb} wrote to stdout");
+        assert!(!dir.path().join("-").exists(), "{verb} wrote no file named -");
+    }
+}
+
+#[test]
+fn an_output_naming_an_input_is_refused() {
+    let dir = scratch();
+    let article = crate::harness::write(dir.path(), "article.txt", b"Russia slammed the report.");
+    let graph = seed_graph(&dir);
+    let attempts: [&[&str]; 4] = [
+        &["build", "-q", &article, "-o", &article, "--format", "json"],
+        &["extract", &article, "-o", &article],
+        &["merge", &graph, "-o", &graph],
+        &["export", &graph, "-o", &graph],
+    ];
+    for args in attempts {
+        let run = newsgraph(args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("is one of the inputs"), "{}", run.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), "Russia slammed the report.");
+}
+
+/// `--update GRAPH -o GRAPH` updates the graph in place, as before.
+#[test]
+fn update_may_write_the_graph_it_updates() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let korea = "data/samples/GUM_news_korea.txt";
+    newsgraph(&["build", "-q", "--update", &graph, korea, "-o", &graph]).ok();
+    let whole = newsgraph(&["build", "-q", SEED, korea]).ok();
+    assert_eq!(std::fs::read_to_string(&graph).unwrap(), whole);
+}
+
+#[test]
+fn every_verb_takes_quiet() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    let runs: [&[&str]; 5] = [
+        &["merge", &graph, "--quiet"],
+        &["export", &graph, "-q"],
+        &["query", &graph, "entities", "--quiet"],
+        &["extract", SEED, "-q"],
+        &["-q", "build", SEED],
+    ];
+    for args in runs {
+        let run = newsgraph(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.is_empty(), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn query_input_honours_lexicon_and_no_tagger() {
+    let dir = scratch();
+    crate::harness::write(dir.path(), "people.tsv", b"Anatoly Antanov\tAntanov\tambassador_of:RUS:2017-01-01..\n");
+    let lexicon = dir.path().to_str().unwrap();
+    let people = newsgraph(&["query", "--input", SEED, "--lexicon", lexicon, "entities", "--kind", "person"]).ok();
+    assert!(!people.contains("Donald Trump"), "the override replaced the people lexicon: {people}");
+    let entities = |args: &[&str]| newsgraph(args).json().as_array().unwrap().len();
+    let samples = "data/samples";
+    let built = dir.path().join("rules.json").display().to_string();
+    newsgraph(&["build", "-q", samples, "--no-tagger", "-o", &built]).ok();
+    let rules_only = entities(&["query", "--input", samples, "--no-tagger", "--json", "entities"]);
+    assert_eq!(rules_only, entities(&["query", &built, "--json", "entities"]));
+    assert_ne!(rules_only, entities(&["query", "--input", samples, "--json", "entities"]));
+    let run = newsgraph(&["query", &built, "--no-tagger", "entities"]);
+    assert_eq!(run.code, 2, "--no-tagger means nothing for a built graph: {}", run.stderr);
+}
+
+#[test]
+fn an_unknown_relation_is_an_error_listing_the_known_ones_closest_first() {
+    let dir = scratch();
+    let graph = seed_graph(&dir);
+    for question in [&["relations", "--relation", "acused"][..], &["neighbors", "Putin", "--relation", "acused"]] {
+        let run = newsgraph(&[&["query", graph.as_str()][..], question].concat());
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("no relation named \"acused\" in the graph; its relations, closest first: accused, "),
+            "{}",
+            run.stderr
+        );
+    }
+    let out = newsgraph(&["query", &graph, "relations", "--relation", "ACCUSED"]).ok();
+    assert!(out.contains("accused"), "relations match in any case: {out}");
+}

@@ -3,7 +3,7 @@
 
 use newsgraph::corpus::Runner;
 use newsgraph::export::{from_json, to_json};
-use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
+use newsgraph::graph::{EvidenceLimit, GraphError, KnowledgeGraph};
 use newsgraph::input::{Document, Documents};
 use proptest::prelude::*;
 
@@ -44,7 +44,7 @@ proptest! {
         parts.reverse();
         let mut merged = KnowledgeGraph::new(limit);
         for part in &parts {
-            merged.merge(from_json("part", part, limit).unwrap());
+            merged.merge(from_json("part", part, limit).unwrap()).unwrap();
         }
         prop_assert_eq!(to_json(&merged), whole);
     }
@@ -83,4 +83,31 @@ fn batch_size_does_not_change_the_graph() {
     let one = build_in_batches(docs.clone(), EvidenceLimit::default(), 1);
     assert_eq!(one, build_in_batches(docs.clone(), EvidenceLimit::default(), 4));
     assert_eq!(one, build_in_batches(docs, EvidenceLimit::default(), 256));
+}
+
+#[test]
+fn merge_refuses_graphs_that_share_a_document_naming_it_and_both_graphs() {
+    let dir = scratch();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    newsgraph(&["build", "-q", "data/samples/seed-article.txt", "-o", &path("a.json")]).ok();
+    std::fs::copy(path("a.json"), path("b.json")).unwrap();
+    let run = newsgraph(&["merge", &path("a.json"), &path("b.json")]);
+    assert_eq!(run.code, 1);
+    let expected = format!("document \"seed-article.txt\" is in both {} and {}", path("a.json"), path("b.json"));
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn a_document_already_in_the_graph_is_refused_and_the_graph_unchanged() {
+    let doc = samples()[0].clone();
+    let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
+    graph.add_extraction(&doc, pipeline().extract(&doc)).unwrap();
+    let before = to_json(&graph);
+    let again = graph.add_extraction(&doc, pipeline().extract(&doc));
+    assert_eq!(again, Err(GraphError::DuplicateDocument(doc.id.clone())));
+    assert_eq!(to_json(&graph), before);
+    let mut merged = graph.clone();
+    assert_eq!(merged.merge(graph), Err(GraphError::SharedDocument(doc.id)));
+    assert_eq!(to_json(&merged), before);
 }
