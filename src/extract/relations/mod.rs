@@ -50,8 +50,7 @@ pub(crate) fn find(
         if sentence.tokens.is_empty() || here.is_empty() {
             continue;
         }
-        let mentions = std::mem::take(&mut reused);
-        let frame = Frame::new(text, sentence, classes.sentence(index), lexicon, mentions, here);
+        let frame = Frame::new(text, sentence, classes.sentence(index), lexicon, std::mem::take(&mut reused), here);
         finder.sentence(&frame, index);
         reused = frame.mentions;
     }
@@ -70,6 +69,7 @@ struct Finder<'a> {
 }
 
 impl Finder<'_> {
+    /// The relations of one sentence: its triggers' frames, then its claims.
     fn sentence(&mut self, frame: &Frame, index: usize) {
         let previous_subject = self.relations.last().map(|r| (r.subject, r.subject_span.clone()));
         let mut triggers = std::mem::take(&mut self.triggers);
