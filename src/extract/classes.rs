@@ -428,6 +428,19 @@ impl SentenceClasses<'_> {
     }
 }
 
+// Named bit questions for the relation frames (here: clippy forbids items after the tests).
+impl SentenceClasses<'_> {
+    /// Token `i` has an upper-case letter (false past the end).
+    pub fn has_upper(&self, i: usize) -> bool {
+        self.bits(i) & HAS_UPPER != 0
+    }
+
+    /// Token `i` may start a relation trigger (false past the end).
+    pub fn may_start_trigger(&self, i: usize) -> bool {
+        self.bits(i) & TRIGGER_START != 0
+    }
+}
+
 /// A text's sentences and their token classes, read in this thread's word table.
 #[cfg(test)]
 pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenClasses) {

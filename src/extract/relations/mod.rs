@@ -1,0 +1,253 @@
+//! Relation frames: a trigger from the lexicon, its subject in the same
+//! clause (or the clause it hangs from), its object after the trigger or its
+//! preposition; passives swap them and take the agent from "by ..." or, for
+//! triggers that allow it, from the object's employer.
+//!
+//! [`find`] reads each sentence as a [`Frame`] ([`frame`]): it matches the
+//! triggers, fills each trigger's frame ([`arguments`]), settles what the
+//! filled frame means ([`senses`]), then reads reported claims.
+
+mod arguments;
+mod frame;
+mod senses;
+mod words;
+
+use std::ops::Range;
+
+use super::classes::TokenClasses;
+use super::lexicon::{Lexicon, RelationEntry};
+use super::resolve::Resolved;
+use super::{EntityKind, Mention, Relation};
+use crate::text::{Sentence, TokenKind};
+use frame::{Argument, Frame};
+use words::ADVERBS;
+
+pub(crate) fn find(
+    text: &str,
+    sentences: &[Sentence],
+    classes: &TokenClasses,
+    resolved: &Resolved,
+    lexicon: &Lexicon,
+) -> Vec<Relation> {
+    let mut finder = Finder {
+        lexicon,
+        facts: &resolved.facts,
+        accused: lexicon.relations.iter().find(|r| r.label == "accused"),
+        triggers: Vec::new(),
+        relations: Vec::new(),
+    };
+    // The mentions by sentence, each sentence's in the order resolution lists
+    // them (a stable sort): one run per sentence, in one vector.
+    let mut by_sentence: Vec<&Mention> = resolved.mentions.iter().collect();
+    by_sentence.sort_by_key(|m| m.sentence);
+    let mut later = &by_sentence[..];
+    // A frame's mentions, handed from sentence to sentence.
+    let mut reused: Vec<&Mention> = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let here;
+        (here, later) = later.split_at(later.iter().take_while(|m| m.sentence == index).count());
+        // Every argument is a resolved mention of this sentence: with none, no frame can fill.
+        if sentence.tokens.is_empty() || here.is_empty() {
+            continue;
+        }
+        let frame = Frame::new(text, sentence, classes.sentence(index), lexicon, std::mem::take(&mut reused), here);
+        finder.sentence(&frame, index);
+        reused = frame.mentions;
+    }
+    finder.relations
+}
+
+/// What [`find`] carries from sentence to sentence.
+struct Finder<'a> {
+    lexicon: &'a Lexicon,
+    /// Relations resolution stated (roles): who serves which state.
+    facts: &'a [Relation],
+    accused: Option<&'a RelationEntry>,
+    /// The sentence's triggers (token range, relation index), handed from sentence to sentence.
+    triggers: Vec<(Range<usize>, usize)>,
+    relations: Vec<Relation>,
+}
+
+impl Finder<'_> {
+    /// The relations of one sentence: its triggers' frames, then its claims.
+    fn sentence(&mut self, frame: &Frame, index: usize) {
+        let previous_subject = self.relations.last().map(|r| (r.subject, r.subject_span.clone()));
+        let mut triggers = std::mem::take(&mut self.triggers);
+        self.match_triggers(frame, &mut triggers);
+        let mut covered = 0;
+        for (trigger, rel) in &triggers {
+            if trigger.start < covered {
+                continue;
+            }
+            // Another frame for the same trigger ("met" + "with") is tried before guessing.
+            let has_alternative = triggers.iter().any(|(r, other)| r == trigger && other > rel);
+            let filled = self.fill(frame, index, trigger.clone(), *rel, has_alternative, previous_subject.as_ref());
+            if let Some(end) = filled {
+                covered = end;
+            }
+        }
+        self.triggers = triggers;
+        if let Some(accused) = self.accused {
+            self.claims(frame, index, accused);
+        }
+    }
+
+    /// The sentence's triggers, longest first at each token.
+    fn match_triggers(&self, frame: &Frame, triggers: &mut Vec<(Range<usize>, usize)>) {
+        let lexicon = self.lexicon;
+        triggers.clear();
+        lexicon.triggers.for_each_match(
+            frame.text,
+            &frame.sentence.tokens,
+            |i| frame.classes.may_start_trigger(i),
+            |s, e, id| {
+                if frame.acts_as_trigger(s, e) {
+                    triggers.push((s..e + 1, lexicon.trigger_relations[id]));
+                }
+            },
+        );
+        triggers.sort_by_key(|(r, rel)| (r.start, std::cmp::Reverse(r.end), *rel));
+    }
+
+    /// Fills the frame of relation `rel` at `trigger` and records the relation
+    /// it states; returns the token up to which the sentence is then read.
+    fn fill(
+        &mut self,
+        frame: &Frame,
+        index: usize,
+        trigger: Range<usize>,
+        rel: usize,
+        has_alternative: bool,
+        previous_subject: Option<&Argument>,
+    ) -> Option<usize> {
+        let entry = &self.lexicon.relations[rel];
+        let tokens = &frame.sentence.tokens;
+        let end = frame.clause_end(trigger.end);
+        let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
+        let (subject, object, complement_end) = if frame.is_passive(trigger.clone()) {
+            let (agent, patient) = frame.passive_arguments(trigger.clone(), entry, self.facts);
+            (agent, patient, 0)
+        } else {
+            frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), previous_subject)
+        };
+        let object = object
+            .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
+            .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
+        let (Some(subject), Some(object)) = (subject, object) else { return None };
+        if subject.0 == object.0 {
+            return None;
+        }
+        let last = object.1.end.max(trigger_span.end);
+        let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
+        let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
+        let (entry, hedged) = frame.refine(entry, trigger.clone(), end, &frame.text[subject.1.clone()], hedged);
+        self.relations.push(relation(entry, index, subject, trigger_span, object, hedged));
+        Some(trigger.end.max(complement_end))
+    }
+
+    /// Reported wrongdoing: "the report stated (that) Putin 'authorised' ..."
+    /// → accused; "said Iraq must cooperate" → a demand on the one who must.
+    fn claims(&mut self, frame: &Frame, index: usize, accused: &RelationEntry) {
+        let tokens = &frame.sentence.tokens;
+        let actors = [EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Group];
+        for j in 0..tokens.len() {
+            if !frame.classes.is(j, &self.lexicon.words.claim) {
+                continue;
+            }
+            let Some(subject) = frame.subject(j) else { continue };
+            // "said (on Tuesday) that Sudan must ...": the claim's own clause.
+            let mut k = j + 1;
+            if let Some(that) = (j + 1..(j + 6).min(tokens.len())).find(|&t| frame.lower(t) == "that") {
+                k = that + 1;
+            }
+            let Some(target) = frame.first_in(k..k + 2, Some(&actors)) else { continue };
+            let v = claimed_verb(frame, target);
+            let verb = frame.match_len(&self.lexicon.words.wrongdoing, v);
+            if verb == 0 {
+                self.demand(frame, index, subject, target, v);
+                continue;
+            }
+            let Some((object, object_span)) = target.entity.map(|e| (e, target.span.clone())) else { continue };
+            if subject.0 != object {
+                let trigger_span = tokens[v].start..tokens[v + verb - 1].end;
+                let hedged = frame.hedged(k..v + verb);
+                self.relations.push(relation(accused, index, subject, trigger_span, (object, object_span), hedged));
+            }
+        }
+    }
+
+    /// "said Iraq must cooperate": the claim's subject demanded of the target, if token `v` is "must" or "should".
+    fn demand(&mut self, frame: &Frame, index: usize, subject: Argument, target: &Mention, v: usize) {
+        if matches!(frame.lower(v).as_str(), "must" | "should")
+            && let (Some(demanded), Some(object)) =
+                (self.lexicon.relations.iter().find(|r| r.label == "demanded"), target.entity)
+            && subject.0 != object
+        {
+            let trigger_span = frame.sentence.tokens[v].range();
+            self.relations.push(relation(demanded, index, subject, trigger_span, (object, target.span.clone()), false));
+        }
+    }
+}
+
+/// Where the verb of a claimed clause is, after its `target` subject: past
+/// coordinated actors ("said US and British forces must ..."), up to a modal
+/// ("Sudan and the rebels must ..."), and past punctuation and adverbs.
+fn claimed_verb(frame: &Frame, target: &Mention) -> usize {
+    let tokens = &frame.sentence.tokens;
+    let mut v = target.tokens.end;
+    while matches!(frame.lower(v).as_str(), "and" | ",")
+        && let Some(next) = frame.heads().find(|m| m.tokens.start > v && m.tokens.start <= v + 2)
+    {
+        v = next.tokens.end;
+    }
+    // "Kagame and his party must ...".
+    if frame.lower(target.tokens.end) == "and"
+        && let Some(modal) = (target.tokens.end + 1..(target.tokens.end + 7).min(tokens.len()))
+            .take_while(|&j| !frame.is_boundary(j))
+            .find(|&j| matches!(frame.lower(j).as_str(), "must" | "should"))
+    {
+        v = modal;
+    }
+    while v < tokens.len()
+        && (tokens[v].kind == TokenKind::Punct || ADVERBS.contains(&frame.lower(v).as_str()))
+        && v < target.tokens.end + 4
+    {
+        v += 1;
+    }
+    v
+}
+
+/// The kinds of entity a frame's object may be.
+fn object_kinds(entry: &RelationEntry) -> &'static [EntityKind] {
+    if matches!(entry.label.as_str(), "arrived_in" | "visited") {
+        &[EntityKind::Place, EntityKind::State]
+    } else if entry.plover.is_some() {
+        // An event may target a place: "opened an embassy in Tehran".
+        &EntityKind::ALL
+    } else {
+        &[EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Report, EntityKind::Group]
+    }
+}
+
+fn relation(
+    entry: &RelationEntry,
+    sentence: usize,
+    subject: Argument,
+    trigger: Range<usize>,
+    object: Argument,
+    hedged: bool,
+) -> Relation {
+    Relation {
+        subject: subject.0,
+        object: object.0,
+        label: entry.label.clone(),
+        cameo: entry.cameo.clone(),
+        goldstein: entry.goldstein,
+        plover: entry.plover.clone(),
+        sentence,
+        subject_span: subject.1,
+        trigger_span: trigger,
+        object_span: object.1,
+        hedged,
+    }
+}
