@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -343,7 +342,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(path) => read_graph(&path, EvidenceLimit::default())?,
                 None => {
                     let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
-                    let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+                    let pipeline = Pipeline::embedded();
                     let runner = Runner { pipeline: &pipeline, batch: 256, strict: false };
                     runner.build(&mut graph, Documents::new(&input), report, |_| {}).map_err(strict_failure)?;
                     graph
@@ -353,8 +352,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Evaluate { gold, errors, lexicon, no_tagger } => {
-            let lexicon = load_lexicon(lexicon.as_deref())?;
-            let pipeline = Pipeline::new(Arc::new(if no_tagger { lexicon.without_tagger() } else { lexicon }));
+            let pipeline = Pipeline::load(lexicon.as_deref(), !no_tagger)?;
             let mut out = std::io::BufWriter::new(std::io::stdout());
             match gold {
                 Gold::Conll { file } => evaluate_conll(&mut out, &pipeline, &file, errors)?,
@@ -369,7 +367,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if docs.is_empty() {
                 bail!("{}: no CoNLL sentences found", file.display());
             }
-            let lexicon = Lexicon::embedded().without_tagger();
+            let lexicon = Lexicon::embedded();
             let tagger = conll::train_tagger(&lexicon, &docs, epochs, |epoch, accuracy| {
                 eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
             });
@@ -501,17 +499,8 @@ fn exit_for(summary: &Summary) -> ExitCode {
     if summary.problems > 0 { ExitCode::from(EXIT_PARTIAL) } else { ExitCode::SUCCESS }
 }
 
-fn load_lexicon(dir: Option<&Path>) -> Result<Lexicon> {
-    Ok(match dir {
-        Some(dir) => Lexicon::with_overrides(dir)?,
-        None => Lexicon::embedded(),
-    })
-}
-
 fn pipeline(input: &InputArgs) -> Result<Pipeline> {
-    let lexicon = load_lexicon(input.lexicon.as_deref())?;
-    let lexicon = if input.no_tagger { lexicon.without_tagger() } else { lexicon };
-    Ok(Pipeline::new(Arc::new(lexicon)))
+    Ok(Pipeline::load(input.lexicon.as_deref(), !input.no_tagger)?)
 }
 
 fn with_pool<T: Send>(jobs: Option<usize>, work: impl FnOnce() -> Result<T> + Send) -> Result<T> {

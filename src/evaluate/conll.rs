@@ -202,7 +202,7 @@ pub fn train_tagger(
     let analyzed: Vec<Vec<crate::text::Sentence>> =
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
     // Every document's words first: the views borrow the table.
-    let mut words = WordTable::new(lexicon);
+    let mut words = WordTable::new(lexicon, None);
     let classes: Vec<TokenClasses> = docs
         .iter()
         .zip(&analyzed)

@@ -14,7 +14,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::lexicon::{Lexicon, WordClass};
-use super::tagger::{READINGS, WordFeatures};
+use super::tagger::{READINGS, Tagger, WordFeatures};
 use crate::text::Sentence;
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
@@ -97,16 +97,16 @@ pub(crate) struct WordTable {
 
 impl WordTable {
     /// A table that keeps every word (the trainer's).
-    pub fn new(lexicon: &Lexicon) -> Self {
-        WordTable { lexicon: lexicon.id, tagger: lexicon.tagger.id(), ..WordTable::default() }
+    pub fn new(lexicon: &Lexicon, tagger: Option<&Tagger>) -> Self {
+        WordTable { lexicon: lexicon.id, tagger: tagger.map_or(0, Tagger::id), ..WordTable::default() }
     }
 
-    /// Makes the table right for `lexicon`, forgetting what another lexicon or model said.
-    fn serve(&mut self, lexicon: &Lexicon) {
+    /// Makes the table right for `lexicon` and `tagger`, forgetting what another lexicon or model said.
+    fn serve(&mut self, lexicon: &Lexicon, tagger: Option<&Tagger>) {
         let full =
             self.limit.is_some_and(|limit| self.words.len() >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
-        if full || self.lexicon != lexicon.id || self.tagger != lexicon.tagger.id() {
-            *self = WordTable { limit: self.limit, ..WordTable::new(lexicon) };
+        if full || self.lexicon != lexicon.id || self.tagger != tagger.map_or(0, Tagger::id) {
+            *self = WordTable { limit: self.limit, ..WordTable::new(lexicon, tagger) };
         }
     }
 
@@ -242,9 +242,13 @@ thread_local! {
 
 /// Runs `f` with this thread's word table, made right for `lexicon`. Ids stay
 /// valid until the next call: the table is only ever emptied here.
-pub(crate) fn with_thread_words<R>(lexicon: &Lexicon, f: impl FnOnce(&mut WordTable) -> R) -> R {
+pub(crate) fn with_thread_words<R>(
+    lexicon: &Lexicon,
+    tagger: Option<&Tagger>,
+    f: impl FnOnce(&mut WordTable) -> R,
+) -> R {
     WORDS.with_borrow_mut(|table| {
-        table.serve(lexicon);
+        table.serve(lexicon, tagger);
         f(table)
     })
 }
@@ -432,7 +436,7 @@ impl SentenceClasses<'_> {
 #[cfg(test)]
 pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenClasses) {
     let sentences = crate::text::analyze(text, 0..text.len());
-    let classes = with_thread_words(lexicon, |table| TokenClasses::new(text, &sentences, lexicon, table));
+    let classes = with_thread_words(lexicon, None, |table| TokenClasses::new(text, &sentences, lexicon, table));
     (sentences, classes)
 }
 
@@ -515,17 +519,17 @@ mod tests {
     #[test]
     fn a_thread_table_forgets_its_words_past_the_long_word_budget() {
         let lexicon = Lexicon::embedded();
-        let mut table = WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::new(&lexicon) };
+        let mut table = WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::new(&lexicon, None) };
         // Words of 64 KiB each: the table forgets them once they fill the budget.
         let long = |i: usize| format!("{}{i:04}", "x".repeat((1 << 16) - 4));
         let room = REMEMBERED_LONG_BYTES >> 16;
         for i in 0..room - 1 {
             table.id(&long(i), &lexicon);
-            table.serve(&lexicon);
+            table.serve(&lexicon, None);
             assert!(table.id_of(&long(0)).is_some(), "forgotten after {i} words");
         }
         table.id(&long(room), &lexicon);
-        table.serve(&lexicon);
+        table.serve(&lexicon, None);
         assert!(table.id_of(&long(0)).is_none());
     }
 
@@ -561,7 +565,7 @@ mod tests {
         assert_ne!(pack_word(b"seven.."), pack_word(b"\0\0\0\0\0\0\0\0seven.."));
         assert!(pack_word(b"sixteen bytes!!!").is_none());
         let lexicon = Lexicon::embedded();
-        let mut table = WordTable::new(&lexicon);
+        let mut table = WordTable::new(&lexicon, None);
         let words =
             ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’", "fifteen bytes.a", "sixteen bytes!!!"];
         let ids: Vec<u32> = words.iter().map(|w| table.id(w, &lexicon)).collect();
@@ -586,10 +590,10 @@ mod tests {
     fn a_full_table_starts_again_between_documents_only() {
         let lexicon = Lexicon::embedded();
         let mut table = WordTable { limit: Some(2), ..WordTable::default() };
-        table.serve(&lexicon);
+        table.serve(&lexicon, None);
         let ids: Vec<u32> = ["Iran", "said", "Iran", "no"].iter().map(|w| table.id(w, &lexicon)).collect();
         assert_eq!(ids, [0, 1, 0, 2], "ids hold for the whole document, past the limit");
-        table.serve(&lexicon);
+        table.serve(&lexicon, None);
         assert_eq!(table.id_of("Iran"), None);
         assert_eq!(table.id("no", &lexicon), 0);
         assert_eq!(table.known(b"no"), Some(Known { id: 0, bits: word_bits("no", &lexicon) }));
@@ -617,7 +621,7 @@ mod tests {
             words in proptest::collection::vec("[A-Za-z0-9@\\[`{.'-]{1,20}|[a-zÉé]{1,4}", 1..12),
         ) {
             let lexicon = Lexicon::embedded();
-            let mut table = WordTable::new(&lexicon);
+            let mut table = WordTable::new(&lexicon, None);
             // Every other word is met in lower case.
             for word in words.iter().step_by(2) {
                 table.id(&word.to_lowercase(), &lexicon);

@@ -8,12 +8,8 @@ use std::path::Path;
 
 use super::classes::{ClassIndex, DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
 use super::phrases::PhraseTable;
-use super::tagger::Tagger;
 use crate::error::{Error, Result};
 use crate::text::Token;
-
-/// The embedded name-tagger model (see `newsgraph train`).
-pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
 
 /// The embedded lexicon files, by name.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -310,8 +306,6 @@ pub struct Lexicon {
     pub(crate) classes: ClassIndex,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
-    /// The statistical name tagger; empty when no model is loaded.
-    pub tagger: Tagger,
     pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
     pub(crate) titles: PhraseTable,
@@ -359,17 +353,8 @@ fn optional(column: Option<&&str>) -> Option<String> {
 impl Lexicon {
     /// The lexicon embedded in the binary.
     pub fn embedded() -> Self {
-        let mut lexicon =
-            Self::from_files(|name| EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
-                .expect("the embedded lexicon is valid (checked by tests)");
-        lexicon.tagger = Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model is valid (checked by tests)");
-        lexicon
-    }
-
-    /// The same lexicon without the statistical tagger (rules only).
-    pub fn without_tagger(mut self) -> Self {
-        self.tagger = Tagger::default();
-        self
+        Self::from_files(|name| EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
+            .expect("the embedded lexicon is valid (checked by tests)")
     }
 
     /// The embedded lexicon with any file present in `dir` replacing its namesake.
@@ -397,19 +382,7 @@ impl Lexicon {
         if let Some(e) = failure {
             return Err(e);
         }
-        let mut lexicon = lexicon?;
-        let model = dir.join("ner.bin");
-        let bytes = match std::fs::read(&model) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => EMBEDDED_MODEL.to_vec(),
-            Err(source) => return Err(Error::Io { path: model, source }),
-        };
-        lexicon.tagger = Tagger::from_bytes(&bytes).map_err(|message| Error::Lexicon {
-            file: "ner.bin".into(),
-            line: 0,
-            message,
-        })?;
-        Ok(lexicon)
+        lexicon
     }
 
     fn from_files(mut read: impl FnMut(&str) -> Option<String>) -> Result<Self> {
@@ -649,7 +622,6 @@ impl Lexicon {
             classes,
             relations,
             words,
-            tagger: Tagger::default(),
             state_by_iso,
             person_by_name,
             id: {

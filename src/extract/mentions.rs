@@ -9,7 +9,7 @@ use super::classes::{
     TRIGGER_WORD, TokenClasses, WordTable, pack_word,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
-use super::tagger::{DocumentContext, SentenceView, ViewBuffers};
+use super::tagger::{DocumentContext, SentenceView, Tagger, ViewBuffers};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact, strip_leading};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -23,26 +23,27 @@ pub(crate) struct Found {
     pub unknown: Vec<Mention>,
 }
 
-/// `words` is the table `classes` was read from.
+/// `words` is the table `classes` was read from; `tagger` is the statistical
+/// name tagger, if the pipeline has one.
 pub(crate) fn find(
     text: &str,
     sentences: &[Sentence],
     classes: &TokenClasses,
     words: &WordTable,
     lexicon: &Lexicon,
+    tagger: Option<&Tagger>,
 ) -> Found {
     // A document has fewer mentions than capitals, give or take its pronouns.
     let mut found = Found { mentions: Vec::with_capacity(classes.capitals()), ..Found::default() };
-    let document = if lexicon.tagger.is_empty() {
-        DocumentContext::default()
-    } else {
-        DocumentContext::new(text, sentences, classes, words, lexicon)
+    let document = match tagger {
+        None => DocumentContext::default(),
+        Some(_) => DocumentContext::new(text, sentences, classes, words, lexicon),
     };
     let mut buffers = BUFFERS.take();
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
         buffers.matches.refill(text, sentence, classes, lexicon);
-        buffers.tag(text, sentence, classes, words, lexicon, &document);
+        buffers.tag(text, sentence, classes, words, lexicon, tagger, &document);
         Scan::new(text, index, sentence, classes, lexicon, &mut found, &buffers).run();
     }
     BUFFERS.set(buffers);
@@ -59,7 +60,8 @@ thread_local! {
 #[derive(Default)]
 struct Buffers {
     matches: Matches,
-    /// Names the statistical tagger found, by first token: (end token, type).
+    /// Names the statistical tagger found, by first token: (end token, type);
+    /// empty when no model is loaded.
     tagged: Vec<Option<(usize, NameType)>>,
     view: ViewBuffers,
     labels: Vec<usize>,
@@ -75,8 +77,9 @@ pub(crate) enum NameType {
 }
 
 impl Buffers {
-    /// Name spans from the tagger into `tagged`, by first token; none when no
-    /// model is loaded. Reads `matches`, which must be this sentence's.
+    /// Name spans from `tagger` into `tagged`, by first token; `tagged` is
+    /// left empty when there is no model. Reads `matches`, which must be this sentence's.
+    #[allow(clippy::too_many_arguments)]
     fn tag(
         &mut self,
         text: &str,
@@ -84,18 +87,16 @@ impl Buffers {
         classes: SentenceClasses,
         words: &WordTable,
         lexicon: &Lexicon,
+        tagger: Option<&Tagger>,
         document: &DocumentContext,
     ) {
-        let n = sentence.tokens.len();
         self.tagged.clear();
-        self.tagged.resize(n, None);
-        if lexicon.tagger.is_empty() {
-            return;
-        }
-        let tagger = Some(&lexicon.tagger);
+        let Some(tagger) = tagger else { return };
+        self.tagged.resize(sentence.tokens.len(), None);
         let buffers = std::mem::take(&mut self.view);
-        let view = SentenceView::new(text, sentence, classes, words, tagger, &self.matches, lexicon, document, buffers);
-        lexicon.tagger.tag_into(&view, &mut self.labels);
+        let view =
+            SentenceView::new(text, sentence, classes, words, Some(tagger), &self.matches, lexicon, document, buffers);
+        tagger.tag_into(&view, &mut self.labels);
         self.view = view.into_buffers();
         name_spans(&self.labels, classes.capitalized, &mut self.tagged);
     }
@@ -1357,7 +1358,7 @@ impl<'a> Scan<'a> {
         }
         // Where a tagger is loaded, a capitalised word it leaves out is no name
         // unless a strong cue says otherwise (checked below).
-        let tagger_says_no = !self.lexicon.tagger.is_empty();
+        let tagger_says_no = !self.tagged.is_empty();
         let words = &self.lexicon.words;
         let mut end = i + 1;
         let mut first_link = None;

@@ -15,6 +15,7 @@ pub mod tagger;
 
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,7 @@ use crate::input::Document;
 use crate::text::{self, Sentence};
 use classes::TokenClasses;
 pub use lexicon::Lexicon;
+pub use tagger::Tagger;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -291,15 +293,48 @@ pub struct ResolvedStage(resolve::Resolved, TokenClasses);
 #[derive(Clone)]
 pub struct Pipeline {
     lexicon: Arc<Lexicon>,
+    /// The statistical name tagger; none for the rules alone.
+    tagger: Option<Arc<Tagger>>,
 }
 
 impl Pipeline {
-    pub fn new(lexicon: Arc<Lexicon>) -> Self {
-        Pipeline { lexicon }
+    /// A pipeline of `lexicon` and `tagger` (an empty model counts as none).
+    pub fn new(lexicon: Arc<Lexicon>, tagger: Option<Arc<Tagger>>) -> Self {
+        Pipeline { lexicon, tagger: tagger.filter(|t| !t.is_empty()) }
+    }
+
+    /// The embedded lexicon and model.
+    pub fn embedded() -> Self {
+        Pipeline::new(Arc::new(Lexicon::embedded()), Some(Arc::new(Tagger::embedded())))
+    }
+
+    /// The embedded lexicon without the tagger: rules only.
+    pub fn rules_only() -> Self {
+        Pipeline::new(Arc::new(Lexicon::embedded()), None)
+    }
+
+    /// The embedded lexicon and model with any file of `dir` (a lexicon file
+    /// or `ner.bin`) replacing its namesake; without a model unless `tagger`.
+    pub fn load(dir: Option<&Path>, tagger: bool) -> crate::Result<Self> {
+        let lexicon = match dir {
+            Some(dir) => Lexicon::with_overrides(dir)?,
+            None => Lexicon::embedded(),
+        };
+        let tagger = match (tagger, dir) {
+            (false, _) => None,
+            (true, Some(dir)) => Some(Tagger::with_override(dir)?),
+            (true, None) => Some(Tagger::embedded()),
+        };
+        Ok(Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)))
     }
 
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The statistical name tagger, if the pipeline has one.
+    pub fn tagger(&self) -> Option<&Tagger> {
+        self.tagger.as_deref()
     }
 
     /// Stage 1, mentions: names, titles, descriptions and pronouns per sentence.
@@ -324,9 +359,10 @@ impl Pipeline {
 
     /// Reads every token's word once, in this thread's word table, then finds the mentions.
     fn find_mentions(&self, text: &str, sentences: &[Sentence]) -> (mentions::Found, TokenClasses) {
-        classes::with_thread_words(&self.lexicon, |words| {
+        let tagger = self.tagger();
+        classes::with_thread_words(&self.lexicon, tagger, |words| {
             let classes = TokenClasses::new(text, sentences, &self.lexicon, words);
-            (mentions::find(text, sentences, &classes, words, &self.lexicon), classes)
+            (mentions::find(text, sentences, &classes, words, &self.lexicon, tagger), classes)
         })
     }
 

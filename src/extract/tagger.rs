@@ -9,6 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
+use std::path::Path;
 
 use super::classes::{
     ALPHABETIC, CAPITALIZED, Capitals, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable,
@@ -16,7 +17,11 @@ use super::classes::{
 use super::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use super::mentions::Matches;
 use super::phrases::Prehashed;
+use crate::error::{Error, Result};
 use crate::text::{Sentence, Token, TokenKind};
+
+/// The embedded name-tagger model (see `newsgraph train`).
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
 
 /// Labels in BIO form; index 0 is "outside".
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -932,6 +937,22 @@ impl std::fmt::Debug for Tagger {
 }
 
 impl Tagger {
+    /// The model embedded in the binary.
+    pub fn embedded() -> Self {
+        Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model is valid (checked by tests)")
+    }
+
+    /// The model `ner.bin` of `dir` (a `--lexicon` directory), or the embedded one when it has none.
+    pub fn with_override(dir: &Path) -> Result<Self> {
+        let model = dir.join("ner.bin");
+        let bytes = match std::fs::read(&model) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Tagger::embedded()),
+            Err(source) => return Err(Error::Io { path: model, source }),
+        };
+        Tagger::from_bytes(&bytes).map_err(|message| Error::Lexicon { file: "ner.bin".into(), line: 0, message })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
@@ -1035,7 +1056,7 @@ impl Tagger {
         out
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<Self, String> {
         if bytes.is_empty() {
             return Ok(Tagger::default());
         }
@@ -1202,7 +1223,7 @@ mod tests {
     fn with_views<R>(text: &str, tagger: Option<&Tagger>, f: impl FnOnce(Vec<SentenceView>) -> R) -> R {
         let lexicon = Lexicon::embedded();
         let sentences = crate::text::analyze(text, 0..text.len());
-        let mut table = WordTable::new(&lexicon);
+        let mut table = WordTable::new(&lexicon, tagger);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
         let document = DocumentContext::new(text, &sentences, &classes, &table, &lexicon);
         let views = sentences
@@ -1223,7 +1244,7 @@ mod tests {
     fn lower_case_marks_by_text(text: &str) -> Vec<(String, bool)> {
         let lexicon = Lexicon::embedded();
         let sentences = crate::text::analyze(text, 0..text.len());
-        let mut table = WordTable::new(&lexicon);
+        let mut table = WordTable::new(&lexicon, None);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
         let mut words: HashMap<&str, bool> = HashMap::default();
         let tokens = || sentences.iter().flat_map(|s| &s.tokens).map(|t| t.text(text));
@@ -1271,7 +1292,7 @@ mod tests {
 
     #[test]
     fn scores_from_cached_weights_equal_scores_of_every_feature() {
-        let tagger = Lexicon::embedded().tagger;
+        let tagger = Tagger::embedded();
         let text =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/samples/seed-article.txt")).unwrap();
         let (cached, full) = (
@@ -1318,6 +1339,21 @@ mod tests {
         assert!(allowed(2, 1), "I-PER after B-PER");
         assert!(allowed(2, 2));
         assert!(!allowed(4, 1), "I-LOC after B-PER");
+    }
+
+    #[test]
+    fn a_lexicon_directory_may_hold_the_model() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-tagger-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let embedded = Tagger::with_override(&dir).unwrap();
+        std::fs::write(dir.join("ner.bin"), Tagger::default().to_bytes()).unwrap();
+        let empty = Tagger::with_override(&dir).unwrap();
+        std::fs::write(dir.join("ner.bin"), b"garbage").unwrap();
+        let garbage = Tagger::with_override(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(embedded.weights.len(), Tagger::embedded().weights.len());
+        assert!(empty.is_empty());
+        assert!(garbage.is_err());
     }
 
     #[test]
