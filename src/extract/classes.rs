@@ -13,12 +13,14 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub(crate) use super::class_index::{DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
 use super::tagger::{READINGS, Tagger, WordFeatures};
 use crate::text::Sentence;
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
-// bits 21 to 31 are the table's own.
+// bits 21 to 31 are the table's own, but for the three the class index sets
+// (determiner 26, first name 30, trigger word 31).
 
 /// Has an upper-case letter anywhere ("Russia", "iPhone"): only such words
 /// need lowering before they are compared with lower-case words.
@@ -31,20 +33,10 @@ pub(crate) const SHOUTED: u32 = 1 << 22;
 pub(crate) const HAS_LOWER: u32 = 1 << 23;
 pub(crate) const ALPHABETIC: u32 = 1 << 24;
 pub(crate) const CAPITALIZED: u32 = 1 << 25;
-/// One of the [`DETERMINERS`] ("the", "His"), in any case.
-pub(crate) const DETERMINER: u32 = 1 << 26;
 /// Some gazetteer name, title or relation trigger starts with this very token.
 pub(crate) const GAZETTEER_START: u32 = 1 << 27;
 pub(crate) const TITLE_START: u32 = 1 << 28;
 pub(crate) const TRIGGER_START: u32 = 1 << 29;
-/// A first name of `first_names.txt`, as listed (case-sensitive).
-pub(crate) const FIRST_NAME: u32 = 1 << 30;
-/// The first word of a relation trigger ("met", "slammed"), in any case.
-pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
-
-/// Words that can open a description ("the Russian side", "his counterpart").
-pub(crate) const DETERMINERS: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 /// Words a thread remembers before it starts again: bounds the memory (about
 /// 10 MB a thread) on corpora whose vocabulary keeps growing. Twice this cost
@@ -272,58 +264,6 @@ fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
         .chain(letters)
         .filter(|(set, _)| *set)
         .fold(lexicon.classes.of(word), |bits, (_, bit)| bits | bit)
-}
-
-/// The classes a lower-case form belongs to.
-#[derive(Debug, Default, Clone)]
-struct Entry {
-    /// Classes that ignore case.
-    folded: u32,
-    /// Case-sensitive classes, by the exact form they list.
-    exact: Vec<(Box<str>, u32)>,
-}
-
-/// Every word of every class, by lower-case form: one lookup gives all of a word's classes.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct ClassIndex {
-    entries: HashMap<Box<str>, Entry>,
-}
-
-impl ClassIndex {
-    pub fn add_folded(&mut self, lower: &str, bit: u32) {
-        self.entries.entry(lower.into()).or_default().folded |= bit;
-    }
-
-    pub fn add_exact(&mut self, word: &str, bit: u32) {
-        let entry = self.entries.entry(word.to_lowercase().into()).or_default();
-        match entry.exact.iter_mut().find(|(form, _)| **form == *word) {
-            Some((_, bits)) => *bits |= bit,
-            None => entry.exact.push((word.into(), bit)),
-        }
-    }
-
-    /// The class bits of `word`.
-    pub fn of(&self, word: &str) -> u32 {
-        // Most words are lower case already, or ASCII that can be lowered on the stack.
-        let mut buf = [0u8; 32];
-        let entry = if word.is_ascii() {
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                self.entries.get(word)
-            } else if word.len() <= buf.len() {
-                let lower = &mut buf[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).ok().and_then(|w| self.entries.get(w))
-            } else {
-                self.entries.get(word.to_ascii_lowercase().as_str())
-            }
-        } else if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
-            self.entries.get(word)
-        } else {
-            self.entries.get(word.to_lowercase().as_str())
-        };
-        entry.map_or(0, |e| e.exact.iter().filter(|(form, _)| **form == *word).fold(e.folded, |bits, (_, b)| bits | b))
-    }
 }
 
 /// The class bits and word ids of every token of a document, sentence by sentence.

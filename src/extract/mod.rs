@@ -5,6 +5,7 @@
 //! The result, an [`Extraction`], holds every mention, the document's
 //! entities and the relations between them, each with its evidence spans.
 
+mod class_index;
 pub(crate) mod classes;
 pub mod lexicon;
 pub(crate) mod mentions;
