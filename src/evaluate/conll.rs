@@ -197,27 +197,38 @@ pub fn train_tagger(
 ) -> crate::extract::tagger::Tagger {
     use crate::extract::classes::{TokenClasses, WordTable};
     use crate::extract::mentions::Matches;
-    use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, ViewBuffers, train};
+    use crate::extract::tagger::{DocumentContext, Example, FeatureCache, LABELS, SentenceView, ViewBuffers, train};
 
     let analyzed: Vec<Vec<crate::text::Sentence>> =
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
     // Every document's words first: the views borrow the table.
-    let mut words = WordTable::new(lexicon, None);
+    let mut words = WordTable::new(lexicon);
     let classes: Vec<TokenClasses> = docs
         .iter()
         .zip(&analyzed)
         .map(|(d, sentences)| TokenClasses::new(&d.text, sentences, lexicon, &mut words))
         .collect();
+    // No model while training: every feature is scored afresh.
+    let mut features = FeatureCache::default();
+    features.serve(&words, None);
     let mut examples = Vec::new();
     for ((doc, sentences), classes) in docs.iter().zip(&analyzed).zip(&classes) {
         let context = DocumentContext::new(&doc.text, sentences, classes, &words, lexicon);
         for (index, sentence) in sentences.iter().enumerate() {
             let in_sentence = classes.sentence(index);
             let matches = Matches::find(&doc.text, sentence, in_sentence, lexicon);
-            // No model while training: every feature is scored afresh.
             let buffers = ViewBuffers::default();
-            let view =
-                SentenceView::new(&doc.text, sentence, in_sentence, &words, None, &matches, lexicon, &context, buffers);
+            let view = SentenceView::new(
+                &doc.text,
+                sentence,
+                in_sentence,
+                &features,
+                None,
+                &matches,
+                lexicon,
+                &context,
+                buffers,
+            );
             let gold = sentence
                 .tokens
                 .iter()

@@ -5,17 +5,15 @@
 //! tokens at once) and what its letters are (capitalised, in capitals). The
 //! mention rules, the tagger and the relation frames test those bits instead
 //! of asking about the same tokens many times over, and the tagger keeps each
-//! word's share of its features in the table. Most tokens of news text are
-//! words the thread has met before.
+//! word's share of its features by the word's id. Most tokens of news text
+//! are words the thread has met before.
 
-use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
 pub(crate) use super::class_index::{DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
-use super::tagger::{READINGS, Tagger, WordFeatures};
 use crate::text::Sentence;
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
@@ -49,13 +47,6 @@ const REMEMBERED_WORDS: usize = 1 << 16;
 /// 65,536 of them.
 const REMEMBERED_LONG_BYTES: usize = 4 << 20;
 
-/// One distinct word: what the tagger reads of it, filled in the first time
-/// the tagger reads it (see [`WordFeatures`]).
-#[derive(Default)]
-pub(crate) struct Word {
-    pub features: [OnceCell<Box<WordFeatures>>; READINGS],
-}
-
 /// A word's id and class bits, as the table's maps hold them: the lookup of
 /// a token's id brings its bits along, with no second read of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,11 +57,13 @@ struct Known {
 
 /// The distinct words met so far, with ids: each token is hashed once, and the
 /// mention rules and the tagger read the word's facts by id. The facts depend
-/// on the lexicon and the tagger, so a table serves one of each.
+/// on the lexicon, so a table serves one lexicon.
 #[derive(Default)]
 pub(crate) struct WordTable {
     lexicon: u64,
-    tagger: u64,
+    /// Tells this table's ids from those of the table before it, for the
+    /// caches kept by word id (see [`Self::generation`]).
+    generation: u64,
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
     /// Ids of words of sixteen bytes or more.
@@ -84,22 +77,42 @@ pub(crate) struct WordTable {
     medium: HashMap<u128, Known>,
     /// Ids of one-byte words (punctuation, "a", "I"): a fifth of all tokens, no hashing.
     single: Vec<Option<Known>>,
-    words: Vec<Word>,
+    /// How many words have ids: the ids are `0..len`.
+    len: usize,
 }
 
 impl WordTable {
     /// A table that keeps every word (the trainer's).
-    pub fn new(lexicon: &Lexicon, tagger: Option<&Tagger>) -> Self {
-        WordTable { lexicon: lexicon.id, tagger: tagger.map_or(0, Tagger::id), ..WordTable::default() }
+    pub fn new(lexicon: &Lexicon) -> Self {
+        static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        WordTable { lexicon: lexicon.id, generation, ..WordTable::default() }
     }
 
-    /// Makes the table right for `lexicon` and `tagger`, forgetting what another lexicon or model said.
-    fn serve(&mut self, lexicon: &Lexicon, tagger: Option<&Tagger>) {
-        let full =
-            self.limit.is_some_and(|limit| self.words.len() >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
-        if full || self.lexicon != lexicon.id || self.tagger != tagger.map_or(0, Tagger::id) {
-            *self = WordTable { limit: self.limit, ..WordTable::new(lexicon, tagger) };
+    /// A thread's table, which starts again between documents once it knows
+    /// many words; it serves no lexicon until [`Self::serve`].
+    pub fn bounded() -> Self {
+        WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::default() }
+    }
+
+    /// Makes the table right for `lexicon`, forgetting what another lexicon
+    /// said, or every word once it is full. Ids stay valid until the next
+    /// call: the table is only ever emptied here.
+    pub fn serve(&mut self, lexicon: &Lexicon) {
+        let full = self.limit.is_some_and(|limit| self.len >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
+        if full || self.lexicon != lexicon.id {
+            *self = WordTable { limit: self.limit, ..WordTable::new(lexicon) };
         }
+    }
+
+    /// How many words have ids.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Differs from every other table's, and from this table's before it started again.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     #[cfg(test)]
@@ -128,8 +141,8 @@ impl WordTable {
     }
 
     fn insert(&mut self, word: &str, lexicon: &Lexicon) -> Known {
-        let known = Known { id: self.words.len() as u32, bits: word_bits(word, lexicon) };
-        self.words.push(Word::default());
+        let known = Known { id: self.len as u32, bits: word_bits(word, lexicon) };
+        self.len += 1;
         if let &[byte] = word.as_bytes() {
             self.single.resize(128, None);
             self.single[usize::from(byte)] = Some(known);
@@ -184,10 +197,6 @@ impl WordTable {
             },
         }
     }
-
-    pub fn word(&self, id: u32) -> &Word {
-        &self.words[id as usize]
-    }
 }
 
 /// A word of up to seven bytes as one integer: its bytes, and its length in the top byte.
@@ -226,23 +235,6 @@ fn pack_medium(bytes: &[u8]) -> Option<u128> {
     let last = u64::from_be_bytes(bytes[len - 8..].try_into().ok()?);
     let rest = last & ((1 << (8 * (len - 8))) - 1);
     Some(u128::from(head) << 64 | u128::from(rest | (len as u64) << 56))
-}
-
-thread_local! {
-    static WORDS: RefCell<WordTable> = RefCell::new(WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::default() });
-}
-
-/// Runs `f` with this thread's word table, made right for `lexicon`. Ids stay
-/// valid until the next call: the table is only ever emptied here.
-pub(crate) fn with_thread_words<R>(
-    lexicon: &Lexicon,
-    tagger: Option<&Tagger>,
-    f: impl FnOnce(&mut WordTable) -> R,
-) -> R {
-    WORDS.with_borrow_mut(|table| {
-        table.serve(lexicon, tagger);
-        f(table)
-    })
 }
 
 /// Every bit of `word`: its classes and the phrase tables it starts a phrase of.
@@ -372,11 +364,11 @@ impl SentenceClasses<'_> {
     }
 }
 
-/// A text's sentences and their token classes, read in this thread's word table.
+/// A text's sentences and their token classes, read in a new word table.
 #[cfg(test)]
 pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenClasses) {
     let sentences = crate::text::analyze(text, 0..text.len());
-    let classes = with_thread_words(lexicon, None, |table| TokenClasses::new(text, &sentences, lexicon, table));
+    let classes = TokenClasses::new(text, &sentences, lexicon, &mut WordTable::new(lexicon));
     (sentences, classes)
 }
 
@@ -459,17 +451,18 @@ mod tests {
     #[test]
     fn a_thread_table_forgets_its_words_past_the_long_word_budget() {
         let lexicon = Lexicon::embedded();
-        let mut table = WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::new(&lexicon, None) };
+        let mut table = WordTable::bounded();
+        table.serve(&lexicon);
         // Words of 64 KiB each: the table forgets them once they fill the budget.
         let long = |i: usize| format!("{}{i:04}", "x".repeat((1 << 16) - 4));
         let room = REMEMBERED_LONG_BYTES >> 16;
         for i in 0..room - 1 {
             table.id(&long(i), &lexicon);
-            table.serve(&lexicon, None);
+            table.serve(&lexicon);
             assert!(table.id_of(&long(0)).is_some(), "forgotten after {i} words");
         }
         table.id(&long(room), &lexicon);
-        table.serve(&lexicon, None);
+        table.serve(&lexicon);
         assert!(table.id_of(&long(0)).is_none());
     }
 
@@ -505,7 +498,7 @@ mod tests {
         assert_ne!(pack_word(b"seven.."), pack_word(b"\0\0\0\0\0\0\0\0seven.."));
         assert!(pack_word(b"sixteen bytes!!!").is_none());
         let lexicon = Lexicon::embedded();
-        let mut table = WordTable::new(&lexicon, None);
+        let mut table = WordTable::new(&lexicon);
         let words =
             ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’", "fifteen bytes.a", "sixteen bytes!!!"];
         let ids: Vec<u32> = words.iter().map(|w| table.id(w, &lexicon)).collect();
@@ -530,10 +523,12 @@ mod tests {
     fn a_full_table_starts_again_between_documents_only() {
         let lexicon = Lexicon::embedded();
         let mut table = WordTable { limit: Some(2), ..WordTable::default() };
-        table.serve(&lexicon, None);
+        table.serve(&lexicon);
         let ids: Vec<u32> = ["Iran", "said", "Iran", "no"].iter().map(|w| table.id(w, &lexicon)).collect();
         assert_eq!(ids, [0, 1, 0, 2], "ids hold for the whole document, past the limit");
-        table.serve(&lexicon, None);
+        let generation = table.generation();
+        table.serve(&lexicon);
+        assert_ne!(table.generation(), generation, "the ids of before mean other words now");
         assert_eq!(table.id_of("Iran"), None);
         assert_eq!(table.id("no", &lexicon), 0);
         assert_eq!(table.known(b"no"), Some(Known { id: 0, bits: word_bits("no", &lexicon) }));
@@ -547,8 +542,14 @@ mod tests {
         let custom = Lexicon::with_overrides(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let embedded = Lexicon::embedded();
-        let first_name = |lexicon: &Lexicon| {
-            bits_of("Aaron Zorblax", lexicon).iter().map(|b| b & FIRST_NAME != 0).collect::<Vec<_>>()
+        // One table, as a thread's, serves each lexicon in turn.
+        let mut table = WordTable::bounded();
+        let mut first_name = |lexicon: &Lexicon| {
+            table.serve(lexicon);
+            let text = "Aaron Zorblax";
+            let sentences = crate::text::analyze(text, 0..text.len());
+            let classes = TokenClasses::new(text, &sentences, lexicon, &mut table);
+            classes.bits.iter().map(|b| b & FIRST_NAME != 0).collect::<Vec<_>>()
         };
         assert_eq!(first_name(&embedded), [true, false]);
         assert_eq!(first_name(&custom), [false, true]);
@@ -561,7 +562,7 @@ mod tests {
             words in proptest::collection::vec("[A-Za-z0-9@\\[`{.'-]{1,20}|[a-zÉé]{1,4}", 1..12),
         ) {
             let lexicon = Lexicon::embedded();
-            let mut table = WordTable::new(&lexicon, None);
+            let mut table = WordTable::new(&lexicon);
             // Every other word is met in lower case.
             for word in words.iter().step_by(2) {
                 table.id(&word.to_lowercase(), &lexicon);

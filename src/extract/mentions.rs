@@ -9,7 +9,7 @@ use super::classes::{
     TRIGGER_WORD, TokenClasses, WordTable, pack_word,
 };
 use super::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
-use super::tagger::{DocumentContext, SentenceView, Tagger, ViewBuffers};
+use super::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
 use super::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact, strip_leading};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -24,7 +24,8 @@ pub(crate) struct Found {
 }
 
 /// `words` is the table `classes` was read from; `tagger` is the statistical
-/// name tagger, if the pipeline has one.
+/// name tagger, if the pipeline has one, and `features` its cache, served for
+/// `words` and `tagger`.
 pub(crate) fn find(
     text: &str,
     sentences: &[Sentence],
@@ -32,6 +33,7 @@ pub(crate) fn find(
     words: &WordTable,
     lexicon: &Lexicon,
     tagger: Option<&Tagger>,
+    features: &FeatureCache,
 ) -> Found {
     // A document has fewer mentions than capitals, give or take its pronouns.
     let mut found = Found { mentions: Vec::with_capacity(classes.capitals()), ..Found::default() };
@@ -43,7 +45,7 @@ pub(crate) fn find(
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
         buffers.matches.refill(text, sentence, classes, lexicon);
-        buffers.tag(text, sentence, classes, words, lexicon, tagger, &document);
+        buffers.tag(text, sentence, classes, lexicon, tagger, features, &document);
         Scan::new(text, index, sentence, classes, lexicon, &mut found, &buffers).run();
     }
     BUFFERS.set(buffers);
@@ -85,17 +87,18 @@ impl Buffers {
         text: &str,
         sentence: &Sentence,
         classes: SentenceClasses,
-        words: &WordTable,
         lexicon: &Lexicon,
         tagger: Option<&Tagger>,
+        features: &FeatureCache,
         document: &DocumentContext,
     ) {
         self.tagged.clear();
         let Some(tagger) = tagger else { return };
         self.tagged.resize(sentence.tokens.len(), None);
         let buffers = std::mem::take(&mut self.view);
+        let matches = &self.matches;
         let view =
-            SentenceView::new(text, sentence, classes, words, Some(tagger), &self.matches, lexicon, document, buffers);
+            SentenceView::new(text, sentence, classes, features, Some(tagger), matches, lexicon, document, buffers);
         tagger.tag_into(&view, &mut self.labels);
         self.view = view.into_buffers();
         name_spans(&self.labels, classes.capitalized, &mut self.tagged);

@@ -23,8 +23,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::Document;
 use crate::text::{self, Sentence};
-use classes::TokenClasses;
+use classes::{TokenClasses, WordTable};
 pub use lexicon::Lexicon;
+use tagger::FeatureCache;
 pub use tagger::Tagger;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -360,10 +361,12 @@ impl Pipeline {
 
     /// Reads every token's word once, in this thread's word table, then finds the mentions.
     fn find_mentions(&self, text: &str, sentences: &[Sentence]) -> (mentions::Found, TokenClasses) {
-        let tagger = self.tagger();
-        classes::with_thread_words(&self.lexicon, tagger, |words| {
-            let classes = TokenClasses::new(text, sentences, &self.lexicon, words);
-            (mentions::find(text, sentences, &classes, words, &self.lexicon, tagger), classes)
+        let (lexicon, tagger) = (&*self.lexicon, self.tagger());
+        WORKSPACE.with_borrow_mut(|Workspace { words, features }| {
+            words.serve(lexicon);
+            let classes = TokenClasses::new(text, sentences, lexicon, words);
+            features.serve(words, tagger);
+            (mentions::find(text, sentences, &classes, words, lexicon, tagger, features), classes)
         })
     }
 
@@ -394,7 +397,17 @@ impl Pipeline {
 /// articles have tens to hundreds.
 const KEPT_SENTENCES: usize = 256;
 
+/// What a thread keeps from one document to the next: the words met so far
+/// and the tagger's features of them. Ids in the word table stay valid from
+/// its `serve` at the start of a document to the end of that document.
+struct Workspace {
+    words: WordTable,
+    features: FeatureCache,
+}
+
 thread_local! {
+    static WORKSPACE: std::cell::RefCell<Workspace> =
+        std::cell::RefCell::new(Workspace { words: WordTable::bounded(), features: FeatureCache::default() });
     static SENTENCES: std::cell::Cell<Vec<Sentence>> = const { std::cell::Cell::new(Vec::new()) };
 }
 

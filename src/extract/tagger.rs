@@ -8,6 +8,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::hash::BuildHasherDefault;
 use std::path::Path;
 
@@ -445,9 +446,34 @@ impl DocumentContext {
 /// How the features read a token, which decides its lower case and shape:
 /// only tokens near a capital are lowered and shaped (the rest are read only
 /// inside a name in progress, as they are), and a possessive's shape is "'s".
-pub(crate) const READINGS: usize = 4;
+const READINGS: usize = 4;
 const NEAR: usize = 1;
 const POSSESSIVE: usize = 2;
+
+/// What the tagger reads of each word of a word table, by word id and
+/// reading, filled in the first time it reads it: a thread's cache, kept
+/// between documents for as long as its word table keeps the words.
+#[derive(Default)]
+pub(crate) struct FeatureCache {
+    /// The generation of the word table the ids are of.
+    table: u64,
+    /// The id of the model whose weights the features hold (0: none).
+    tagger: u64,
+    words: Vec<[OnceCell<Box<WordFeatures>>; READINGS]>,
+}
+
+impl FeatureCache {
+    /// Makes the cache right for every word of `table` and for `tagger`'s
+    /// weights, forgetting the words of a table before and another model's
+    /// weights. Call it once the document's words have their ids.
+    pub fn serve(&mut self, table: &WordTable, tagger: Option<&Tagger>) {
+        let tagger = tagger.map_or(0, Tagger::id);
+        if self.table != table.generation() || self.tagger != tagger {
+            *self = FeatureCache { table: table.generation(), tagger, words: Vec::new() };
+        }
+        self.words.resize_with(table.len(), Default::default);
+    }
+}
 
 /// What the features read of one word in one reading, hashed once per thread:
 /// the word's own features with their summed weights, and the hashes its
@@ -458,7 +484,7 @@ const POSSESSIVE: usize = 2;
 /// has in the window, so that each place reads one to four cache lines, and
 /// what only the trainer and the rarer cases read comes last.
 #[repr(C, align(64))]
-pub(crate) struct WordFeatures {
+struct WordFeatures {
     as_previous: AsPrevious,
     /// The model's weights of `as_neighbour[1]`, read when the word is the next token.
     as_next: [f32; N],
@@ -642,7 +668,8 @@ pub(crate) struct SentenceView<'a> {
     tokens: &'a [Token],
     classes: SentenceClasses<'a>,
     readings: Vec<u8>,
-    table: &'a WordTable,
+    /// The words' features, served for `tagger`.
+    features: &'a FeatureCache,
     /// The model the own scores are summed with; none while training.
     tagger: Option<&'a Tagger>,
     flags: Vec<u16>,
@@ -667,7 +694,7 @@ impl<'a> SentenceView<'a> {
         text: &'a str,
         sentence: &'a Sentence,
         classes: SentenceClasses<'a>,
-        table: &'a WordTable,
+        features: &'a FeatureCache,
         tagger: Option<&'a Tagger>,
         matches: &Matches,
         lexicon: &Lexicon,
@@ -700,7 +727,7 @@ impl<'a> SentenceView<'a> {
             text,
             tokens,
             classes,
-            table,
+            features,
             tagger,
             flags,
             readings,
@@ -727,7 +754,7 @@ impl<'a> SentenceView<'a> {
             };
         };
         let reading = usize::from(self.readings[j]);
-        self.table.word(self.classes.ids[j]).features[reading]
+        self.features.words[self.classes.ids[j] as usize][reading]
             .get_or_init(|| Box::new(WordFeatures::new(self.tokens[j].text(self.text), reading, self.tagger)))
     }
 
@@ -1223,8 +1250,10 @@ mod tests {
     fn with_views<R>(text: &str, tagger: Option<&Tagger>, f: impl FnOnce(Vec<SentenceView>) -> R) -> R {
         let lexicon = Lexicon::embedded();
         let sentences = crate::text::analyze(text, 0..text.len());
-        let mut table = WordTable::new(&lexicon, tagger);
+        let mut table = WordTable::new(&lexicon);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
+        let mut features = FeatureCache::default();
+        features.serve(&table, tagger);
         let document = DocumentContext::new(text, &sentences, &classes, &table, &lexicon);
         let views = sentences
             .iter()
@@ -1233,7 +1262,17 @@ mod tests {
                 let in_sentence = classes.sentence(index);
                 let matches = Matches::find(text, sentence, in_sentence, &lexicon);
                 let buffers = ViewBuffers::default();
-                SentenceView::new(text, sentence, in_sentence, &table, tagger, &matches, &lexicon, &document, buffers)
+                SentenceView::new(
+                    text,
+                    sentence,
+                    in_sentence,
+                    &features,
+                    tagger,
+                    &matches,
+                    &lexicon,
+                    &document,
+                    buffers,
+                )
             })
             .collect();
         f(views)
@@ -1244,7 +1283,7 @@ mod tests {
     fn lower_case_marks_by_text(text: &str) -> Vec<(String, bool)> {
         let lexicon = Lexicon::embedded();
         let sentences = crate::text::analyze(text, 0..text.len());
-        let mut table = WordTable::new(&lexicon, None);
+        let mut table = WordTable::new(&lexicon);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
         let mut words: HashMap<&str, bool> = HashMap::default();
         let tokens = || sentences.iter().flat_map(|s| &s.tokens).map(|t| t.text(text));
