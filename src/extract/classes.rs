@@ -28,8 +28,8 @@ pub(crate) const HAS_UPPER: u32 = 1 << 21;
 /// two characters or more with none in lower case ("NATO", "U.S."), has a
 /// lower-case letter, has a letter, starts with an upper-case letter.
 pub(crate) const SHOUTED: u32 = 1 << 22;
-pub(crate) const HAS_LOWER: u32 = 1 << 23;
-pub(crate) const ALPHABETIC: u32 = 1 << 24;
+const HAS_LOWER: u32 = 1 << 23;
+const ALPHABETIC: u32 = 1 << 24;
 pub(crate) const CAPITALIZED: u32 = 1 << 25;
 /// Some gazetteer name, title or relation trigger starts with this very token.
 pub(crate) const GAZETTEER_START: u32 = 1 << 27;
@@ -362,6 +362,61 @@ impl SentenceClasses<'_> {
     pub fn bits(&self, i: usize) -> u32 {
         self.bits.get(i).copied().unwrap_or(0)
     }
+
+    /// What token `i` is (nothing past the end, as for an empty word).
+    #[inline]
+    pub fn word(&self, i: usize) -> WordBits {
+        WordBits(self.bits(i))
+    }
+
+    /// What each token is, in order.
+    #[inline]
+    pub fn words(&self) -> impl Iterator<Item = WordBits> + '_ {
+        self.bits.iter().map(|&bits| WordBits(bits))
+    }
+}
+
+/// The class bits of one token, asked by name: the bits themselves stay in
+/// this file. The default is no word (before the first token, past the last).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordBits(u32);
+
+impl WordBits {
+    /// In `class` of `words.tsv`.
+    #[inline]
+    pub fn is(self, class: &WordClass) -> bool {
+        self.0 & class.bit() != 0
+    }
+
+    /// A first name of `first_names.txt`, as listed.
+    #[inline]
+    pub fn is_first_name(self) -> bool {
+        self.0 & FIRST_NAME != 0
+    }
+
+    /// Has a lower-case letter.
+    #[inline]
+    pub fn has_lower(self) -> bool {
+        self.0 & HAS_LOWER != 0
+    }
+
+    /// Has a letter.
+    #[inline]
+    pub fn is_alphabetic(self) -> bool {
+        self.0 & ALPHABETIC != 0
+    }
+
+    /// Has a letter and none in lower case ("NATO", "U.S.", "A").
+    #[inline]
+    pub fn is_upper_case(self) -> bool {
+        self.0 & (ALPHABETIC | HAS_LOWER) == ALPHABETIC
+    }
+
+    /// Has a lower-case letter and starts with no capital ("iPhone", "said").
+    #[inline]
+    pub fn is_lower_case(self) -> bool {
+        self.0 & (HAS_LOWER | CAPITALIZED) == HAS_LOWER
+    }
 }
 
 /// A text's sentences and their token classes, read in a new word table.
@@ -572,6 +627,17 @@ mod tests {
                 let lowered = table.id_of(&word.to_lowercase());
                 proptest::prop_assert_eq!(table.id_of_lowercase(word, &mut scratch), lowered, "{}", word);
             }
+        }
+
+        #[test]
+        fn named_letter_tests_say_what_the_letters_are(word in "[A-Za-z0-9.'-]{0,6}|[a-zÉéΟο]{1,4}") {
+            let lexicon = Lexicon::embedded();
+            let bits = WordBits(word_bits(&word, &lexicon));
+            let (alphabetic, lower) = (word.chars().any(char::is_alphabetic), word.chars().any(char::is_lowercase));
+            proptest::prop_assert_eq!(bits.is_alphabetic(), alphabetic);
+            proptest::prop_assert_eq!(bits.has_lower(), lower);
+            proptest::prop_assert_eq!(bits.is_upper_case(), alphabetic && !lower);
+            proptest::prop_assert_eq!(bits.is_lower_case(), lower && !word.starts_with(char::is_uppercase));
         }
 
         #[test]

@@ -5,18 +5,19 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::features::{CONSTANTS, FeatureCache, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, WordFeatures, fnv};
 use super::model::{FeatureSink, NO_FLAG_WEIGHTS, NO_WEIGHTS, Tagger};
-use crate::extract::classes::{
-    ALPHABETIC, CAPITALIZED, FIRST_NAME, HAS_LOWER, SentenceClasses, TokenClasses, WordTable,
-};
+use crate::extract::classes::{SentenceClasses, TokenClasses, WordBits, WordTable};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, Words};
 use crate::extract::mentions::Matches;
 use crate::text::{Sentence, Token, TokenKind};
 
 /// The word classes the model was trained on, as its feature bits: first
 /// name 6, organization head 8, place head 9, function word 10.
-fn model_classes(bits: u32, words: &Words) -> u16 {
-    let has = |class: u32, bit: u16| u16::from(bits & class != 0) << bit;
-    has(FIRST_NAME, 6) | has(words.org_head.bit(), 8) | has(words.place_head.bit(), 9) | has(words.function.bit(), 10)
+fn model_classes(bits: WordBits, words: &Words) -> u16 {
+    let has = |set: bool, bit: u16| u16::from(set) << bit;
+    has(bits.is_first_name(), 6)
+        | has(bits.is(&words.org_head), 8)
+        | has(bits.is(&words.place_head), 9)
+        | has(bits.is(&words.function), 10)
 }
 
 /// Lexicon facts about each token, as bits, into `flags`.
@@ -60,7 +61,7 @@ fn token_flags(
     }
     // Every token's classes are worked out, and kept near a capital: a
     // branch on the reading would be guessed wrong around each capital.
-    for ((flag, &reading), &bits) in flags.iter_mut().zip(readings).zip(classes.bits) {
+    for ((flag, &reading), bits) in flags.iter_mut().zip(readings).zip(classes.words()) {
         let near = u16::from(usize::from(reading) & NEAR != 0);
         *flag |= model_classes(bits, &lexicon.words) * near;
     }
@@ -118,13 +119,12 @@ impl DocumentContext {
 /// side (their model classes, see `model_classes`, and their text).
 fn capital_context(text: &str, tokens: &[Token], classes: SentenceClasses, i: usize, lexicon: &Lexicon) -> u8 {
     let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
-    let prev_bits = if i > 0 { classes.bits(i - 1) } else { 0 };
+    let before = if i > 0 { classes.word(i - 1) } else { WordBits::default() };
     let mut bits = 0u8;
-    if prev_bits & FIRST_NAME != 0 {
+    if before.is_first_name() {
         bits |= 1 << 1;
     }
-    if i > 0 && (prev_bits & lexicon.words.function.bit() != 0 && prev.ends_with('.') || prev == "Mr" || prev == "Mrs")
-    {
+    if i > 0 && (before.is(&lexicon.words.function) && prev.ends_with('.') || prev == "Mr" || prev == "Mrs") {
         bits |= 1 << 2;
     }
     if classes.is(i + 1, &lexicon.words.org_head) {
@@ -133,7 +133,7 @@ fn capital_context(text: &str, tokens: &[Token], classes: SentenceClasses, i: us
     if matches!(prev, "in" | "at" | "near" | "from") {
         bits |= 1 << 4;
     }
-    if i > 0 && classes.bits(i) & HAS_LOWER != 0 {
+    if i > 0 && classes.word(i).has_lower() {
         bits |= 1 << 5;
     }
     if classes.is(i + 1, &lexicon.words.speech) {
@@ -191,14 +191,13 @@ fn mark_seen_in_lower_case(
     }
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
-        for ((token, &id), &bits) in sentence.tokens.iter().zip(classes.ids).zip(classes.bits) {
+        for ((token, &id), bits) in sentence.tokens.iter().zip(classes.ids).zip(classes.words()) {
             // A word that starts in lower case has a lower-case letter and
             // no capital first. That test picks the filter's word rather
             // than a branch, and the rare token that passes the filter is
             // the one branch: on the test alone the processor would guess
             // wrong at every capital and punctuation mark.
-            let lower_case = bits & (HAS_LOWER | CAPITALIZED) == HAS_LOWER;
-            let word = if lower_case { (id as usize >> 6) & 15 } else { 16 };
+            let word = if bits.is_lower_case() { (id as usize >> 6) & 15 } else { 16 };
             if maybe[word] & (1 << (id & 63)) != 0
                 && let Some(original) = lowered.get(&id)
                 && token.text(text).starts_with(char::is_lowercase)
@@ -259,9 +258,9 @@ impl<'a> SentenceView<'a> {
         // tokens either side; the rest need no lower case, shape or classes.
         readings.clear();
         readings.extend(tokens.iter().map(|t| if t.kind == TokenKind::Possessive { POSSESSIVE as u8 } else { 0 }));
-        for &bits in classes.bits {
-            letters += usize::from(bits & ALPHABETIC != 0);
-            upper += usize::from(bits & (ALPHABETIC | HAS_LOWER) == ALPHABETIC);
+        for bits in classes.words() {
+            letters += usize::from(bits.is_alphabetic());
+            upper += usize::from(bits.is_upper_case());
         }
         for &i in classes.capitalized {
             let i = i as usize;
