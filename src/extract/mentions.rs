@@ -24,8 +24,7 @@ pub(crate) struct Found {
 }
 
 /// `words` is the table `classes` was read from; `tagger` is the statistical
-/// name tagger, if the pipeline has one, and `features` its cache, served for
-/// `words` and `tagger`.
+/// name tagger, if the pipeline has one; `buffers` are the thread's.
 pub(crate) fn find(
     text: &str,
     sentences: &[Sentence],
@@ -33,40 +32,39 @@ pub(crate) fn find(
     words: &WordTable,
     lexicon: &Lexicon,
     tagger: Option<&Tagger>,
-    features: &FeatureCache,
+    buffers: &mut Buffers,
 ) -> Found {
     // A document has fewer mentions than capitals, give or take its pronouns.
     let mut found = Found { mentions: Vec::with_capacity(classes.capitals()), ..Found::default() };
     let document = match tagger {
         None => DocumentContext::default(),
-        Some(_) => DocumentContext::new(text, sentences, classes, words, lexicon),
+        Some(_) => {
+            buffers.features.serve(words, tagger);
+            DocumentContext::new(text, sentences, classes, words, lexicon)
+        }
     };
-    let mut buffers = BUFFERS.take();
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
         buffers.matches.refill(text, sentence, classes, lexicon);
-        buffers.tag(text, sentence, classes, lexicon, tagger, features, &document);
-        Scan::new(text, index, sentence, classes, lexicon, &mut found, &buffers).run();
+        buffers.tag(text, sentence, classes, lexicon, tagger, &document);
+        Scan::new(text, index, sentence, classes, lexicon, &mut found, buffers).run();
     }
-    BUFFERS.set(buffers);
     found
 }
 
-thread_local! {
-    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
-}
-
 /// The per-token vectors of one sentence, handed from sentence to sentence
-/// and kept by the thread between documents (see `BUFFERS`), so that they
-/// are allocated once and grow to the longest sentence met.
+/// and kept by the thread between documents (in its workspace), so that they
+/// are allocated once and grow to the longest sentence met; and the tagger's
+/// features of the words of the thread's word table.
 #[derive(Default)]
-struct Buffers {
+pub(crate) struct Buffers {
     matches: Matches,
     /// Names the statistical tagger found, by first token: (end token, type);
     /// empty when no model is loaded.
     tagged: Vec<Option<(usize, NameType)>>,
     view: ViewBuffers,
     labels: Vec<usize>,
+    features: FeatureCache,
 }
 
 /// What the statistical tagger calls a name.
@@ -80,8 +78,8 @@ pub(crate) enum NameType {
 
 impl Buffers {
     /// Name spans from `tagger` into `tagged`, by first token; `tagged` is
-    /// left empty when there is no model. Reads `matches`, which must be this sentence's.
-    #[allow(clippy::too_many_arguments)]
+    /// left empty when there is no model. Reads `matches`, which must be this
+    /// sentence's, and `features`, which must be served for `tagger`.
     fn tag(
         &mut self,
         text: &str,
@@ -89,14 +87,13 @@ impl Buffers {
         classes: SentenceClasses,
         lexicon: &Lexicon,
         tagger: Option<&Tagger>,
-        features: &FeatureCache,
         document: &DocumentContext,
     ) {
         self.tagged.clear();
         let Some(tagger) = tagger else { return };
         self.tagged.resize(sentence.tokens.len(), None);
         let buffers = std::mem::take(&mut self.view);
-        let matches = &self.matches;
+        let (matches, features) = (&self.matches, &self.features);
         let view =
             SentenceView::new(text, sentence, classes, features, Some(tagger), matches, lexicon, document, buffers);
         tagger.tag_into(&view, &mut self.labels);

@@ -14,6 +14,7 @@ mod relations;
 mod resolve;
 pub mod tagger;
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
@@ -25,7 +26,6 @@ use crate::input::Document;
 use crate::text::{self, Sentence};
 use classes::{TokenClasses, WordTable};
 pub use lexicon::Lexicon;
-use tagger::FeatureCache;
 pub use tagger::Tagger;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -361,21 +361,35 @@ impl Pipeline {
 
     /// Reads every token's word once, in this thread's word table, then finds the mentions.
     fn find_mentions(&self, text: &str, sentences: &[Sentence]) -> (mentions::Found, TokenClasses) {
-        let (lexicon, tagger) = (&*self.lexicon, self.tagger());
-        WORKSPACE.with_borrow_mut(|Workspace { words, features }| {
-            words.serve(lexicon);
-            let classes = TokenClasses::new(text, sentences, lexicon, words);
-            features.serve(words, tagger);
-            (mentions::find(text, sentences, &classes, words, lexicon, tagger, features), classes)
+        Workspace::with(|workspace| {
+            self.find_mentions_in(text, sentences, &mut workspace.words, &mut workspace.mentions)
         })
     }
 
+    /// `find_mentions` in a thread's word table and mention buffers.
+    fn find_mentions_in(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        words: &mut WordTable,
+        buffers: &mut mentions::Buffers,
+    ) -> (mentions::Found, TokenClasses) {
+        let (lexicon, tagger) = (&*self.lexicon, self.tagger());
+        words.serve(lexicon);
+        let classes = TokenClasses::new(text, sentences, lexicon, words);
+        (mentions::find(text, sentences, &classes, words, lexicon, tagger, buffers), classes)
+    }
+
     pub fn extract(&self, doc: &Document) -> Extraction {
+        Workspace::with(|workspace| self.extract_in(doc, workspace))
+    }
+
+    fn extract_in(&self, doc: &Document, workspace: &mut Workspace) -> Extraction {
         // The thread's sentences of earlier documents lend their token vectors.
-        let mut analyzed = SENTENCES.take();
-        let n = text::analyze_into(&doc.text, doc.body_start..doc.text.len(), &mut analyzed);
-        let sentences = &analyzed[..n];
-        let (found, classes) = self.find_mentions(&doc.text, sentences);
+        let n = text::analyze_into(&doc.text, doc.body_start..doc.text.len(), &mut workspace.sentences);
+        let sentences = &workspace.sentences[..n];
+        let (found, classes) =
+            self.find_mentions_in(&doc.text, sentences, &mut workspace.words, &mut workspace.mentions);
         let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, found, &self.lexicon);
         let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);
@@ -387,8 +401,7 @@ impl Pipeline {
         });
         let sentence_ranges = sentences.iter().map(|s| s.range.clone()).collect();
         // A document of very many sentences does not keep its vectors.
-        analyzed.truncate(KEPT_SENTENCES);
-        SENTENCES.set(analyzed);
+        workspace.sentences.truncate(KEPT_SENTENCES);
         Extraction { sentences: sentence_ranges, mentions: resolved.mentions, entities: resolved.entities, relations }
     }
 }
@@ -397,18 +410,30 @@ impl Pipeline {
 /// articles have tens to hundreds.
 const KEPT_SENTENCES: usize = 256;
 
-/// What a thread keeps from one document to the next: the words met so far
-/// and the tagger's features of them. Ids in the word table stay valid from
-/// its `serve` at the start of a document to the end of that document.
+/// What a thread keeps from one document to the next, so that each document
+/// reuses the memory of the ones before: the words met so far (their ids stay
+/// valid from the table's `serve` at the start of a document to its end), the
+/// mention finder's per-token vectors with the tagger's features of the words,
+/// and the sentences, whose token vectors the next document's lend.
 struct Workspace {
     words: WordTable,
-    features: FeatureCache,
+    mentions: mentions::Buffers,
+    sentences: Vec<Sentence>,
 }
 
 thread_local! {
-    static WORKSPACE: std::cell::RefCell<Workspace> =
-        std::cell::RefCell::new(Workspace { words: WordTable::bounded(), features: FeatureCache::default() });
-    static SENTENCES: std::cell::Cell<Vec<Sentence>> = const { std::cell::Cell::new(Vec::new()) };
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace {
+        words: WordTable::bounded(),
+        mentions: mentions::Buffers::default(),
+        sentences: Vec::new(),
+    });
+}
+
+impl Workspace {
+    /// Runs `f` with this thread's workspace (not to be called from inside `f`).
+    fn with<R>(f: impl FnOnce(&mut Workspace) -> R) -> R {
+        WORKSPACE.with_borrow_mut(f)
+    }
 }
 
 #[cfg(test)]
