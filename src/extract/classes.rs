@@ -18,7 +18,10 @@ use crate::text::Sentence;
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
 // bits 21 to 31 are the table's own, but for the three the class index sets
-// (determiner 26, first name 30, trigger word 31).
+// (determiner 26, first name 30, trigger word 31). Other modules ask about
+// them by name (`WordBits`, the methods of `SentenceClasses`); the masks that
+// are still `pub(crate)` are those the mention rules and relation frames
+// test themselves.
 
 /// Has an upper-case letter anywhere ("Russia", "iPhone"): only such words
 /// need lowering before they are compared with lower-case words.

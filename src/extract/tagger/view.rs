@@ -7,6 +7,7 @@ use super::features::{CONSTANTS, FeatureCache, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE
 use super::model::{FeatureSink, NO_FLAG_WEIGHTS, NO_WEIGHTS, Tagger};
 use crate::extract::classes::{SentenceClasses, TokenClasses, WordBits, WordTable};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, Words};
+// Upward until `Matches` moves below the tagger, to `matches.rs` (branch `mentions`).
 use crate::extract::mentions::Matches;
 use crate::text::{Sentence, Token, TokenKind};
 
