@@ -1,6 +1,6 @@
 //! The class-bit index: every word of every closed class, by lower-case
 //! form, with the bits of its classes. The lexicon fills it when it loads;
-//! the word table ([`super::classes`]) reads a word's bits once per thread.
+//! the word table (the match stage, `classes`) reads a word's bits once per thread.
 //! Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
 //! bits 21 to 31 belong to the word table, which adds its letter and
 //! phrase-start bits to the three here.

@@ -188,3 +188,19 @@ impl Workspace {
         WORKSPACE.with_borrow_mut(f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pipeline_has_a_tagger_only_when_given_a_model() {
+        assert!(Pipeline::embedded().tagger().is_some());
+        assert!(Pipeline::rules_only().tagger().is_none());
+        let empty = Pipeline::new(Arc::new(Lexicon::embedded()), Some(Arc::new(Tagger::default())));
+        assert!(empty.tagger().is_none(), "an empty model tags nothing");
+        assert!(Pipeline::load(None, false).unwrap().tagger().is_none());
+        let missing = Pipeline::load(Some(Path::new("/nonexistent/lexicon")), true);
+        assert!(missing.is_err());
+    }
+}
