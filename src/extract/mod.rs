@@ -203,4 +203,16 @@ mod tests {
         let missing = Pipeline::load(Some(Path::new("/nonexistent/lexicon")), true);
         assert!(missing.is_err());
     }
+
+    #[test]
+    fn a_model_in_the_lexicon_directory_is_read_only_when_a_tagger_is_wanted() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("ner.bin"), b"not a model").unwrap();
+        let (with_tagger, rules_only) = (Pipeline::load(Some(&dir), true), Pipeline::load(Some(&dir), false));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let message = with_tagger.err().expect("a bad model is an error").to_string();
+        assert!(message.contains("ner.bin"), "{message}");
+        assert!(rules_only.unwrap().tagger().is_none());
+    }
 }
