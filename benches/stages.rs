@@ -1,11 +1,10 @@
 //! Per-stage benchmarks over the sample articles: `cargo bench`.
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use newsgraph::export::{to_dot, to_json};
-use newsgraph::extract::{Lexicon, Pipeline};
+use newsgraph::extract::Pipeline;
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Document, Documents};
 use newsgraph::text::{analyze, split_sentences, tokenize};
@@ -22,7 +21,7 @@ fn samples() -> Vec<Document> {
 fn stages(c: &mut Criterion) {
     let docs = samples();
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
-    let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+    let pipeline = Pipeline::embedded();
     let analyzed: Vec<_> = docs.iter().map(|d| analyze(&d.text, d.body_start..d.text.len())).collect();
 
     let mut group = c.benchmark_group("stages");
@@ -100,7 +99,7 @@ fn long_document(c: &mut Criterion) {
     let docs = samples();
     let text: String = (0..16).flat_map(|_| docs.iter().map(|d| d.text.as_str())).collect::<Vec<_>>().join("\n\n");
     let long = Document { id: "long".into(), text, ..Default::default() };
-    let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+    let pipeline = Pipeline::embedded();
     let mut group = c.benchmark_group("long_document");
     group.throughput(Throughput::Bytes(long.text.len() as u64));
     group.sample_size(10);

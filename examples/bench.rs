@@ -11,12 +11,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::Arc;
 use std::time::Instant;
 
 use newsgraph::corpus::Runner;
 use newsgraph::export::to_json;
-use newsgraph::extract::{Lexicon, Pipeline};
+use newsgraph::extract::Pipeline;
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::Documents;
 
@@ -110,7 +109,7 @@ fn child(corpus: &Path, jobs: usize) {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().expect("thread pool");
     let started = Instant::now();
     let json = pool.install(|| {
-        let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+        let pipeline = Pipeline::embedded();
         let runner = Runner { pipeline: &pipeline, batch: 256, strict: false };
         let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
         runner

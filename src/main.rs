@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -128,12 +127,7 @@ struct PipelineArgs {
 
 impl PipelineArgs {
     fn pipeline(&self) -> Result<Pipeline> {
-        let lexicon = match &self.lexicon {
-            Some(dir) => Lexicon::with_overrides(dir)?,
-            None => Lexicon::embedded(),
-        };
-        let lexicon = if self.no_tagger { lexicon.without_tagger() } else { lexicon };
-        Ok(Pipeline::new(Arc::new(lexicon)))
+        Ok(Pipeline::load(self.lexicon.as_deref(), !self.no_tagger)?)
     }
 }
 
@@ -485,7 +479,7 @@ fn train(file: &Path, output: &Path, epochs: usize, quiet: bool) -> Result<ExitC
     if docs.is_empty() {
         bail!("{}: no CoNLL sentences found", file.display());
     }
-    let lexicon = Lexicon::embedded().without_tagger();
+    let lexicon = Lexicon::embedded();
     let tagger = conll::train_tagger(&lexicon, &docs, epochs, |epoch, accuracy| {
         if !quiet {
             eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");

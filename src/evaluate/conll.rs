@@ -197,7 +197,7 @@ pub fn train_tagger(
 ) -> crate::extract::tagger::Tagger {
     use crate::extract::classes::{TokenClasses, WordTable};
     use crate::extract::matches::Matches;
-    use crate::extract::tagger::{DocumentContext, Example, LABELS, SentenceView, ViewBuffers, train};
+    use crate::extract::tagger::{DocumentContext, Example, FeatureCache, LABELS, SentenceView, ViewBuffers, train};
 
     let analyzed: Vec<Vec<crate::text::Sentence>> =
         docs.iter().map(|d| crate::text::analyze(&d.text, 0..d.text.len())).collect();
@@ -208,16 +208,27 @@ pub fn train_tagger(
         .zip(&analyzed)
         .map(|(d, sentences)| TokenClasses::new(&d.text, sentences, lexicon, &mut words))
         .collect();
+    // No model while training: every feature is scored afresh.
+    let mut features = FeatureCache::default();
+    features.serve(&words, None);
     let mut examples = Vec::new();
     for ((doc, sentences), classes) in docs.iter().zip(&analyzed).zip(&classes) {
         let context = DocumentContext::new(&doc.text, sentences, classes, &words, lexicon);
         for (index, sentence) in sentences.iter().enumerate() {
             let in_sentence = classes.sentence(index);
             let matches = Matches::find(&doc.text, sentence, in_sentence, lexicon);
-            // No model while training: every feature is scored afresh.
             let buffers = ViewBuffers::default();
-            let view =
-                SentenceView::new(&doc.text, sentence, in_sentence, &words, None, &matches, lexicon, &context, buffers);
+            let view = SentenceView::new(
+                &doc.text,
+                sentence,
+                in_sentence,
+                &features,
+                None,
+                &matches,
+                lexicon,
+                &context,
+                buffers,
+            );
             let gold = sentence
                 .tokens
                 .iter()

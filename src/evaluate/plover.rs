@@ -131,8 +131,6 @@ pub fn evaluate(pipeline: &Pipeline, records: &[Record]) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Lexicon;
-    use std::sync::Arc;
 
     const SAMPLE: &str = r#"[
       {"id": "DOC", "event": "DOCUMENT", "eventText": "x"},
@@ -163,7 +161,7 @@ mod tests {
     #[test]
     fn judge_scores_category_and_triple() {
         let records = parse(SAMPLE).unwrap();
-        let pipeline = Pipeline::new(Arc::new(Lexicon::embedded()));
+        let pipeline = Pipeline::embedded();
         let report = evaluate(&pipeline, &records);
         assert_eq!((report.category_correct, report.triple_correct), (1, 1));
         let outcome = &report.outcomes[0].1;

@@ -5,20 +5,23 @@
 //! tokens at once) and what its letters are (capitalised, in capitals). The
 //! mention rules, the tagger and the relation frames test those bits instead
 //! of asking about the same tokens many times over, and the tagger keeps each
-//! word's share of its features in the table. Most tokens of news text are
-//! words the thread has met before.
+//! word's share of its features by the word's id. Most tokens of news text
+//! are words the thread has met before.
 
-use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub(crate) use super::class_index::{DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
-use super::tagger::{READINGS, WordFeatures};
 use crate::text::Sentence;
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
-// bits 21 to 31 are the table's own.
+// bits 21 to 31 are the table's own, but for the three the class index sets
+// (determiner 26, first name 30, trigger word 31). Other modules ask about
+// them by name (`WordBits`, the methods of `SentenceClasses`); the masks that
+// are still `pub(crate)` are those the mention rules and relation frames
+// test themselves.
 
 /// Has an upper-case letter anywhere ("Russia", "iPhone"): only such words
 /// need lowering before they are compared with lower-case words.
@@ -28,23 +31,13 @@ pub(crate) const HAS_UPPER: u32 = 1 << 21;
 /// two characters or more with none in lower case ("NATO", "U.S."), has a
 /// lower-case letter, has a letter, starts with an upper-case letter.
 pub(crate) const SHOUTED: u32 = 1 << 22;
-pub(crate) const HAS_LOWER: u32 = 1 << 23;
-pub(crate) const ALPHABETIC: u32 = 1 << 24;
+const HAS_LOWER: u32 = 1 << 23;
+const ALPHABETIC: u32 = 1 << 24;
 pub(crate) const CAPITALIZED: u32 = 1 << 25;
-/// One of the [`DETERMINERS`] ("the", "His"), in any case.
-pub(crate) const DETERMINER: u32 = 1 << 26;
 /// Some gazetteer name, title or relation trigger starts with this very token.
 pub(crate) const GAZETTEER_START: u32 = 1 << 27;
 pub(crate) const TITLE_START: u32 = 1 << 28;
 pub(crate) const TRIGGER_START: u32 = 1 << 29;
-/// A first name of `first_names.txt`, as listed (case-sensitive).
-pub(crate) const FIRST_NAME: u32 = 1 << 30;
-/// The first word of a relation trigger ("met", "slammed"), in any case.
-pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
-
-/// Words that can open a description ("the Russian side", "his counterpart").
-pub(crate) const DETERMINERS: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 /// Words a thread remembers before it starts again: bounds the memory (about
 /// 10 MB a thread) on corpora whose vocabulary keeps growing. Twice this cost
@@ -57,13 +50,6 @@ const REMEMBERED_WORDS: usize = 1 << 16;
 /// 65,536 of them.
 const REMEMBERED_LONG_BYTES: usize = 4 << 20;
 
-/// One distinct word: what the tagger reads of it, filled in the first time
-/// the tagger reads it (see [`WordFeatures`]).
-#[derive(Default)]
-pub(crate) struct Word {
-    pub features: [OnceCell<Box<WordFeatures>>; READINGS],
-}
-
 /// A word's id and class bits, as the table's maps hold them: the lookup of
 /// a token's id brings its bits along, with no second read of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +60,13 @@ struct Known {
 
 /// The distinct words met so far, with ids: each token is hashed once, and the
 /// mention rules and the tagger read the word's facts by id. The facts depend
-/// on the lexicon and the tagger, so a table serves one of each.
+/// on the lexicon, so a table serves one lexicon.
 #[derive(Default)]
 pub(crate) struct WordTable {
     lexicon: u64,
-    tagger: u64,
+    /// Tells this table's ids from those of the table before it, for the
+    /// caches kept by word id (see [`Self::generation`]).
+    generation: u64,
     /// Forget every word at the next document once this many are known (the thread's table).
     limit: Option<usize>,
     /// Ids of words of sixteen bytes or more.
@@ -92,22 +80,42 @@ pub(crate) struct WordTable {
     medium: HashMap<u128, Known>,
     /// Ids of one-byte words (punctuation, "a", "I"): a fifth of all tokens, no hashing.
     single: Vec<Option<Known>>,
-    words: Vec<Word>,
+    /// How many words have ids: the ids are `0..len`.
+    len: usize,
 }
 
 impl WordTable {
     /// A table that keeps every word (the trainer's).
     pub fn new(lexicon: &Lexicon) -> Self {
-        WordTable { lexicon: lexicon.id, tagger: lexicon.tagger.id(), ..WordTable::default() }
+        static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        WordTable { lexicon: lexicon.id, generation, ..WordTable::default() }
     }
 
-    /// Makes the table right for `lexicon`, forgetting what another lexicon or model said.
-    fn serve(&mut self, lexicon: &Lexicon) {
-        let full =
-            self.limit.is_some_and(|limit| self.words.len() >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
-        if full || self.lexicon != lexicon.id || self.tagger != lexicon.tagger.id() {
+    /// A thread's table, which starts again between documents once it knows
+    /// many words; it serves no lexicon until [`Self::serve`].
+    pub fn bounded() -> Self {
+        WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::default() }
+    }
+
+    /// Makes the table right for `lexicon`, forgetting what another lexicon
+    /// said, or every word once it is full. Ids stay valid until the next
+    /// call: the table is only ever emptied here.
+    pub fn serve(&mut self, lexicon: &Lexicon) {
+        let full = self.limit.is_some_and(|limit| self.len >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
+        if full || self.lexicon != lexicon.id {
             *self = WordTable { limit: self.limit, ..WordTable::new(lexicon) };
         }
+    }
+
+    /// How many words have ids.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Differs from every other table's, and from this table's before it started again.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     #[cfg(test)]
@@ -136,8 +144,8 @@ impl WordTable {
     }
 
     fn insert(&mut self, word: &str, lexicon: &Lexicon) -> Known {
-        let known = Known { id: self.words.len() as u32, bits: word_bits(word, lexicon) };
-        self.words.push(Word::default());
+        let known = Known { id: self.len as u32, bits: word_bits(word, lexicon) };
+        self.len += 1;
         if let &[byte] = word.as_bytes() {
             self.single.resize(128, None);
             self.single[usize::from(byte)] = Some(known);
@@ -192,10 +200,6 @@ impl WordTable {
             },
         }
     }
-
-    pub fn word(&self, id: u32) -> &Word {
-        &self.words[id as usize]
-    }
 }
 
 /// A word of up to seven bytes as one integer: its bytes, and its length in the top byte.
@@ -236,19 +240,6 @@ fn pack_medium(bytes: &[u8]) -> Option<u128> {
     Some(u128::from(head) << 64 | u128::from(rest | (len as u64) << 56))
 }
 
-thread_local! {
-    static WORDS: RefCell<WordTable> = RefCell::new(WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::default() });
-}
-
-/// Runs `f` with this thread's word table, made right for `lexicon`. Ids stay
-/// valid until the next call: the table is only ever emptied here.
-pub(crate) fn with_thread_words<R>(lexicon: &Lexicon, f: impl FnOnce(&mut WordTable) -> R) -> R {
-    WORDS.with_borrow_mut(|table| {
-        table.serve(lexicon);
-        f(table)
-    })
-}
-
 /// Every bit of `word`: its classes and the phrase tables it starts a phrase of.
 fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
     let starts = [
@@ -268,58 +259,6 @@ fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
         .chain(letters)
         .filter(|(set, _)| *set)
         .fold(lexicon.classes.of(word), |bits, (_, bit)| bits | bit)
-}
-
-/// The classes a lower-case form belongs to.
-#[derive(Debug, Default, Clone)]
-struct Entry {
-    /// Classes that ignore case.
-    folded: u32,
-    /// Case-sensitive classes, by the exact form they list.
-    exact: Vec<(Box<str>, u32)>,
-}
-
-/// Every word of every class, by lower-case form: one lookup gives all of a word's classes.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct ClassIndex {
-    entries: HashMap<Box<str>, Entry>,
-}
-
-impl ClassIndex {
-    pub fn add_folded(&mut self, lower: &str, bit: u32) {
-        self.entries.entry(lower.into()).or_default().folded |= bit;
-    }
-
-    pub fn add_exact(&mut self, word: &str, bit: u32) {
-        let entry = self.entries.entry(word.to_lowercase().into()).or_default();
-        match entry.exact.iter_mut().find(|(form, _)| **form == *word) {
-            Some((_, bits)) => *bits |= bit,
-            None => entry.exact.push((word.into(), bit)),
-        }
-    }
-
-    /// The class bits of `word`.
-    pub fn of(&self, word: &str) -> u32 {
-        // Most words are lower case already, or ASCII that can be lowered on the stack.
-        let mut buf = [0u8; 32];
-        let entry = if word.is_ascii() {
-            if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-                self.entries.get(word)
-            } else if word.len() <= buf.len() {
-                let lower = &mut buf[..word.len()];
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                std::str::from_utf8(lower).ok().and_then(|w| self.entries.get(w))
-            } else {
-                self.entries.get(word.to_ascii_lowercase().as_str())
-            }
-        } else if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
-            self.entries.get(word)
-        } else {
-            self.entries.get(word.to_lowercase().as_str())
-        };
-        entry.map_or(0, |e| e.exact.iter().filter(|(form, _)| **form == *word).fold(e.folded, |bits, (_, b)| bits | b))
-    }
 }
 
 /// The class bits and word ids of every token of a document, sentence by sentence.
@@ -426,6 +365,18 @@ impl SentenceClasses<'_> {
     pub fn bits(&self, i: usize) -> u32 {
         self.bits.get(i).copied().unwrap_or(0)
     }
+
+    /// What token `i` is (nothing past the end, as for an empty word).
+    #[inline]
+    pub fn word(&self, i: usize) -> WordBits {
+        WordBits(self.bits(i))
+    }
+
+    /// What each token is, in order.
+    #[inline]
+    pub fn words(&self) -> impl Iterator<Item = WordBits> + '_ {
+        self.bits.iter().map(|&bits| WordBits(bits))
+    }
 }
 
 // Named bit questions for the relation frames (here: clippy forbids items after the tests).
@@ -441,11 +392,54 @@ impl SentenceClasses<'_> {
     }
 }
 
-/// A text's sentences and their token classes, read in this thread's word table.
+/// The class bits of one token, asked by name: the bits themselves stay in
+/// this file. The default is no word (before the first token, past the last).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordBits(u32);
+
+impl WordBits {
+    /// In `class` of `words.tsv`.
+    #[inline]
+    pub fn is(self, class: &WordClass) -> bool {
+        self.0 & class.bit() != 0
+    }
+
+    /// A first name of `first_names.txt`, as listed.
+    #[inline]
+    pub fn is_first_name(self) -> bool {
+        self.0 & FIRST_NAME != 0
+    }
+
+    /// Has a lower-case letter.
+    #[inline]
+    pub fn has_lower(self) -> bool {
+        self.0 & HAS_LOWER != 0
+    }
+
+    /// Has a letter.
+    #[inline]
+    pub fn is_alphabetic(self) -> bool {
+        self.0 & ALPHABETIC != 0
+    }
+
+    /// Has a letter and none in lower case ("NATO", "U.S.", "A").
+    #[inline]
+    pub fn is_upper_case(self) -> bool {
+        self.0 & (ALPHABETIC | HAS_LOWER) == ALPHABETIC
+    }
+
+    /// Has a lower-case letter and starts with no capital ("iPhone", "said").
+    #[inline]
+    pub fn is_lower_case(self) -> bool {
+        self.0 & (HAS_LOWER | CAPITALIZED) == HAS_LOWER
+    }
+}
+
+/// A text's sentences and their token classes, read in a new word table.
 #[cfg(test)]
 pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenClasses) {
     let sentences = crate::text::analyze(text, 0..text.len());
-    let classes = with_thread_words(lexicon, |table| TokenClasses::new(text, &sentences, lexicon, table));
+    let classes = TokenClasses::new(text, &sentences, lexicon, &mut WordTable::new(lexicon));
     (sentences, classes)
 }
 
@@ -555,7 +549,8 @@ mod tests {
     #[test]
     fn a_thread_table_forgets_its_words_past_the_long_word_budget() {
         let lexicon = Lexicon::embedded();
-        let mut table = WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::new(&lexicon) };
+        let mut table = WordTable::bounded();
+        table.serve(&lexicon);
         // Words of 64 KiB each: the table forgets them once they fill the budget.
         let long = |i: usize| format!("{}{i:04}", "x".repeat((1 << 16) - 4));
         let room = REMEMBERED_LONG_BYTES >> 16;
@@ -629,7 +624,9 @@ mod tests {
         table.serve(&lexicon);
         let ids: Vec<u32> = ["Iran", "said", "Iran", "no"].iter().map(|w| table.id(w, &lexicon)).collect();
         assert_eq!(ids, [0, 1, 0, 2], "ids hold for the whole document, past the limit");
+        let generation = table.generation();
         table.serve(&lexicon);
+        assert_ne!(table.generation(), generation, "the ids of before mean other words now");
         assert_eq!(table.id_of("Iran"), None);
         assert_eq!(table.id("no", &lexicon), 0);
         assert_eq!(table.known(b"no"), Some(Known { id: 0, bits: word_bits("no", &lexicon) }));
@@ -643,8 +640,14 @@ mod tests {
         let custom = Lexicon::with_overrides(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         let embedded = Lexicon::embedded();
-        let first_name = |lexicon: &Lexicon| {
-            bits_of("Aaron Zorblax", lexicon).iter().map(|b| b & FIRST_NAME != 0).collect::<Vec<_>>()
+        // One table, as a thread's, serves each lexicon in turn.
+        let mut table = WordTable::bounded();
+        let mut first_name = |lexicon: &Lexicon| {
+            table.serve(lexicon);
+            let text = "Aaron Zorblax";
+            let sentences = crate::text::analyze(text, 0..text.len());
+            let classes = TokenClasses::new(text, &sentences, lexicon, &mut table);
+            classes.bits.iter().map(|b| b & FIRST_NAME != 0).collect::<Vec<_>>()
         };
         assert_eq!(first_name(&embedded), [true, false]);
         assert_eq!(first_name(&custom), [false, true]);
@@ -667,6 +670,17 @@ mod tests {
                 let lowered = table.id_of(&word.to_lowercase());
                 proptest::prop_assert_eq!(table.id_of_lowercase(word, &mut scratch), lowered, "{}", word);
             }
+        }
+
+        #[test]
+        fn named_letter_tests_say_what_the_letters_are(word in "[A-Za-z0-9.'-]{0,6}|[a-zÉéΟο]{1,4}") {
+            let lexicon = Lexicon::embedded();
+            let bits = WordBits(word_bits(&word, &lexicon));
+            let (alphabetic, lower) = (word.chars().any(char::is_alphabetic), word.chars().any(char::is_lowercase));
+            proptest::prop_assert_eq!(bits.is_alphabetic(), alphabetic);
+            proptest::prop_assert_eq!(bits.has_lower(), lower);
+            proptest::prop_assert_eq!(bits.is_upper_case(), alphabetic && !lower);
+            proptest::prop_assert_eq!(bits.is_lower_case(), lower && !word.starts_with(char::is_uppercase));
         }
 
         #[test]

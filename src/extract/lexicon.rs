@@ -3,17 +3,15 @@
 //! They are tab-separated data files in `data/lexicon/`, embedded in the
 //! binary; a directory given with `--lexicon` replaces any of them by name.
 
+mod load;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use super::classes::{ClassIndex, DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
+use super::class_index::{CLASS_BITS, ClassIndex};
 use super::phrases::PhraseTable;
-use super::tagger::Tagger;
 use crate::error::{Error, Result};
 use crate::text::Token;
-
-/// The embedded name-tagger model (see `newsgraph train`).
-pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/model/ner.bin");
 
 /// The embedded lexicon files, by name.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -213,9 +211,8 @@ impl WordClass {
     }
 }
 
-// Bits 21 to 31 are the word table's own (letters, determiners, first names,
-// trigger words, phrase starts): the classes must fit below them.
-const _: () = assert!(CLASS_NAMES.len() <= 21);
+// The classes must fit the bits the class index leaves them.
+const _: () = assert!(CLASS_NAMES.len() <= CLASS_BITS);
 
 /// The word classes of `words.tsv`, in the order of their bits.
 const CLASS_NAMES: [&str; 21] = [
@@ -272,29 +269,102 @@ pub struct Words {
 }
 
 impl Words {
+    /// Every class, in the order of [`CLASS_NAMES`].
     fn all(&self) -> [&WordClass; CLASS_NAMES.len()] {
+        let Words {
+            function,
+            name_link,
+            org_head,
+            org_start,
+            place_head,
+            locative,
+            speech,
+            claim,
+            wrongdoing,
+            hedge,
+            clause,
+            passive_aux,
+            state_noun,
+            report_noun,
+            person_pronoun,
+            speaker_state,
+            anaphor,
+            verb,
+            armed_forces,
+            combat,
+            group_noun,
+        } = self;
         [
-            &self.function,
-            &self.name_link,
-            &self.org_head,
-            &self.org_start,
-            &self.place_head,
-            &self.locative,
-            &self.speech,
-            &self.claim,
-            &self.wrongdoing,
-            &self.hedge,
-            &self.clause,
-            &self.passive_aux,
-            &self.state_noun,
-            &self.report_noun,
-            &self.person_pronoun,
-            &self.speaker_state,
-            &self.anaphor,
-            &self.verb,
-            &self.armed_forces,
-            &self.combat,
-            &self.group_noun,
+            function,
+            name_link,
+            org_head,
+            org_start,
+            place_head,
+            locative,
+            speech,
+            claim,
+            wrongdoing,
+            hedge,
+            clause,
+            passive_aux,
+            state_noun,
+            report_noun,
+            person_pronoun,
+            speaker_state,
+            anaphor,
+            verb,
+            armed_forces,
+            combat,
+            group_noun,
+        ]
+    }
+
+    fn all_mut(&mut self) -> [&mut WordClass; CLASS_NAMES.len()] {
+        let Words {
+            function,
+            name_link,
+            org_head,
+            org_start,
+            place_head,
+            locative,
+            speech,
+            claim,
+            wrongdoing,
+            hedge,
+            clause,
+            passive_aux,
+            state_noun,
+            report_noun,
+            person_pronoun,
+            speaker_state,
+            anaphor,
+            verb,
+            armed_forces,
+            combat,
+            group_noun,
+        } = self;
+        [
+            function,
+            name_link,
+            org_head,
+            org_start,
+            place_head,
+            locative,
+            speech,
+            claim,
+            wrongdoing,
+            hedge,
+            clause,
+            passive_aux,
+            state_noun,
+            report_noun,
+            person_pronoun,
+            speaker_state,
+            anaphor,
+            verb,
+            armed_forces,
+            combat,
+            group_noun,
         ]
     }
 }
@@ -310,8 +380,6 @@ pub struct Lexicon {
     pub(crate) classes: ClassIndex,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
-    /// The statistical name tagger; empty when no model is loaded.
-    pub tagger: Tagger,
     pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
     pub(crate) titles: PhraseTable,
@@ -327,49 +395,11 @@ pub struct Lexicon {
     pub(crate) id: u64,
 }
 
-struct Rows<'a> {
-    file: &'a str,
-    text: &'a str,
-}
-
-impl<'a> Rows<'a> {
-    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
-        self.text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-            .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
-    }
-
-    fn error(&self, line: usize, message: impl Into<String>) -> Error {
-        Error::Lexicon { file: self.file.to_string(), line, message: message.into() }
-    }
-}
-
-fn list(column: Option<&&str>, sep: char) -> Vec<String> {
-    column
-        .map(|c| c.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
-        .unwrap_or_default()
-}
-
-fn optional(column: Option<&&str>) -> Option<String> {
-    column.filter(|c| !c.is_empty() && **c != "-").map(|c| c.to_string())
-}
-
 impl Lexicon {
     /// The lexicon embedded in the binary.
     pub fn embedded() -> Self {
-        let mut lexicon =
-            Self::from_files(|name| EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
-                .expect("the embedded lexicon is valid (checked by tests)");
-        lexicon.tagger = Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model is valid (checked by tests)");
-        lexicon
-    }
-
-    /// The same lexicon without the statistical tagger (rules only).
-    pub fn without_tagger(mut self) -> Self {
-        self.tagger = Tagger::default();
-        self
+        Self::from_files(|name| EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()))
+            .expect("the embedded lexicon is valid (checked by tests)")
     }
 
     /// The embedded lexicon with any file present in `dir` replacing its namesake.
@@ -397,271 +427,12 @@ impl Lexicon {
         if let Some(e) = failure {
             return Err(e);
         }
-        let mut lexicon = lexicon?;
-        let model = dir.join("ner.bin");
-        let bytes = match std::fs::read(&model) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => EMBEDDED_MODEL.to_vec(),
-            Err(source) => return Err(Error::Io { path: model, source }),
-        };
-        lexicon.tagger = Tagger::from_bytes(&bytes).map_err(|message| Error::Lexicon {
-            file: "ner.bin".into(),
-            line: 0,
-            message,
-        })?;
-        Ok(lexicon)
-    }
-
-    fn from_files(mut read: impl FnMut(&str) -> Option<String>) -> Result<Self> {
-        let mut load = |name: &str| read(name).unwrap_or_default();
-        let states_text = load("states.tsv");
-        let orgs_text = load("organizations.tsv");
-        let people_text = load("people.tsv");
-        let places_text = load("places.tsv");
-        let titles_text = load("titles.tsv");
-        let relations_text = load("relations.tsv");
-        let words_text = load("words.tsv");
-        let first_names: HashSet<String> = load("first_names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(String::from)
-            .collect();
-
-        let mut gaz_patterns: Vec<String> = Vec::new();
-        let mut gazetteer_targets = Vec::new();
-        let mut add = |pattern: &str, target: GazTarget| {
-            gaz_patterns.push(pattern.to_string());
-            gazetteer_targets.push((target, pattern.to_string()));
-        };
-
-        let rows = Rows { file: "states.tsv", text: &states_text };
-        let mut states = Vec::new();
-        let mut state_by_iso = HashMap::default();
-        for (line, cols) in rows.iter() {
-            let (Some(iso3), Some(name)) = (cols.first(), cols.get(1)) else {
-                return Err(rows.error(line, "expected iso3 and name"));
-            };
-            if iso3.len() != 3 || name.is_empty() {
-                return Err(rows.error(line, format!("bad ISO-3 code {iso3:?} or empty name")));
-            }
-            let index = states.len();
-            state_by_iso.insert(iso3.to_string(), index);
-            add(name, GazTarget::StateName(index));
-            for alias in list(cols.get(2), ';') {
-                add(&alias, GazTarget::StateName(index));
-            }
-            for demonym in list(cols.get(3), ';') {
-                add(&demonym, GazTarget::StateDemonym(index));
-            }
-            for seat in list(cols.get(4), ';') {
-                add(&seat, GazTarget::StateSeat(index));
-            }
-            let demonym = list(cols.get(3), ';').into_iter().next();
-            states.push(StateEntry { iso3: iso3.to_string(), name: name.to_string(), demonym });
-        }
-
-        let rows = Rows { file: "organizations.tsv", text: &orgs_text };
-        let mut organizations = Vec::new();
-        for (line, cols) in rows.iter() {
-            let name = cols[0];
-            let state = match optional(cols.get(3)) {
-                None => None,
-                Some(iso) => {
-                    Some(*state_by_iso.get(&iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?)
-                }
-            };
-            let index = organizations.len();
-            add(name, GazTarget::Org(index));
-            for alias in list(cols.get(1), ';') {
-                add(&alias, GazTarget::Org(index));
-            }
-            organizations.push(OrgEntry {
-                name: name.to_string(),
-                sector: optional(cols.get(2)).unwrap_or_default(),
-                state,
-            });
-        }
-
-        let rows = Rows { file: "people.tsv", text: &people_text };
-        let mut people = Vec::new();
-        for (line, cols) in rows.iter() {
-            let name = cols[0];
-            let index = people.len();
-            add(name, GazTarget::Person(index));
-            for alias in list(cols.get(1), ';') {
-                add(&alias, GazTarget::Person(index));
-            }
-            let mut roles = Vec::new();
-            for role in list(cols.get(2), ';') {
-                let parts: Vec<&str> = role.split(':').collect();
-                let [relation, iso, dates] = parts[..] else {
-                    return Err(rows.error(line, format!("role {role:?} is not relation:ISO3:from..to")));
-                };
-                let state = *state_by_iso.get(iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?;
-                let (from, to) = dates.split_once("..").unwrap_or((dates, ""));
-                let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
-                roles.push(HeldRole { relation: relation.to_string(), state, from: date(from), to: date(to) });
-            }
-            people.push(PersonEntry { name: name.to_string(), roles });
-        }
-        let mut person_by_name = HashMap::default();
-        for (index, person) in people.iter().enumerate() {
-            person_by_name.entry(person.name.clone()).or_insert(index);
-        }
-
-        let rows = Rows { file: "places.tsv", text: &places_text };
-        let mut places = Vec::new();
-        for (line, cols) in rows.iter() {
-            let index = places.len();
-            add(cols[0], GazTarget::Place(index));
-            for alias in list(cols.get(1), ';') {
-                add(&alias, GazTarget::Place(index));
-            }
-            let state = match optional(cols.get(2)) {
-                None => None,
-                Some(iso) => {
-                    Some(*state_by_iso.get(&iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?)
-                }
-            };
-            places.push(PlaceEntry { name: cols[0].to_string(), state });
-        }
-
-        let rows = Rows { file: "titles.tsv", text: &titles_text };
-        let mut title_patterns = Vec::new();
-        let mut title_entries = Vec::new();
-        for (line, cols) in rows.iter() {
-            let kind = match cols.get(2).copied().unwrap_or("title") {
-                "title" => TitleKind::Title,
-                "honorific" => TitleKind::Honorific,
-                "nominal" => TitleKind::Nominal,
-                "descriptor" => TitleKind::Descriptor,
-                other => return Err(rows.error(line, format!("unknown title kind {other:?}"))),
-            };
-            title_patterns.push(cols[0].to_string());
-            title_entries.push(TitleEntry { role: optional(cols.get(1)), kind });
-        }
-
-        let rows = Rows { file: "relations.tsv", text: &relations_text };
-        let mut relations: Vec<RelationEntry> = Vec::new();
-        let mut trigger_patterns = Vec::new();
-        let mut trigger_relations = Vec::new();
-        for (line, cols) in rows.iter() {
-            if cols.len() < 7 {
-                return Err(rows.error(line, "expected 7 columns: label cameo goldstein plover object agent triggers"));
-            }
-            let goldstein = match optional(cols.get(2)) {
-                None => None,
-                Some(g) => Some(g.parse::<f64>().map_err(|_| rows.error(line, format!("bad Goldstein weight {g:?}")))?),
-            };
-            let entry = RelationEntry {
-                label: cols[0].to_string(),
-                cameo: optional(cols.get(1)),
-                goldstein,
-                plover: optional(cols.get(3)),
-                direct: list(cols.get(4), ',').iter().any(|p| p == "-"),
-                object_preps: list(cols.get(4), ',').into_iter().filter(|p| p != "-" && p != "then").collect(),
-                complement: list(cols.get(4), ',').iter().any(|p| p == "then"),
-                employer_agent: cols[5] == "employer",
-            };
-            let index = relations.len();
-            relations.push(entry);
-            for trigger in list(cols.get(6), '|') {
-                trigger_patterns.push(trigger);
-                trigger_relations.push(index);
-            }
-        }
-
-        let rows = Rows { file: "words.tsv", text: &words_text };
-        let mut words = Words::default();
-        for (line, cols) in rows.iter() {
-            let class = match cols[0] {
-                "function" => &mut words.function,
-                "name_link" => &mut words.name_link,
-                "org_head" => &mut words.org_head,
-                "org_start" => &mut words.org_start,
-                "place_head" => &mut words.place_head,
-                "locative" => &mut words.locative,
-                "speech" => &mut words.speech,
-                "claim" => &mut words.claim,
-                "wrongdoing" => &mut words.wrongdoing,
-                "hedge" => &mut words.hedge,
-                "clause" => &mut words.clause,
-                "passive_aux" => &mut words.passive_aux,
-                "state_noun" => &mut words.state_noun,
-                "report_noun" => &mut words.report_noun,
-                "person_pronoun" => &mut words.person_pronoun,
-                "speaker_state" => &mut words.speaker_state,
-                "anaphor" => &mut words.anaphor,
-                "verb" => &mut words.verb,
-                "armed_forces" => &mut words.armed_forces,
-                "combat" => &mut words.combat,
-                "group_noun" => &mut words.group_noun,
-                other => return Err(rows.error(line, format!("unknown word class {other:?}"))),
-            };
-            class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");
-            let position = CLASS_NAMES.iter().position(|n| *n == cols[0]);
-            class.bit = 1 << position.expect("every class matched above is in CLASS_NAMES");
-            for entry in list(cols.get(1), '|') {
-                let entry = class.key(&entry);
-                if entry.contains(' ') {
-                    let phrase: Vec<String> = entry.split(' ').map(String::from).collect();
-                    class.first_lengths |= 1 << phrase[0].len().min(63);
-                    class.phrases.push(phrase);
-                } else {
-                    class.insert(entry);
-                }
-            }
-        }
-
-        let mut classes = ClassIndex::default();
-        for class in words.all() {
-            for word in &class.words {
-                if class.case_sensitive {
-                    classes.add_exact(word, class.bit);
-                } else {
-                    classes.add_folded(word, class.bit);
-                }
-            }
-        }
-        for name in &first_names {
-            classes.add_exact(name, FIRST_NAME);
-        }
-        for trigger in &trigger_patterns {
-            let first = trigger.split(' ').next().unwrap_or_default();
-            classes.add_folded(&first.to_lowercase(), TRIGGER_WORD);
-        }
-        for determiner in DETERMINERS {
-            classes.add_folded(determiner, DETERMINER);
-        }
-        Ok(Lexicon {
-            gazetteer: PhraseTable::new(&gaz_patterns, true),
-            gazetteer_targets,
-            titles: PhraseTable::new(&title_patterns, false),
-            title_entries,
-            triggers: PhraseTable::new(&trigger_patterns, true),
-            trigger_relations,
-            states,
-            organizations,
-            people,
-            places,
-            first_names,
-            classes,
-            relations,
-            words,
-            tagger: Tagger::default(),
-            state_by_iso,
-            person_by_name,
-            id: {
-                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
-        })
+        lexicon
     }
 
     /// True when `word` starts a relation trigger ("met", "slammed").
     pub fn is_trigger_word(&self, word: &str) -> bool {
-        self.classes.of(word) & TRIGGER_WORD != 0
+        self.classes.is_trigger_word(word)
     }
 
     pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {

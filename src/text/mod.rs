@@ -125,18 +125,9 @@ impl<'a> CharOffsets<'a> {
 }
 
 /// The characters that start in `bytes`: every byte but UTF-8 continuation
-/// bytes (`10xxxxxx`), counted eight bytes at a time.
+/// bytes (`10xxxxxx`). `bytes` may start or end inside a character.
 fn char_starts(bytes: &[u8]) -> usize {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut continuations = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Each byte's top bit, where it is set and the bit below it is not.
-        continuations += (word & !(word << 1) & HIGH_BITS).count_ones() as usize;
-    }
-    continuations += chunks.remainder().iter().filter(|&&b| b & 0xC0 == 0x80).count();
-    bytes.len() - continuations
+    bytecount::num_chars(bytes)
 }
 
 #[cfg(test)]
@@ -165,6 +156,16 @@ mod tests {
             }
         }
         assert_eq!(reused.len(), 4, "vectors are kept for the longest text");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn char_starts_are_the_bytes_that_continue_no_character(text in "(.|’|«|Ολυμπία){0,80}", cut in 0usize..8) {
+            // Slices that start or end inside a character, as blocks do.
+            let bytes = &text.as_bytes()[cut.min(text.len())..];
+            let plain = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            proptest::prop_assert_eq!(char_starts(bytes), plain);
+        }
     }
 
     #[test]

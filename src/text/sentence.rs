@@ -27,40 +27,14 @@ fn word_before(text: &str, end: usize) -> &str {
     &text[start..end]
 }
 
-/// Bytes that may end a sentence: line break, terminal punctuation, the lead byte of "…".
-const MAY_END: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'\n' as usize] = true;
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[0xE2] = true;
-    table
-};
-
-/// The offset of the first byte in `bytes` that `MAY_END` marks. Eight bytes
-/// at a time: most of a text is none of these, and this scan came first in the
-/// splitter's profile.
+/// The offset of the first byte in `bytes` that may end a sentence: line
+/// break, terminal punctuation, the lead byte of "…". The common ones are
+/// found first, then the rare ones before those (callgrind, BBC corpus:
+/// 2.3M instructions fewer than a hand-written eight-bytes-at-a-time scan).
 fn next_may_end(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    // The high bit of each byte of `word` that equals `b`. A byte above one
-    // that equals `b` may be flagged too, but the lowest flag is always right.
-    let equal = |word: u64, b: u8| {
-        let x = word ^ (ONES * u64::from(b));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let found = equal(word, b'\n') | equal(word, b'.') | equal(word, b'!') | equal(word, b'?') | equal(word, 0xE2);
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    chunks.remainder().iter().position(|&b| MAY_END[usize::from(b)]).map(|p| at + p)
+    let common = memchr::memchr3(b'.', b'\n', 0xE2, bytes);
+    let rare = memchr::memchr2(b'!', b'?', &bytes[..common.unwrap_or(bytes.len())]);
+    rare.or(common)
 }
 
 /// Byte ranges of the sentences in `text[body]`, trimmed of surrounding space.
@@ -210,14 +184,28 @@ mod tests {
         assert!(split(&word).iter().all(|p| p.len() <= LONGEST_SENTENCE && !p.is_empty()));
     }
 
+    /// The bytes `next_may_end` finds, one at a time.
+    fn may_end(b: u8) -> bool {
+        matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xE2)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_finds_the_first_possible_end_as_a_byte_loop_does(
+            bytes in proptest::collection::vec(proptest::sample::select(b"a .\n!?\xE2\x80".to_vec()), 0..100),
+        ) {
+            proptest::prop_assert_eq!(next_may_end(&bytes), bytes.iter().position(|&b| may_end(b)));
+        }
+    }
+
     #[test]
-    fn the_word_scan_finds_the_first_possible_end_as_the_byte_table_does() {
+    fn the_scan_finds_the_first_possible_end_from_every_start_to_every_end() {
         let bytes: Vec<u8> = "ab.c\n!?x…é\u{80}\u{2028}yz ".bytes().collect();
         // Every start and length, so that each byte is met at every place in a word and in the tail.
         for start in 0..bytes.len() {
             for end in start..=bytes.len() {
                 let slice = &bytes[start..end];
-                let expected = slice.iter().position(|&b| MAY_END[usize::from(b)]);
+                let expected = slice.iter().position(|&b| may_end(b));
                 assert_eq!(next_may_end(slice), expected, "{slice:?}");
             }
         }

@@ -7,9 +7,9 @@ pub const SEED: &str = "data/samples/seed-article.txt";
 
 /// The embedded pipeline, built once for the tests that call the library directly.
 pub fn pipeline() -> &'static newsgraph::extract::Pipeline {
-    use newsgraph::extract::{Lexicon, Pipeline};
+    use newsgraph::extract::Pipeline;
     static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::new(std::sync::Arc::new(Lexicon::embedded())))
+    PIPELINE.get_or_init(Pipeline::embedded)
 }
 
 /// The project root: tests run from here so paths read as in the README.

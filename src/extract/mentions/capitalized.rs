@@ -15,7 +15,7 @@ impl Scan<'_> {
         }
         // Where a tagger is loaded, a capitalised word it leaves out is no name
         // unless a strong cue says otherwise (checked below).
-        let tagger_says_no = !self.lexicon.tagger.is_empty();
+        let tagger_says_no = !self.tagged.is_empty();
         let words = &self.lexicon.words;
         let (end, first_link) = self.capitalized_run(i);
         // "Claudia Mo of the Civic Party": a person, then the organization they belong to.

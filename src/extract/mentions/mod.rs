@@ -21,7 +21,7 @@ mod titled;
 use super::classes::{CAPITALIZED, Capitals, DETERMINER, SentenceClasses, TokenClasses, WordTable};
 use super::lexicon::Lexicon;
 use super::matches::Matches;
-use super::tagger::{DocumentContext, SentenceView, ViewBuffers};
+use super::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
 use super::{Mention, PublishFact, RoleFact};
 use crate::text::Sentence;
 use scan::Scan;
@@ -36,46 +36,48 @@ pub(crate) struct Found {
     pub unknown: Vec<Mention>,
 }
 
-/// `words` is the table `classes` was read from.
+/// `words` is the table `classes` was read from; `tagger` is the statistical
+/// name tagger, if the pipeline has one; `buffers` are the thread's.
 pub(crate) fn find(
     text: &str,
     sentences: &[Sentence],
     classes: &TokenClasses,
     words: &WordTable,
     lexicon: &Lexicon,
+    tagger: Option<&Tagger>,
+    buffers: &mut Buffers,
 ) -> Found {
     // A document has fewer mentions than capitals, give or take its pronouns.
     let mut found = Found { mentions: Vec::with_capacity(classes.capitals()), ..Found::default() };
-    let document = if lexicon.tagger.is_empty() {
-        DocumentContext::default()
-    } else {
-        DocumentContext::new(text, sentences, classes, words, lexicon)
+    let document = match tagger {
+        None => DocumentContext::default(),
+        Some(_) => {
+            buffers.features.serve(words, tagger);
+            DocumentContext::new(text, sentences, classes, words, lexicon)
+        }
     };
-    let mut buffers = BUFFERS.take();
     for (index, sentence) in sentences.iter().enumerate() {
         let classes = classes.sentence(index);
         buffers.matches.refill(text, sentence, classes, lexicon);
-        buffers.tag(text, sentence, classes, words, lexicon, &document);
-        Scan::new(text, index, sentence, classes, lexicon, &mut found, &buffers).run();
+        buffers.tag(text, sentence, classes, lexicon, tagger, &document);
+        Scan::new(text, index, sentence, classes, lexicon, &mut found, buffers).run();
     }
-    BUFFERS.set(buffers);
     found
 }
 
-thread_local! {
-    static BUFFERS: std::cell::Cell<Buffers> = std::cell::Cell::new(Buffers::default());
-}
-
 /// The per-token vectors of one sentence, handed from sentence to sentence
-/// and kept by the thread between documents (see `BUFFERS`), so that they
-/// are allocated once and grow to the longest sentence met.
+/// and kept by the thread between documents (in its workspace), so that they
+/// are allocated once and grow to the longest sentence met; and the tagger's
+/// features of the words of the thread's word table.
 #[derive(Default)]
-struct Buffers {
+pub(crate) struct Buffers {
     matches: Matches,
-    /// Names the statistical tagger found, by first token: (end token, type).
+    /// Names the statistical tagger found, by first token: (end token, type);
+    /// empty when no model is loaded.
     tagged: Vec<Option<(usize, NameType)>>,
     view: ViewBuffers,
     labels: Vec<usize>,
+    features: FeatureCache,
 }
 
 /// What the statistical tagger calls a name.
@@ -88,27 +90,26 @@ pub(crate) enum NameType {
 }
 
 impl Buffers {
-    /// Name spans from the tagger into `tagged`, by first token; none when no
-    /// model is loaded. Reads `matches`, which must be this sentence's.
+    /// Name spans from `tagger` into `tagged`, by first token; `tagged` is
+    /// left empty when there is no model. Reads `matches`, which must be this
+    /// sentence's, and `features`, which must be served for `tagger`.
     fn tag(
         &mut self,
         text: &str,
         sentence: &Sentence,
         classes: SentenceClasses,
-        words: &WordTable,
         lexicon: &Lexicon,
+        tagger: Option<&Tagger>,
         document: &DocumentContext,
     ) {
-        let n = sentence.tokens.len();
         self.tagged.clear();
-        self.tagged.resize(n, None);
-        if lexicon.tagger.is_empty() {
-            return;
-        }
-        let tagger = Some(&lexicon.tagger);
+        let Some(tagger) = tagger else { return };
+        self.tagged.resize(sentence.tokens.len(), None);
         let buffers = std::mem::take(&mut self.view);
-        let view = SentenceView::new(text, sentence, classes, words, tagger, &self.matches, lexicon, document, buffers);
-        lexicon.tagger.tag_into(&view, &mut self.labels);
+        let (matches, features) = (&self.matches, &self.features);
+        let view =
+            SentenceView::new(text, sentence, classes, features, Some(tagger), matches, lexicon, document, buffers);
+        tagger.tag_into(&view, &mut self.labels);
         self.view = view.into_buffers();
         name_spans(&self.labels, classes.capitalized, &mut self.tagged);
     }

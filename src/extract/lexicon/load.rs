@@ -1,0 +1,314 @@
+//! Loading the lexicon files: one loader per file, each checking its rows.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::{
+    CLASS_NAMES, GazTarget, HeldRole, Lexicon, OrgEntry, PersonEntry, PlaceEntry, RelationEntry, StateEntry,
+    TitleEntry, TitleKind, Words,
+};
+use crate::error::{Error, Result};
+use crate::extract::class_index::ClassIndex;
+use crate::extract::phrases::PhraseTable;
+
+impl Lexicon {
+    /// The lexicon of the files `read` gives by name (none: empty).
+    pub(super) fn from_files(mut read: impl FnMut(&str) -> Option<String>) -> Result<Self> {
+        // Every file is read before any is parsed: a file that cannot be read
+        // is reported before a bad line of another.
+        let mut load = |name: &str| read(name).unwrap_or_default();
+        let (states, organizations, people) = (load("states.tsv"), load("organizations.tsv"), load("people.tsv"));
+        let (places, titles, relations) = (load("places.tsv"), load("titles.tsv"), load("relations.tsv"));
+        let (words, first_names) = (load("words.tsv"), load("first_names.txt"));
+        let mut gazetteer = GazetteerPatterns::default();
+        let (states, state_by_iso) = load_states(&states, &mut gazetteer)?;
+        let organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
+        let people = load_people(&people, &state_by_iso, &mut gazetteer)?;
+        let places = load_places(&places, &state_by_iso, &mut gazetteer)?;
+        let (title_patterns, title_entries) = load_titles(&titles)?;
+        let (relations, trigger_patterns, trigger_relations) = load_relations(&relations)?;
+        let words = load_words(&words)?;
+        let first_names = load_first_names(&first_names);
+        let classes = class_index(&words, &first_names, &trigger_patterns);
+        let mut person_by_name = HashMap::default();
+        for (index, person) in people.iter().enumerate() {
+            person_by_name.entry(person.name.clone()).or_insert(index);
+        }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Ok(Lexicon {
+            gazetteer: PhraseTable::new(&gazetteer.patterns, true),
+            gazetteer_targets: gazetteer.targets,
+            titles: PhraseTable::new(&title_patterns, false),
+            title_entries,
+            triggers: PhraseTable::new(&trigger_patterns, true),
+            trigger_relations,
+            states,
+            organizations,
+            people,
+            places,
+            first_names,
+            classes,
+            relations,
+            words,
+            state_by_iso,
+            person_by_name,
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })
+    }
+}
+
+struct Rows<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Rows<'a> {
+    fn iter(&self) -> impl Iterator<Item = (usize, Vec<&'a str>)> + 'a {
+        self.text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+    }
+
+    fn error(&self, line: usize, message: impl Into<String>) -> Error {
+        Error::Lexicon { file: self.file.to_string(), line, message: message.into() }
+    }
+}
+
+fn list(column: Option<&&str>, sep: char) -> Vec<String> {
+    column
+        .map(|c| c.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect())
+        .unwrap_or_default()
+}
+
+fn optional(column: Option<&&str>) -> Option<String> {
+    column.filter(|c| !c.is_empty() && **c != "-").map(|c| c.to_string())
+}
+
+/// The gazetteer's surface forms and what each names, in the order the files list them.
+#[derive(Default)]
+struct GazetteerPatterns {
+    patterns: Vec<String>,
+    targets: Vec<(GazTarget, String)>,
+}
+
+impl GazetteerPatterns {
+    fn add(&mut self, pattern: &str, target: GazTarget) {
+        self.patterns.push(pattern.to_string());
+        self.targets.push((target, pattern.to_string()));
+    }
+
+    /// A name and its `;`-separated aliases in `column`.
+    fn add_with_aliases(&mut self, name: &str, column: Option<&&str>, target: GazTarget) {
+        self.add(name, target);
+        for alias in list(column, ';') {
+            self.add(&alias, target);
+        }
+    }
+}
+
+/// `states.tsv`: ISO-3 code, name, aliases, demonyms, seats of government.
+fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<StateEntry>, HashMap<String, usize>)> {
+    let rows = Rows { file: "states.tsv", text };
+    let mut states = Vec::new();
+    let mut state_by_iso = HashMap::default();
+    for (line, cols) in rows.iter() {
+        let (Some(iso3), Some(name)) = (cols.first(), cols.get(1)) else {
+            return Err(rows.error(line, "expected iso3 and name"));
+        };
+        if iso3.len() != 3 || name.is_empty() {
+            return Err(rows.error(line, format!("bad ISO-3 code {iso3:?} or empty name")));
+        }
+        let index = states.len();
+        state_by_iso.insert(iso3.to_string(), index);
+        gazetteer.add_with_aliases(name, cols.get(2), GazTarget::StateName(index));
+        for demonym in list(cols.get(3), ';') {
+            gazetteer.add(&demonym, GazTarget::StateDemonym(index));
+        }
+        for seat in list(cols.get(4), ';') {
+            gazetteer.add(&seat, GazTarget::StateSeat(index));
+        }
+        let demonym = list(cols.get(3), ';').into_iter().next();
+        states.push(StateEntry { iso3: iso3.to_string(), name: name.to_string(), demonym });
+    }
+    Ok((states, state_by_iso))
+}
+
+/// The state of an optional ISO-3 column, which must be in `states.tsv`.
+fn state_column(
+    rows: &Rows,
+    line: usize,
+    column: Option<&&str>,
+    state_by_iso: &HashMap<String, usize>,
+) -> Result<Option<usize>> {
+    match optional(column) {
+        None => Ok(None),
+        Some(iso) => {
+            Ok(Some(*state_by_iso.get(&iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?))
+        }
+    }
+}
+
+/// `organizations.tsv`: name, aliases, sector, state.
+fn load_organizations(
+    text: &str,
+    state_by_iso: &HashMap<String, usize>,
+    gazetteer: &mut GazetteerPatterns,
+) -> Result<Vec<OrgEntry>> {
+    let rows = Rows { file: "organizations.tsv", text };
+    let mut organizations = Vec::new();
+    for (line, cols) in rows.iter() {
+        let name = cols[0];
+        let state = state_column(&rows, line, cols.get(3), state_by_iso)?;
+        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(organizations.len()));
+        let sector = optional(cols.get(2)).unwrap_or_default();
+        organizations.push(OrgEntry { name: name.to_string(), sector, state });
+    }
+    Ok(organizations)
+}
+
+/// `people.tsv`: name, aliases, roles as `relation:ISO3:from..to`.
+fn load_people(
+    text: &str,
+    state_by_iso: &HashMap<String, usize>,
+    gazetteer: &mut GazetteerPatterns,
+) -> Result<Vec<PersonEntry>> {
+    let rows = Rows { file: "people.tsv", text };
+    let mut people = Vec::new();
+    for (line, cols) in rows.iter() {
+        let name = cols[0];
+        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Person(people.len()));
+        let mut roles = Vec::new();
+        for role in list(cols.get(2), ';') {
+            let parts: Vec<&str> = role.split(':').collect();
+            let [relation, iso, dates] = parts[..] else {
+                return Err(rows.error(line, format!("role {role:?} is not relation:ISO3:from..to")));
+            };
+            let state = *state_by_iso.get(iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?;
+            let (from, to) = dates.split_once("..").unwrap_or((dates, ""));
+            let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
+            roles.push(HeldRole { relation: relation.to_string(), state, from: date(from), to: date(to) });
+        }
+        people.push(PersonEntry { name: name.to_string(), roles });
+    }
+    Ok(people)
+}
+
+/// `places.tsv`: name, aliases, state.
+fn load_places(
+    text: &str,
+    state_by_iso: &HashMap<String, usize>,
+    gazetteer: &mut GazetteerPatterns,
+) -> Result<Vec<PlaceEntry>> {
+    let rows = Rows { file: "places.tsv", text };
+    let mut places = Vec::new();
+    for (line, cols) in rows.iter() {
+        gazetteer.add_with_aliases(cols[0], cols.get(1), GazTarget::Place(places.len()));
+        let state = state_column(&rows, line, cols.get(2), state_by_iso)?;
+        places.push(PlaceEntry { name: cols[0].to_string(), state });
+    }
+    Ok(places)
+}
+
+/// `titles.tsv`: the title, its role and its kind; the patterns and entries in the same order.
+fn load_titles(text: &str) -> Result<(Vec<String>, Vec<TitleEntry>)> {
+    let rows = Rows { file: "titles.tsv", text };
+    let mut title_patterns = Vec::new();
+    let mut title_entries = Vec::new();
+    for (line, cols) in rows.iter() {
+        let kind = match cols.get(2).copied().unwrap_or("title") {
+            "title" => TitleKind::Title,
+            "honorific" => TitleKind::Honorific,
+            "nominal" => TitleKind::Nominal,
+            "descriptor" => TitleKind::Descriptor,
+            other => return Err(rows.error(line, format!("unknown title kind {other:?}"))),
+        };
+        title_patterns.push(cols[0].to_string());
+        title_entries.push(TitleEntry { role: optional(cols.get(1)), kind });
+    }
+    Ok((title_patterns, title_entries))
+}
+
+/// `relations.tsv`: the relations, their trigger patterns and each pattern's relation.
+fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<usize>)> {
+    let rows = Rows { file: "relations.tsv", text };
+    let mut relations: Vec<RelationEntry> = Vec::new();
+    let (mut trigger_patterns, mut trigger_relations) = (Vec::new(), Vec::new());
+    for (line, cols) in rows.iter() {
+        if cols.len() < 7 {
+            return Err(rows.error(line, "expected 7 columns: label cameo goldstein plover object agent triggers"));
+        }
+        let goldstein = match optional(cols.get(2)) {
+            None => None,
+            Some(g) => Some(g.parse::<f64>().map_err(|_| rows.error(line, format!("bad Goldstein weight {g:?}")))?),
+        };
+        let objects = list(cols.get(4), ',');
+        relations.push(RelationEntry {
+            label: cols[0].to_string(),
+            cameo: optional(cols.get(1)),
+            goldstein,
+            plover: optional(cols.get(3)),
+            direct: objects.iter().any(|p| p == "-"),
+            object_preps: objects.iter().filter(|p| *p != "-" && *p != "then").cloned().collect(),
+            complement: objects.iter().any(|p| p == "then"),
+            employer_agent: cols[5] == "employer",
+        });
+        for trigger in list(cols.get(6), '|') {
+            trigger_patterns.push(trigger);
+            trigger_relations.push(relations.len() - 1);
+        }
+    }
+    Ok((relations, trigger_patterns, trigger_relations))
+}
+
+/// `words.tsv`: a class name and its `|`-separated words and phrases.
+fn load_words(text: &str) -> Result<Words> {
+    let rows = Rows { file: "words.tsv", text };
+    let mut words = Words::default();
+    for (line, cols) in rows.iter() {
+        let Some(position) = CLASS_NAMES.iter().position(|n| *n == cols[0]) else {
+            return Err(rows.error(line, format!("unknown word class {:?}", cols[0])));
+        };
+        let class = words.all_mut().into_iter().nth(position).expect("one class per name");
+        class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");
+        class.bit = 1 << position;
+        for entry in list(cols.get(1), '|') {
+            let entry = class.key(&entry);
+            if entry.contains(' ') {
+                let phrase: Vec<String> = entry.split(' ').map(String::from).collect();
+                class.first_lengths |= 1 << phrase[0].len().min(63);
+                class.phrases.push(phrase);
+            } else {
+                class.insert(entry);
+            }
+        }
+    }
+    Ok(words)
+}
+
+/// `first_names.txt`: one name a line, as it is written.
+fn load_first_names(text: &str) -> HashSet<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+/// The class bits of every word of `words`, every first name and every trigger's first word.
+fn class_index(words: &Words, first_names: &HashSet<String>, trigger_patterns: &[String]) -> ClassIndex {
+    let mut classes = ClassIndex::new();
+    for class in words.all() {
+        for word in &class.words {
+            if class.case_sensitive {
+                classes.add_exact(word, class.bit);
+            } else {
+                classes.add_folded(word, class.bit);
+            }
+        }
+    }
+    for name in first_names {
+        classes.add_first_name(name);
+    }
+    for trigger in trigger_patterns {
+        let first = trigger.split(' ').next().unwrap_or_default();
+        classes.add_trigger_word(&first.to_lowercase());
+    }
+    classes
+}

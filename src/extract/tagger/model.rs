@@ -1,0 +1,320 @@
+//! The trained model: its weights, scoring a sentence and the model file.
+
+use std::path::Path;
+
+use super::features::{CONSTANTS, NEIGHBOUR_FLAGS, WordFeatures};
+use super::view::SentenceView;
+use super::{N, Weights};
+use crate::error::{Error, Result};
+use crate::extract::classes::Capitals;
+
+/// The embedded name-tagger model (see `newsgraph train`).
+pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/ner.bin");
+
+const MAGIC: &[u8; 8] = b"NGTAG01\n";
+
+/// Where a token's features go, in the model's order: into a list of hashes
+/// (training, or scoring with another model), or straight into the scores.
+/// `known` passes the hash with the weights the view already looked up for it.
+pub(super) trait FeatureSink {
+    fn hash(&mut self, hash: u32);
+    fn known(&mut self, hash: u32, weights: &[f32; N]);
+}
+
+impl FeatureSink for Vec<u32> {
+    fn hash(&mut self, hash: u32) {
+        self.push(hash);
+    }
+
+    fn known(&mut self, hash: u32, _: &[f32; N]) {
+        self.push(hash);
+    }
+}
+
+/// Scores summed feature by feature, in the order the features come: the sum
+/// is the very one `Tagger::scores` makes of the same list, since a weight
+/// the model lacks is an added zero.
+pub(super) struct Scores<'t> {
+    pub(super) weights: &'t Weights<[f32; N]>,
+    pub(super) sum: [f32; N],
+}
+
+impl FeatureSink for Scores<'_> {
+    fn hash(&mut self, hash: u32) {
+        if let Some(w) = self.weights.get(&hash) {
+            add(&mut self.sum, w);
+        }
+    }
+
+    fn known(&mut self, _: u32, weights: &[f32; N]) {
+        add(&mut self.sum, weights);
+    }
+}
+
+fn add(sum: &mut [f32; N], weights: &[f32; N]) {
+    for (s, x) in sum.iter_mut().zip(weights) {
+        *s += x;
+    }
+}
+
+/// The model's weights of the features that depend on labels, flag bits and
+/// document context alone (see `Constants`), zero where it has none.
+#[derive(Clone)]
+pub(super) struct ConstantWeights {
+    pub(super) previous: [[f32; N]; N],
+    pub(super) previous_two: [[[f32; N]; N]; N],
+    pub(super) flag_bit: [[f32; N]; 12],
+    pub(super) context: [[f32; N]; 256],
+    pub(super) first_caps: [[f32; N]; 2],
+}
+
+/// `Tagger::neighbour_flags` of a view without a model.
+pub(super) static NO_FLAG_WEIGHTS: [[f32; N]; 2 << 12] = [[0.0; N]; 2 << 12];
+
+/// The weights of a view without a model, whose features only list hashes.
+pub(super) static NO_WEIGHTS: ConstantWeights = ConstantWeights {
+    previous: [[0.0; N]; N],
+    previous_two: [[[0.0; N]; N]; N],
+    flag_bit: [[0.0; N]; 12],
+    context: [[0.0; N]; 256],
+    first_caps: [[0.0; N]; 2],
+};
+
+impl ConstantWeights {
+    pub(super) fn of(tagger: &Tagger) -> Self {
+        let c = &CONSTANTS;
+        ConstantWeights {
+            previous: c.previous.map(|f| tagger.weight(f)),
+            previous_two: c.previous_two.map(|row| row.map(|f| tagger.weight(f))),
+            flag_bit: c.flag_bit.map(|f| tagger.weight(f)),
+            context: c.context.map(|f| tagger.weight(f)),
+            first_caps: c.first_caps.map(|f| tagger.weight(f)),
+        }
+    }
+}
+
+/// An I- label may only continue its own type.
+fn allowed(label: usize, prev: usize) -> bool {
+    label == 0 || label % 2 == 1 || prev == label || prev + 1 == label
+}
+
+pub(super) fn best(scores: &[f32; N], prev: usize) -> usize {
+    let mut best = 0;
+    for label in 1..N {
+        if allowed(label, prev) && scores[label] > scores[best] {
+            best = label;
+        }
+    }
+    best
+}
+
+/// A trained model.
+pub struct Tagger {
+    pub(super) weights: Weights<[f32; N]>,
+    /// Tells the word tables' cached scores of this model from another's.
+    pub(super) id: u64,
+    pub(super) constants: Box<ConstantWeights>,
+    /// The sentence edge's features with this model's weights.
+    pub(super) edge: Box<WordFeatures>,
+    /// The weights of `NEIGHBOUR_FLAGS`, the previous token's first and the
+    /// next token's after them, zero where the model has none: every scored
+    /// token reads two, and an index into a table needs no probe of the map.
+    pub(super) neighbour_flags: Box<[[f32; N]]>,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger::with_weights(Weights::default())
+    }
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Tagger({} features)", self.weights.len())
+    }
+}
+
+impl Tagger {
+    /// The model embedded in the binary.
+    pub fn embedded() -> Self {
+        Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model is valid (checked by tests)")
+    }
+
+    /// The model `ner.bin` of `dir` (a `--lexicon` directory), or the embedded one when it has none.
+    pub fn with_override(dir: &Path) -> Result<Self> {
+        let model = dir.join("ner.bin");
+        let bytes = match std::fs::read(&model) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Tagger::embedded()),
+            Err(source) => return Err(Error::Io { path: model, source }),
+        };
+        Tagger::from_bytes(&bytes).map_err(|message| Error::Lexicon { file: "ner.bin".into(), line: 0, message })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
+    pub(super) fn with_weights(weights: Weights<[f32; N]>) -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut tagger = Tagger {
+            weights,
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            constants: Box::new(NO_WEIGHTS.clone()),
+            edge: Box::new(WordFeatures::edge_with(None)),
+            neighbour_flags: Box::default(),
+        };
+        tagger.neighbour_flags = NEIGHBOUR_FLAGS.iter().flatten().map(|&f| tagger.weight(f)).collect();
+        tagger.constants = Box::new(ConstantWeights::of(&tagger));
+        tagger.edge = Box::new(WordFeatures::edge_with(Some(&tagger)));
+        tagger
+    }
+
+    /// The weight of one feature, zero where the model has none.
+    pub(super) fn weight(&self, feature: u32) -> [f32; N] {
+        self.weights.get(&feature).copied().unwrap_or([0.0; N])
+    }
+
+    /// The weights of `features` summed in order: a sum continued from a
+    /// word's own scores (see `Scores`) is the very sum over all its features.
+    pub(super) fn scores(&self, features: &[u32]) -> [f32; N] {
+        let mut scores = Scores { weights: &self.weights, sum: [0.0; N] };
+        for &f in features {
+            scores.hash(f);
+        }
+        scores.sum
+    }
+
+    /// One label per token.
+    #[cfg(test)]
+    pub(crate) fn tag(&self, view: &SentenceView) -> Vec<usize> {
+        let mut labels = Vec::new();
+        self.tag_into(view, &mut labels);
+        labels
+    }
+
+    /// One label per token, into `labels`.
+    pub(crate) fn tag_into(&self, view: &SentenceView, labels: &mut Vec<usize>) {
+        labels.clear();
+        labels.reserve(view.len());
+        // Only filled when scoring with another model than the view's.
+        let mut features = Vec::new();
+        let mut window = None;
+        let mut capitals = Capitals::new(view.classes.capitalized);
+        let mut i = 0;
+        while i < view.len() {
+            let prev = if i > 0 { labels[i - 1] } else { 0 };
+            // A name starts with a capital; elsewhere only a name in progress
+            // needs scoring: after "outside", the next capital is the next to score.
+            if prev == 0 {
+                let next = capitals.from(i, view.len());
+                labels.resize(next, 0);
+                if next == view.len() {
+                    break;
+                }
+                i = next;
+            }
+            let prev2 = if i > 1 { labels[i - 2] } else { 0 };
+            let scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
+                let words = view.next_window(i, window);
+                window = Some((i, words));
+                let mut scores = Scores { weights: &self.weights, sum: words[2].scored.own_scores };
+                view.context_features(i, &words, prev, prev2, &mut scores);
+                scores.sum
+            } else {
+                view.features(i, prev, prev2, &mut features);
+                self.scores(&features)
+            };
+            labels.push(best(&scores, prev));
+            i += 1;
+        }
+    }
+
+    /// The model file: magic, count, then (feature, scale, 9 × i16) records sorted by feature.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut keys: Vec<&u32> = self.weights.keys().collect();
+        keys.sort();
+        let mut out = Vec::with_capacity(16 + keys.len() * 26);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for key in keys {
+            let w = &self.weights[key];
+            let max = w.iter().fold(0f32, |m, x| m.max(x.abs()));
+            let scale = if max == 0.0 { 1.0 } else { max / f32::from(i16::MAX) };
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&scale.to_le_bytes());
+            for x in w {
+                out.extend_from_slice(&((x / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<Self, String> {
+        if bytes.is_empty() {
+            return Ok(Tagger::default());
+        }
+        let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a newsgraph tagger model")?;
+        let (count, mut rest) = body.split_at_checked(4).ok_or("truncated model")?;
+        let count = u32::from_le_bytes(count.try_into().map_err(|_| "truncated model")?) as usize;
+        let record = 4 + 4 + 2 * N;
+        if rest.len() != count * record {
+            return Err(format!("model holds {} bytes of records, expected {}", rest.len(), count * record));
+        }
+        let mut weights = Weights::default();
+        weights.reserve(count);
+        while let Some((r, tail)) = rest.split_at_checked(record) {
+            let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+            let scale = f32::from_le_bytes([r[4], r[5], r[6], r[7]]);
+            let mut w = [0f32; N];
+            for (k, x) in w.iter_mut().enumerate() {
+                *x = f32::from(i16::from_le_bytes([r[8 + 2 * k], r[9 + 2 * k]])) * scale;
+            }
+            weights.insert(key, w);
+            rest = tail;
+        }
+        Ok(Tagger::with_weights(weights))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_constraint_blocks_stray_inside_labels() {
+        assert!(!allowed(2, 0), "I-PER after O");
+        assert!(allowed(2, 1), "I-PER after B-PER");
+        assert!(allowed(2, 2));
+        assert!(!allowed(4, 1), "I-LOC after B-PER");
+    }
+
+    #[test]
+    fn a_lexicon_directory_may_hold_the_model() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-tagger-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let embedded = Tagger::with_override(&dir).unwrap();
+        std::fs::write(dir.join("ner.bin"), Tagger::default().to_bytes()).unwrap();
+        let empty = Tagger::with_override(&dir).unwrap();
+        std::fs::write(dir.join("ner.bin"), b"garbage").unwrap();
+        let garbage = Tagger::with_override(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(embedded.weights.len(), Tagger::embedded().weights.len());
+        assert!(empty.is_empty());
+        assert!(garbage.is_err());
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let mut tagger = Tagger::default();
+        tagger.weights.insert(7, [0.5, -1.0, 0.0, 0.25, 0.0, 0.0, 0.0, 0.0, 2.0]);
+        let back = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        let w = back.weights[&7];
+        assert!((w[1] + 1.0).abs() < 1e-3 && (w[8] - 2.0).abs() < 1e-3);
+        assert!(Tagger::from_bytes(b"garbage").is_err());
+    }
+}
