@@ -6,7 +6,8 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 
-use super::{Document, InputProblem, Item, Origin, decode, is_valid_date, without_bom};
+use super::decode::{decode, without_bom};
+use super::document::{Document, InputProblem, Item, Origin, is_valid_date};
 
 #[derive(Deserialize)]
 struct Record {

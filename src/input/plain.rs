@@ -1,7 +1,7 @@
 //! Plain-text articles: optional `# title:` / `# url:` / `# date:` header
 //! lines, an optional `date YYYY-MM-DD` dateline at the very start, then text.
 
-use super::{Document, is_valid_date};
+use super::document::{Document, InputProblem, Item, Origin, is_valid_date};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -69,6 +69,21 @@ pub fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), 
     }
     doc.text = text;
     Ok((doc, notes))
+}
+
+/// A plain article read from `shown` as document `id`: the document, preceded
+/// by a problem for each repair it needed, or the problem that cost it.
+pub(crate) fn read_article(shown: &str, id: &str, text: String) -> Result<Vec<Item>, InputProblem> {
+    match parse_plain(id, text) {
+        Ok((mut doc, notes)) => {
+            let mut items: Vec<Item> =
+                notes.into_iter().map(|n| Err(InputProblem::repaired(shown, Some(n.line), n.message))).collect();
+            doc.origin = Origin { path: shown.to_string(), line: None };
+            items.push(Ok(doc));
+            Ok(items)
+        }
+        Err(note) => Err(InputProblem::new(shown, Some(note.line), note.message)),
+    }
 }
 
 /// The date if valid; else a note, and no date.
