@@ -3,14 +3,16 @@
 //! depend on the number of threads.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
-use crate::extract::{EntityKind, Extraction, Form, Pipeline};
-use crate::graph::KnowledgeGraph;
-use crate::input::{Document, InputProblem, Item, Origin};
+use crate::error;
+use crate::extract::{EntityKind, Extraction, Form, Lexicon, Pipeline};
+use crate::graph::{EvidenceLimit, KnowledgeGraph};
+use crate::input::{Article, Document, InputProblem, Item, Origin};
 use crate::text::CharOffsets;
 
 /// Counts for the end-of-run summary.
@@ -215,6 +217,53 @@ impl Runner<'_> {
                 Ok(())
             },
         )
+    }
+}
+
+/// The pipeline of the embedded lexicons and tagger, as the command line
+/// builds it by default; built once, as loading the lexicons takes a while.
+fn embedded_pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
+}
+
+/// The one-call entry for library users. (It lives here, not in `graph`,
+/// because it needs the pipeline and the runner, and `graph` must not.)
+impl KnowledgeGraph {
+    /// Builds the graph of some articles with the embedded lexicons and name
+    /// tagger: the graph `newsgraph build` writes for the same articles read
+    /// from files named by their ids (evidence capped at 5 per edge).
+    ///
+    /// Each article is an [`Article`], or an `(id, text)` or
+    /// `(id, text, date)` tuple; its text is read as a plain-text file is
+    /// (optional header lines and dateline). The first problem (an empty
+    /// text, a bad date, an id given twice) is the error.
+    ///
+    /// ```
+    /// let graph = newsgraph::KnowledgeGraph::from_texts([
+    ///     ("a", "Russia condemned Ukraine on Monday."),
+    ///     ("b", "France and Germany signed a trade agreement."),
+    /// ])?;
+    /// assert!(graph.node_count() >= 4);
+    /// # Ok::<(), newsgraph::Error>(())
+    /// ```
+    pub fn from_texts<T: Into<Article>>(
+        texts: impl IntoIterator<Item = T, IntoIter: Send>,
+    ) -> error::Result<KnowledgeGraph> {
+        KnowledgeGraph::from_texts_with(embedded_pipeline(), texts)
+    }
+
+    /// [`KnowledgeGraph::from_texts`] with another pipeline (other lexicons,
+    /// or none of the tagger).
+    pub fn from_texts_with<T: Into<Article>>(
+        pipeline: &Pipeline,
+        texts: impl IntoIterator<Item = T, IntoIter: Send>,
+    ) -> error::Result<KnowledgeGraph> {
+        let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
+        let items = texts.into_iter().flat_map(|text| text.into().into_items());
+        let runner = Runner { pipeline, batch: 256, strict: true };
+        runner.build(&mut graph, items, |_| {}, |_| {})?;
+        Ok(graph)
     }
 }
 

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::input::InputProblem;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("{path}: {source}")]
@@ -18,6 +20,10 @@ pub enum Error {
     Query(#[from] QueryError),
     #[error(transparent)]
     Graph(#[from] GraphError),
+    /// A document given to [`KnowledgeGraph::from_texts`](crate::graph::KnowledgeGraph::from_texts)
+    /// could not be read as given (no text, a bad date, an id given twice).
+    #[error(transparent)]
+    Input(#[from] InputProblem),
 }
 
 /// A change that would count some document twice.

@@ -6,11 +6,13 @@
 //! (invalid UTF-8 bytes, a bad optional date) is repaired: a problem marked
 //! `repaired` comes first, then the document.
 
+mod article;
 mod decode;
 mod document;
 mod jsonl;
 mod plain;
 
+pub use article::Article;
 pub use document::{Document, InputProblem, Item, Origin, is_valid_date};
 pub use jsonl::JsonlReader;
 pub use plain::{LineNote, parse_plain};
