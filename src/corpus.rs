@@ -18,7 +18,9 @@ use crate::text::CharOffsets;
 /// Counts for the end-of-run summary.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// Documents extracted and accepted.
     pub documents: usize,
+    /// Bytes of text in those documents.
     pub bytes: u64,
     /// Inputs skipped.
     pub problems: usize,
@@ -28,7 +30,10 @@ pub struct Summary {
     pub already_present: usize,
 }
 
+/// Runs a pipeline over a stream of documents (see [`Runner::run`] and
+/// [`Runner::build`]); what the command line's `build` and `extract` use.
 pub struct Runner<'a> {
+    /// What extracts each document.
     pub pipeline: &'a Pipeline,
     /// Documents per parallel batch.
     pub batch: usize,
@@ -297,7 +302,8 @@ struct DocumentLine<'a> {
     relations: Vec<RelationLine<'a>>,
 }
 
-/// One line of `newsgraph extract --format jsonl`: every mention and relation of a document.
+/// One line of `newsgraph extract --format jsonl`: every mention and relation
+/// of a document, as JSON without the newline. (Public for the binary.)
 pub fn extraction_line(doc: &Document, extraction: &Extraction) -> String {
     let offsets = CharOffsets::new(&doc.text);
     let entity = |e: usize| extraction.entities[e].id.as_str();

@@ -1,6 +1,9 @@
 //! Evaluation against public gold standards: CoNLL-2003 named entities and
 //! PLOVER events. Each scorer reads the gold file, runs the pipeline on the
 //! same text a user would give it, and reports precision, recall and F1.
+//!
+//! Public on purpose: the binary's `evaluate` and `train` verbs are built on
+//! it, and a user comparing lexicons can run the same scores.
 
 pub mod conll;
 pub mod plover;
@@ -11,25 +14,32 @@ use std::fmt::Write;
 /// True positives, false positives and false negatives.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
+    /// Predicted and in the gold standard.
     pub tp: usize,
+    /// Predicted, but not in the gold standard.
     pub fp: usize,
+    /// In the gold standard, but not predicted.
     pub fn_: usize,
 }
 
 impl Counts {
+    /// The share of predictions that are right (0 when there are none).
     pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
 
+    /// The share of the gold standard that was predicted (0 when it is empty).
     pub fn recall(&self) -> f64 {
         ratio(self.tp, self.tp + self.fn_)
     }
 
+    /// The harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
         if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
     }
 
+    /// Adds another type's or document's counts, for a micro average.
     pub fn add(&mut self, other: Counts) {
         self.tp += other.tp;
         self.fp += other.fp;

@@ -5,9 +5,13 @@ use std::fmt;
 /// One news article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
+    /// Unique in a corpus: a file's name (a folder's files: the path inside the folder), or a JSONL line's `id`.
     pub id: String,
+    /// A valid `YYYY-MM-DD` date, from a header, the dateline, a written date or the JSONL record.
     pub date: Option<String>,
+    /// From a `# title:` header or the JSONL record.
     pub title: Option<String>,
+    /// From a `# url:` header or the JSONL record.
     pub url: Option<String>,
     /// The document text; offsets in the output count characters of this text.
     pub text: String,
@@ -20,7 +24,9 @@ pub struct Document {
 /// The file a document was read from (as given) and, in a JSONL corpus, its line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origin {
+    /// The path as given (`-` for stdin); empty for a `Document` built by hand.
     pub path: String,
+    /// The line in a JSONL corpus, from 1.
     pub line: Option<usize>,
 }
 
@@ -36,8 +42,11 @@ impl fmt::Display for Origin {
 /// Something wrong with one input; the rest of the corpus is still processed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputProblem {
+    /// The input at fault, as given (a file, `-` for stdin, or a document id).
     pub path: String,
+    /// The line at fault, from 1, when one is known.
     pub line: Option<usize>,
+    /// What happened, for a person.
     pub message: String,
     /// The document was kept, repaired as the message says; otherwise it was skipped.
     pub repaired: bool,
@@ -70,7 +79,7 @@ impl fmt::Display for InputProblem {
 pub type Item = Result<Document, InputProblem>;
 
 /// Checks a `YYYY-MM-DD` date.
-pub fn is_valid_date(date: &str) -> bool {
+pub(crate) fn is_valid_date(date: &str) -> bool {
     let b = date.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;

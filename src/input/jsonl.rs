@@ -19,7 +19,7 @@ struct Record {
 }
 
 /// Streams documents from a JSONL reader; each bad line is one problem.
-pub struct JsonlReader {
+pub(crate) struct JsonlReader {
     shown: String,
     reader: Box<dyn BufRead + Send>,
     line: usize,
@@ -29,7 +29,8 @@ pub struct JsonlReader {
 }
 
 impl JsonlReader {
-    pub fn new(shown: impl Into<String>, reader: Box<dyn BufRead + Send>) -> Self {
+    /// Reads `reader`, naming it `shown` in problems.
+    pub(crate) fn new(shown: impl Into<String>, reader: Box<dyn BufRead + Send>) -> Self {
         JsonlReader { shown: shown.into(), reader, line: 0, buf: Vec::new(), pending: VecDeque::new() }
     }
 

@@ -13,9 +13,9 @@ mod jsonl;
 mod plain;
 
 pub use article::Article;
-pub use document::{Document, InputProblem, Item, Origin, is_valid_date};
-pub use jsonl::JsonlReader;
-pub use plain::{LineNote, parse_plain};
+pub(crate) use document::is_valid_date;
+pub use document::{Document, InputProblem, Item, Origin};
+use jsonl::JsonlReader;
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -109,6 +109,8 @@ impl Walk {
 const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device; to read a pipe, give - and pipe into stdin)";
 
 impl Documents {
+    /// The documents named by command-line style arguments: files, folders
+    /// (walked for `.txt`, `.md` and `.jsonl`) and `-` for stdin.
     pub fn new<S: AsRef<str>>(args: &[S]) -> Self {
         let mut walk = Walk::default();
         for arg in args {

@@ -21,14 +21,14 @@ const MONTHS: [&str; 12] = [
 /// Something to say about one line of an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
-pub struct LineNote {
-    pub line: usize,
-    pub message: String,
+pub(crate) struct LineNote {
+    pub(crate) line: usize,
+    pub(crate) message: String,
 }
 
 /// Parses an article. An invalid date is left out, with a note (the text is
 /// kept, dateline included); an article with no text is the error.
-pub fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), LineNote> {
+pub(crate) fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), LineNote> {
     let mut doc = Document { id: id.to_string(), ..Document::default() };
     let mut notes = Vec::new();
     let mut offset = 0;

@@ -11,14 +11,13 @@ use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
-pub use table::Table;
-
 pub use crate::error::QueryError;
 use crate::error::Result;
 use crate::extract::EntityKind;
 use crate::graph::{Edge, Evidence, KnowledgeGraph};
 
-/// Finds the node a user means by `name`.
+/// Finds the entity a user means by `name`: its id, else its label, else an
+/// alias, in any case and with or without a leading "the".
 pub fn resolve_name(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
     if let Some(index) = graph.node_by_id(name) {
         return Ok(index);
@@ -84,14 +83,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// One entity, as listed by `entities`.
 #[derive(Debug, Serialize)]
 pub struct EntityRow {
+    /// The entity's id.
     pub id: String,
+    /// Its name.
     pub label: String,
+    /// What sort of entity it is.
     pub kind: EntityKind,
+    /// How many times it was mentioned.
     pub mentions: u64,
+    /// How many edges touch it, either way.
     pub edges: usize,
+    /// Its other names, sorted.
     pub aliases: Vec<String>,
 }
 
+/// Every entity, or those of one kind, sorted by id.
 pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityRow> {
     graph
         .sorted_nodes()
@@ -112,15 +118,25 @@ pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityR
 /// An edge as the queries show it: both ends by label and id.
 #[derive(Debug, Serialize)]
 pub struct RelationRow {
+    /// The label of the entity that acted.
     pub source: String,
+    /// Its id.
     pub source_id: String,
+    /// What it did.
     pub relation: String,
+    /// The label of the entity acted upon.
     pub target: String,
+    /// Its id.
     pub target_id: String,
+    /// How many pieces of evidence support the edge.
     pub weight: u64,
+    /// The earliest date of its documents.
     pub first_date: Option<String>,
+    /// The latest date of its documents.
     pub last_date: Option<String>,
+    /// Every piece of evidence is hedged or denied.
     pub hedged: bool,
+    /// The evidence the graph kept.
     pub evidence: Vec<Evidence>,
 }
 
@@ -181,21 +197,29 @@ pub fn relations(
     })
 }
 
+/// Which of an entity's edges [`neighbors`] follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Way {
+    /// Edges that end at the entity.
     In,
+    /// Edges that start at it.
     Out,
+    /// Both.
     Both,
 }
 
 /// An entity's record: what it is and every edge in and out.
 #[derive(Debug, Serialize)]
 pub struct Record {
+    /// The entity.
     pub entity: EntityRow,
+    /// Its edges out, sorted by relation, then the other end's id.
     pub outgoing: Vec<RelationRow>,
+    /// Its edges in, sorted the same way.
     pub incoming: Vec<RelationRow>,
 }
 
+/// The record of the entity `name` means (see [`resolve_name`]).
 pub fn show(graph: &KnowledgeGraph, name: &str) -> Result<Record> {
     let index = resolve_name(graph, name)?;
     let node = graph.node(index);
