@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Counts;
+use super::score::Counts;
 use crate::extract::{EntityKind, Form, Pipeline};
 use crate::input::Document;
 

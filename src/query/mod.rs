@@ -3,18 +3,21 @@
 //! aliases and ids; unknown or ambiguous names list the closest candidates.
 
 pub mod print;
+mod rows;
 mod table;
 
 use std::collections::{HashMap, VecDeque};
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
-use serde::Serialize;
+
+pub use rows::{EntityRow, Record, RelationRow, Way};
 
 pub use crate::error::QueryError;
 use crate::error::Result;
 use crate::extract::EntityKind;
-use crate::graph::{Edge, Evidence, KnowledgeGraph};
+use crate::graph::KnowledgeGraph;
+use rows::row;
 
 /// Finds the entity a user means by `name`: its id, else its label, else an
 /// alias, in any case and with or without a leading "the".
@@ -80,23 +83,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// One entity, as listed by `entities`.
-#[derive(Debug, Serialize)]
-pub struct EntityRow {
-    /// The entity's id.
-    pub id: String,
-    /// Its name.
-    pub label: String,
-    /// What sort of entity it is.
-    pub kind: EntityKind,
-    /// How many times it was mentioned.
-    pub mentions: u64,
-    /// How many edges touch it, either way.
-    pub edges: usize,
-    /// Its other names, sorted.
-    pub aliases: Vec<String>,
-}
-
 /// Every entity, or those of one kind, sorted by id.
 pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityRow> {
     graph
@@ -113,46 +99,6 @@ pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityR
             aliases: n.aliases.iter().cloned().collect(),
         })
         .collect()
-}
-
-/// An edge as the queries show it: both ends by label and id.
-#[derive(Debug, Serialize)]
-pub struct RelationRow {
-    /// The label of the entity that acted.
-    pub source: String,
-    /// Its id.
-    pub source_id: String,
-    /// What it did.
-    pub relation: String,
-    /// The label of the entity acted upon.
-    pub target: String,
-    /// Its id.
-    pub target_id: String,
-    /// How many pieces of evidence support the edge.
-    pub weight: u64,
-    /// The earliest date of its documents.
-    pub first_date: Option<String>,
-    /// The latest date of its documents.
-    pub last_date: Option<String>,
-    /// Every piece of evidence is hedged or denied.
-    pub hedged: bool,
-    /// The evidence the graph kept.
-    pub evidence: Vec<Evidence>,
-}
-
-fn row(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> RelationRow {
-    RelationRow {
-        source: graph.node(s).label.clone(),
-        source_id: graph.node(s).id.clone(),
-        relation: e.relation.clone(),
-        target: graph.node(t).label.clone(),
-        target_id: graph.node(t).id.clone(),
-        weight: e.weight,
-        first_date: e.first_date.clone(),
-        last_date: e.last_date.clone(),
-        hedged: e.hedged,
-        evidence: e.evidence.clone(),
-    }
 }
 
 /// Checks that some edge of the graph has the `relation` asked for (in any
@@ -195,28 +141,6 @@ pub fn relations(
         rows.sort_by(|a, b| (&a.source, &a.relation, &a.target).cmp(&(&b.source, &b.relation, &b.target)));
         rows
     })
-}
-
-/// Which of an entity's edges [`neighbors`] follows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Way {
-    /// Edges that end at the entity.
-    In,
-    /// Edges that start at it.
-    Out,
-    /// Both.
-    Both,
-}
-
-/// An entity's record: what it is and every edge in and out.
-#[derive(Debug, Serialize)]
-pub struct Record {
-    /// The entity.
-    pub entity: EntityRow,
-    /// Its edges out, sorted by relation, then the other end's id.
-    pub outgoing: Vec<RelationRow>,
-    /// Its edges in, sorted the same way.
-    pub incoming: Vec<RelationRow>,
 }
 
 /// The record of the entity `name` means (see [`resolve_name`]).

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::rows::{EntityRow, Record, RelationRow};
 use super::table::Table;
-use super::{EntityRow, Record, RelationRow};
 
 /// Any answer as pretty JSON and a newline.
 pub fn json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
