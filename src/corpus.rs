@@ -7,13 +7,11 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use serde::Serialize;
 
 use crate::error;
-use crate::extract::{EntityKind, Extraction, Form, Lexicon, Pipeline};
+use crate::extract::{Extraction, Lexicon, Pipeline};
 use crate::graph::{EvidenceLimit, KnowledgeGraph};
 use crate::input::{Article, Document, InputProblem, Item, Origin};
-use crate::text::CharOffsets;
 
 /// Counts for the end-of-run summary.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -270,75 +268,4 @@ impl KnowledgeGraph {
         runner.build(&mut graph, items, |_| {}, |_| {})?;
         Ok(graph)
     }
-}
-
-#[derive(Serialize)]
-struct MentionLine<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    kind: EntityKind,
-    form: Form,
-    entity: &'a str,
-}
-
-#[derive(Serialize)]
-struct RelationLine<'a> {
-    subject: &'a str,
-    relation: &'a str,
-    object: &'a str,
-    sentence: usize,
-    subject_span: [usize; 2],
-    trigger: [usize; 2],
-    object_span: [usize; 2],
-    hedged: bool,
-}
-
-#[derive(Serialize)]
-struct DocumentLine<'a> {
-    id: &'a str,
-    date: Option<&'a str>,
-    mentions: Vec<MentionLine<'a>>,
-    relations: Vec<RelationLine<'a>>,
-}
-
-/// One line of `newsgraph extract --format jsonl`: every mention and relation
-/// of a document, as JSON without the newline. (Public for the binary.)
-pub fn extraction_line(doc: &Document, extraction: &Extraction) -> String {
-    let offsets = CharOffsets::new(&doc.text);
-    let entity = |e: usize| extraction.entities[e].id.as_str();
-    let line = DocumentLine {
-        id: &doc.id,
-        date: doc.date.as_deref(),
-        mentions: extraction
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                let [start, end] = offsets.span(&m.span);
-                Some(MentionLine {
-                    start,
-                    end,
-                    text: &doc.text[m.span.clone()],
-                    kind: m.kind,
-                    form: m.form,
-                    entity: entity(m.entity?),
-                })
-            })
-            .collect(),
-        relations: extraction
-            .relations
-            .iter()
-            .map(|r| RelationLine {
-                subject: entity(r.subject),
-                relation: &r.label,
-                object: entity(r.object),
-                sentence: r.sentence,
-                subject_span: offsets.span(&r.subject_span),
-                trigger: offsets.span(&r.trigger_span),
-                object_span: offsets.span(&r.object_span),
-                hedged: r.hedged,
-            })
-            .collect(),
-    };
-    serde_json::to_string(&line).expect("extraction serialises")
 }

@@ -48,7 +48,7 @@ pub mod query;
 pub mod text;
 
 pub use error::{Error, Result};
-pub use export::{DotNodes, JsonLayout, from_json, to_dot, to_json, write_dot, write_json};
+pub use export::{DotNodes, JsonLayout, from_json, to_dot, to_json, write_dot, write_extraction, write_json};
 pub use extract::{Lexicon, Pipeline};
 pub use graph::{EvidenceLimit, KnowledgeGraph};
 pub use input::{Article, Document, Documents};
