@@ -1,6 +1,7 @@
 //! Articles held in memory rather than read from files: what
 //! [`KnowledgeGraph::from_texts`](crate::graph::KnowledgeGraph::from_texts) takes.
 
+use super::decode::without_bom;
 use super::document::{InputProblem, Item, is_valid_date};
 use super::plain::read_article;
 
@@ -34,7 +35,10 @@ impl<I: Into<String>, T: Into<String>, D: Into<String>> From<(I, T, D)> for Arti
 impl Article {
     /// The document, preceded by a problem for each repair it needed, as if
     /// read from a file named by its id; or the problem that cost it.
-    pub(crate) fn into_items(self) -> Vec<Item> {
+    pub(crate) fn into_items(mut self) -> Vec<Item> {
+        // As a file's: a byte order mark is not text.
+        let bom = self.text.len() - without_bom(self.text.as_bytes()).len();
+        self.text.drain(..bom);
         let mut items = match read_article(&self.id, &self.id, self.text) {
             Ok(items) => items,
             Err(problem) => return vec![Err(problem)],
@@ -63,6 +67,13 @@ mod tests {
         let doc = items[0].as_ref().unwrap();
         assert_eq!((doc.id.as_str(), doc.date.as_deref()), ("a", Some("2024-01-02")));
         assert_eq!(doc.text[doc.body_start..].trim(), "Text.");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_as_from_a_file() {
+        let items = Article::from(("a", "\u{feff}# title: T\nText.")).into_items();
+        let doc = items[0].as_ref().unwrap();
+        assert_eq!((doc.title.as_deref(), doc.text.as_str()), (Some("T"), "# title: T\nText."));
     }
 
     #[test]
