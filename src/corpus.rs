@@ -3,20 +3,22 @@
 //! depend on the number of threads.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use serde::Serialize;
 
-use crate::extract::{EntityKind, Extraction, Form, Pipeline};
-use crate::graph::KnowledgeGraph;
-use crate::input::{Document, InputProblem, Item, Origin};
-use crate::text::CharOffsets;
+use crate::error;
+use crate::extract::{Extraction, Lexicon, Pipeline};
+use crate::graph::{EvidenceLimit, KnowledgeGraph};
+use crate::input::{Article, Document, InputProblem, Item, Origin};
 
 /// Counts for the end-of-run summary.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
+    /// Documents extracted and accepted.
     pub documents: usize,
+    /// Bytes of text in those documents.
     pub bytes: u64,
     /// Inputs skipped.
     pub problems: usize,
@@ -26,7 +28,10 @@ pub struct Summary {
     pub already_present: usize,
 }
 
+/// Runs a pipeline over a stream of documents (see [`Runner::run`] and
+/// [`Runner::build`]); what the command line's `build` and `extract` use.
 pub struct Runner<'a> {
+    /// What extracts each document.
     pub pipeline: &'a Pipeline,
     /// Documents per parallel batch.
     pub batch: usize,
@@ -218,72 +223,49 @@ impl Runner<'_> {
     }
 }
 
-#[derive(Serialize)]
-struct MentionLine<'a> {
-    start: usize,
-    end: usize,
-    text: &'a str,
-    kind: EntityKind,
-    form: Form,
-    entity: &'a str,
+/// The pipeline of the embedded lexicons and tagger, as the command line
+/// builds it by default; built once, as loading the lexicons takes a while.
+fn embedded_pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
 }
 
-#[derive(Serialize)]
-struct RelationLine<'a> {
-    subject: &'a str,
-    relation: &'a str,
-    object: &'a str,
-    sentence: usize,
-    subject_span: [usize; 2],
-    trigger: [usize; 2],
-    object_span: [usize; 2],
-    hedged: bool,
-}
+/// The one-call entry for library users. (It lives here, not in `graph`,
+/// because it needs the pipeline and the runner, and `graph` must not.)
+impl KnowledgeGraph {
+    /// Builds the graph of some articles with the embedded lexicons and name
+    /// tagger: the graph `newsgraph build` writes for the same articles read
+    /// from files named by their ids (evidence capped at 5 per edge).
+    ///
+    /// Each article is an [`Article`], or an `(id, text)` or
+    /// `(id, text, date)` tuple; its text is read as a plain-text file is
+    /// (optional header lines and dateline). The first problem (an empty
+    /// text, a bad date, an id given twice) is the error.
+    ///
+    /// ```
+    /// let graph = newsgraph::KnowledgeGraph::from_texts([
+    ///     ("a", "Russia condemned Ukraine on Monday."),
+    ///     ("b", "France and Germany signed a trade agreement."),
+    /// ])?;
+    /// assert!(graph.node_count() >= 4);
+    /// # Ok::<(), newsgraph::Error>(())
+    /// ```
+    pub fn from_texts<T: Into<Article>>(
+        texts: impl IntoIterator<Item = T, IntoIter: Send>,
+    ) -> error::Result<KnowledgeGraph> {
+        KnowledgeGraph::from_texts_with(embedded_pipeline(), texts)
+    }
 
-#[derive(Serialize)]
-struct DocumentLine<'a> {
-    id: &'a str,
-    date: Option<&'a str>,
-    mentions: Vec<MentionLine<'a>>,
-    relations: Vec<RelationLine<'a>>,
-}
-
-/// One line of `newsgraph extract --format jsonl`: every mention and relation of a document.
-pub fn extraction_line(doc: &Document, extraction: &Extraction) -> String {
-    let offsets = CharOffsets::new(&doc.text);
-    let entity = |e: usize| extraction.entities[e].id.as_str();
-    let line = DocumentLine {
-        id: &doc.id,
-        date: doc.date.as_deref(),
-        mentions: extraction
-            .mentions
-            .iter()
-            .filter_map(|m| {
-                let [start, end] = offsets.span(&m.span);
-                Some(MentionLine {
-                    start,
-                    end,
-                    text: &doc.text[m.span.clone()],
-                    kind: m.kind,
-                    form: m.form,
-                    entity: entity(m.entity?),
-                })
-            })
-            .collect(),
-        relations: extraction
-            .relations
-            .iter()
-            .map(|r| RelationLine {
-                subject: entity(r.subject),
-                relation: &r.label,
-                object: entity(r.object),
-                sentence: r.sentence,
-                subject_span: offsets.span(&r.subject_span),
-                trigger: offsets.span(&r.trigger_span),
-                object_span: offsets.span(&r.object_span),
-                hedged: r.hedged,
-            })
-            .collect(),
-    };
-    serde_json::to_string(&line).expect("extraction serialises")
+    /// [`KnowledgeGraph::from_texts`] with another pipeline (other lexicons,
+    /// or none of the tagger).
+    pub fn from_texts_with<T: Into<Article>>(
+        pipeline: &Pipeline,
+        texts: impl IntoIterator<Item = T, IntoIter: Send>,
+    ) -> error::Result<KnowledgeGraph> {
+        let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
+        let items = texts.into_iter().flat_map(|text| text.into().into_items());
+        let runner = Runner { pipeline, batch: 256, strict: true };
+        runner.build(&mut graph, items, |_| {}, |_| {})?;
+        Ok(graph)
+    }
 }

@@ -9,9 +9,9 @@ use std::time::Instant;
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use newsgraph::corpus::{Runner, Summary, extraction_line};
+use newsgraph::corpus::{Runner, Summary};
 use newsgraph::evaluate::{self, conll, plover};
-use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_json};
+use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
@@ -457,7 +457,7 @@ fn extract(input: InputArgs, output: Option<&Path>) -> Result<ExitCode> {
                 report,
                 |doc, extraction| {
                     if write_error.is_none()
-                        && let Err(e) = writeln!(out, "{}", extraction_line(doc, &extraction))
+                        && let Err(e) = write_extraction(doc, &extraction, &mut out)
                     {
                         write_error = Some(e);
                     }

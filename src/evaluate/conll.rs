@@ -6,16 +6,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Counts;
+use super::score::Counts;
 use crate::extract::{EntityKind, Form, Pipeline};
 use crate::input::Document;
 
 /// The scored types.
-pub const TYPES: [&str; 3] = ["LOC", "ORG", "PER"];
+const TYPES: [&str; 3] = ["LOC", "ORG", "PER"];
 
 /// One document rebuilt from the CoNLL columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoldDocument {
+    /// The sentences, tokens joined by spaces, one sentence per line.
     pub text: String,
     /// Byte offset where each sentence starts in `text`.
     pub sentence_starts: Vec<usize>,
@@ -25,7 +26,6 @@ pub struct GoldDocument {
     pub tokens: Vec<(usize, usize, String)>,
 }
 
-/// Parses a CoNLL-2003 file (`token POS chunk NER` per line).
 /// Reads CoNLL-2003 data: `token ... tag` lines, blank lines between
 /// sentences, `-DOCSTART-` between documents. A line whose last column is
 /// no IOB tag (`O`, `I-TYPE`, `B-TYPE`) is an error naming the line.
@@ -106,7 +106,7 @@ pub fn parse(text: &str) -> Result<Vec<GoldDocument>, String> {
 }
 
 /// The CoNLL type a mention counts as, if any.
-pub fn conll_type(kind: EntityKind) -> Option<&'static str> {
+fn conll_type(kind: EntityKind) -> Option<&'static str> {
     match kind {
         EntityKind::Person => Some("PER"),
         EntityKind::State | EntityKind::Place => Some("LOC"),
@@ -116,7 +116,7 @@ pub fn conll_type(kind: EntityKind) -> Option<&'static str> {
 }
 
 /// Predicted name spans of one document: (start, end, type), byte offsets.
-pub fn predict(pipeline: &Pipeline, id: &str, text: &str) -> BTreeSet<(usize, usize, String)> {
+fn predict(pipeline: &Pipeline, id: &str, text: &str) -> BTreeSet<(usize, usize, String)> {
     let doc = Document { id: id.to_string(), text: text.to_string(), ..Document::default() };
     let extraction = pipeline.extract(&doc);
     extraction
@@ -130,22 +130,32 @@ pub fn predict(pipeline: &Pipeline, id: &str, text: &str) -> BTreeSet<(usize, us
 /// One false positive or false negative, with its sentence.
 #[derive(Debug, Clone)]
 pub struct Miss {
+    /// The document's index in the gold file.
     pub doc: usize,
+    /// `FP` (predicted, not gold) or `FN` (gold, not predicted).
     pub kind: &'static str,
+    /// The CoNLL type of the span: the predicted one for `FP`, the gold one for `FN`.
     pub entity_type: String,
+    /// The span's text.
     pub text: String,
+    /// The sentence it is in.
     pub context: String,
     /// For a false positive, the gold type of the same span if it had one; for a
     /// false negative, the predicted type of the same span.
     pub other: Option<String>,
 }
 
+/// The scores of a CoNLL evaluation.
 pub struct Report {
+    /// Counts per scored type (LOC, ORG, PER).
     pub per_type: BTreeMap<String, Counts>,
+    /// Every false positive and false negative, in document order.
     pub misses: Vec<Miss>,
+    /// Documents scored.
     pub documents: usize,
 }
 
+/// Runs the pipeline on every gold document (in parallel) and scores its names.
 pub fn evaluate(pipeline: &Pipeline, docs: &[GoldDocument]) -> Report {
     use rayon::prelude::*;
     let predictions: Vec<BTreeSet<(usize, usize, String)>> =

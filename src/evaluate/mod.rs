@@ -1,86 +1,12 @@
 //! Evaluation against public gold standards: CoNLL-2003 named entities and
 //! PLOVER events. Each scorer reads the gold file, runs the pipeline on the
 //! same text a user would give it, and reports precision, recall and F1.
+//!
+//! Public on purpose: the binary's `evaluate` and `train` verbs are built on
+//! it, and a user comparing lexicons can run the same scores.
 
 pub mod conll;
 pub mod plover;
+mod score;
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-
-/// True positives, false positives and false negatives.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
-    pub tp: usize,
-    pub fp: usize,
-    pub fn_: usize,
-}
-
-impl Counts {
-    pub fn precision(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fp)
-    }
-
-    pub fn recall(&self) -> f64 {
-        ratio(self.tp, self.tp + self.fn_)
-    }
-
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
-    }
-
-    pub fn add(&mut self, other: Counts) {
-        self.tp += other.tp;
-        self.fp += other.fp;
-        self.fn_ += other.fn_;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
-/// A precision/recall/F1 table: one row per type, then the micro average.
-pub fn score_table(per_type: &BTreeMap<String, Counts>) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
-        "TYPE", "PRECISION", "RECALL", "F1", "TP", "FP", "FN"
-    );
-    let mut micro = Counts::default();
-    let mut row = |name: &str, c: &Counts| {
-        let _ = writeln!(
-            out,
-            "{:<8} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7} {:>7}",
-            name,
-            c.precision(),
-            c.recall(),
-            c.f1(),
-            c.tp,
-            c.fp,
-            c.fn_
-        );
-    };
-    for (name, c) in per_type {
-        row(name, c);
-        micro.add(*c);
-    }
-    row("micro", &micro);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn f1_is_the_harmonic_mean() {
-        let c = Counts { tp: 8, fp: 2, fn_: 8 };
-        assert!((c.precision() - 0.8).abs() < 1e-9);
-        assert!((c.recall() - 0.5).abs() < 1e-9);
-        assert!((c.f1() - 0.615_384_6).abs() < 1e-6);
-        assert_eq!(Counts::default().f1(), 0.0);
-    }
-}
+pub use score::{Counts, score_table};

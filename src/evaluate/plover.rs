@@ -8,13 +8,20 @@ use std::collections::BTreeMap;
 use crate::extract::{Extraction, Pipeline};
 use crate::input::{Document, is_valid_date};
 
+/// One gold event: a sentence and what happened in it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
+    /// The record's id in the gold file.
     pub id: String,
+    /// The sentence.
     pub text: String,
+    /// Its date, if the gold file gives a valid one.
     pub date: Option<String>,
+    /// The PLOVER event category (AGREE, DISAPPROVE, ...).
     pub category: String,
+    /// Codes of the actors that acted.
     pub sources: Vec<String>,
+    /// Codes of the actors acted upon.
     pub targets: Vec<String>,
 }
 
@@ -58,15 +65,20 @@ pub fn parse(text: &str) -> Result<Vec<Record>, String> {
 /// What the pipeline said about one record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// The category of the best-matching relation; none if no relation had one.
     pub category: Option<String>,
+    /// The code of its subject, if known.
     pub source: Option<String>,
+    /// The code of its object, if known.
     pub target: Option<String>,
+    /// The category is the gold one.
     pub category_correct: bool,
+    /// The category and both actors' codes are the gold ones.
     pub triple_correct: bool,
 }
 
 /// Picks the extracted relation that best matches the record.
-pub fn judge(record: &Record, extraction: &Extraction) -> Outcome {
+fn judge(record: &Record, extraction: &Extraction) -> Outcome {
     let code = |e: usize| extraction.entities[e].code.clone();
     let mut best: Option<(u8, Outcome)> = None;
     for r in &extraction.relations {
@@ -91,15 +103,21 @@ pub fn judge(record: &Record, extraction: &Extraction) -> Outcome {
     })
 }
 
+/// The scores of a PLOVER evaluation.
 pub struct Report {
+    /// Records scored.
     pub records: usize,
+    /// Records whose category was found.
     pub category_correct: usize,
+    /// Records whose (source, category, target) triple was found.
     pub triple_correct: usize,
     /// Per gold category: (records, category correct, triple correct).
     pub per_category: BTreeMap<String, (usize, usize, usize)>,
+    /// Every record with what the pipeline said about it, in gold order.
     pub outcomes: Vec<(Record, Outcome)>,
 }
 
+/// Runs the pipeline on every record's sentence (in parallel) and scores it.
 pub fn evaluate(pipeline: &Pipeline, records: &[Record]) -> Report {
     use rayon::prelude::*;
     let outcomes: Vec<Outcome> = records

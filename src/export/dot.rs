@@ -22,7 +22,7 @@ fn style(kind: EntityKind) -> (&'static str, &'static str) {
 /// Quotes a string for DOT: escapes quotes and backslashes, turns newlines
 /// into `\n`, and writes `&` and non-ASCII characters as HTML entities so the
 /// file is plain ASCII whatever the input.
-pub fn quote(s: &str) -> String {
+fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -48,6 +48,7 @@ pub fn quote(s: &str) -> String {
 /// Which entities a DOT diagram shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DotNodes {
+    /// Every entity, with or without edges.
     All,
     /// Only those that take part in at least one edge: a readable diagram of
     /// a corpus whose mentions far outnumber its relations.
@@ -61,6 +62,8 @@ pub fn to_dot(graph: &KnowledgeGraph) -> String {
     String::from_utf8(out).expect("DOT is ASCII")
 }
 
+/// Writes the graph as DOT, nodes and edges sorted by id for byte-identical
+/// output; `nodes` says which entities to show.
 pub fn write_dot(graph: &KnowledgeGraph, nodes: DotNodes, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"digraph \"newsgraph\" {\n")?;
     out.write_all(b"  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11];\n")?;

@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 use crate::extract::EntityKind;
 use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node};
 
-pub const GENERATOR: &str = concat!("newsgraph ", env!("CARGO_PKG_VERSION"));
+/// What the JSON names as its writer.
+const GENERATOR: &str = concat!("newsgraph ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Serialize, Deserialize)]
 struct GraphJson {

@@ -1,7 +1,10 @@
-//! Export stage: networkx node-link JSON and Graphviz DOT.
+//! Export stage: networkx node-link JSON and Graphviz DOT for the graph, and
+//! JSON lines for one document's extraction.
 
-pub mod dot;
-pub mod json;
+mod dot;
+mod json;
+mod jsonl;
 
 pub use dot::{DotNodes, to_dot, write_dot};
 pub use json::{JsonLayout, from_json, to_json, write_json};
+pub use jsonl::write_extraction;

@@ -19,13 +19,20 @@ use crate::extract::{EntityKind, Extraction};
 use crate::input::Document;
 use crate::text::CharOffsets;
 
+/// An entity: one node of the graph, merged over every document that mentions it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
+    /// Stable across documents and runs (`russia`, `vladimir-putin`): the same entity gets the same id.
     pub id: String,
+    /// The name shown; of several documents' names, the smallest.
     pub label: String,
+    /// What sort of entity it is.
     pub kind: EntityKind,
+    /// Other names it was mentioned by.
     pub aliases: BTreeSet<String>,
+    /// How many times it was mentioned, over all documents.
     pub mentions: u64,
+    /// The ISO 3166 alpha-3 code of a state.
     pub iso3: Option<String>,
     /// Event-data actor code: the ISO-3 code of the state the entity acts for
     /// (a state's own code, a group's state, a leader's state), or IGO / NGO.
@@ -35,13 +42,21 @@ pub struct Node {
 /// One sentence supporting an edge; spans are character offsets into the document text.
 #[derive(Debug, Clone, PartialEq, PartialOrd, Serialize, Deserialize)]
 pub struct Evidence {
+    /// The document's id.
     pub doc: String,
+    /// The document's date.
     pub date: Option<String>,
+    /// The sentence's index in the document, from 0.
     pub sentence: usize,
+    /// The sentence.
     pub text: String,
+    /// Where the subject's mention is.
     pub subject: [usize; 2],
+    /// Where the words that name the relation are.
     pub trigger: [usize; 2],
+    /// Where the object's mention is.
     pub object: [usize; 2],
+    /// The sentence only reports the relation as possible, or denies it.
     #[serde(default)]
     pub hedged: bool,
 }
@@ -52,32 +67,46 @@ impl Evidence {
     }
 }
 
+/// A (source, relation, target) triple with all its evidence, merged over documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
+    /// What the source did to the target (`criticized`, `met`), as the lexicon names it.
     pub relation: String,
+    /// The CAMEO event code of the relation, if it has one.
     pub cameo: Option<String>,
+    /// The Goldstein conflict–cooperation score (−10 to +10) of that code.
     pub goldstein: Option<f64>,
+    /// The PLOVER event category of the relation, if it has one.
     pub plover: Option<String>,
     /// How many pieces of evidence support the edge (kept or not).
     pub weight: u64,
+    /// The earliest date of its documents.
     pub first_date: Option<String>,
+    /// The latest date of its documents.
     pub last_date: Option<String>,
     /// True when every piece of evidence is hedged or denied.
     pub hedged: bool,
+    /// The first pieces of evidence in document order, up to the graph's [`EvidenceLimit`].
     pub evidence: Vec<Evidence>,
 }
 
+/// A document the graph was built from, as the JSON lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentInfo {
+    /// The document's id.
     pub id: String,
+    /// Its date, if it had one.
     pub date: Option<String>,
+    /// Its title, if it had one.
     pub title: Option<String>,
 }
 
 /// How many pieces of evidence to keep per edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EvidenceLimit {
+    /// Keep every piece.
     All,
+    /// Keep the first ones in document order; the weight still counts all.
     AtMost(usize),
 }
 
@@ -87,6 +116,9 @@ impl Default for EvidenceLimit {
     }
 }
 
+/// The knowledge graph of a corpus: entities and the relations between them,
+/// each edge with its evidence. Build one with [`KnowledgeGraph::from_texts`],
+/// or document by document with [`KnowledgeGraph::add_extraction`].
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Node, Edge>,
@@ -113,32 +145,38 @@ fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
 }
 
 impl KnowledgeGraph {
+    /// An empty graph that keeps at most `evidence_limit` pieces of evidence per edge.
     pub fn new(evidence_limit: EvidenceLimit) -> Self {
         KnowledgeGraph { evidence_limit, ..Default::default() }
     }
 
+    /// How many entities the graph holds.
     pub fn node_count(&self) -> usize {
         self.graph.node_count()
     }
 
+    /// How many (source, relation, target) edges the graph holds.
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
 
+    /// True if the document with this id was added.
     pub fn has_document(&self, id: &str) -> bool {
         self.documents.contains_key(id)
     }
 
+    /// The documents added, sorted by id.
     pub fn documents(&self) -> impl Iterator<Item = &DocumentInfo> {
         self.documents.values()
     }
 
-    pub fn add_document_info(&mut self, info: DocumentInfo) {
+    /// Records a document as part of the graph.
+    pub(crate) fn add_document_info(&mut self, info: DocumentInfo) {
         self.documents.insert(info.id.clone(), info);
     }
 
     /// Adds a node or merges it into the node with the same id.
-    pub fn upsert_node(&mut self, node: Node) -> NodeIndex {
+    pub(crate) fn upsert_node(&mut self, node: Node) -> NodeIndex {
         if let Some(&index) = self.nodes.get(&node.id) {
             let existing = &mut self.graph[index];
             existing.mentions += node.mentions;
@@ -164,7 +202,7 @@ impl KnowledgeGraph {
     }
 
     /// Adds an edge or merges its evidence into the existing (source, relation, target) edge.
-    pub fn upsert_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
+    pub(crate) fn upsert_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
         let key = (source, target, edge.relation.clone());
         let limit = self.evidence_limit;
         match self.edges.get(&key) {
@@ -265,10 +303,12 @@ impl KnowledgeGraph {
         Ok(())
     }
 
+    /// The entity at `index` (an index from this graph).
     pub fn node(&self, index: NodeIndex) -> &Node {
         &self.graph[index]
     }
 
+    /// The index of the entity with this id, if any.
     pub fn node_by_id(&self, id: &str) -> Option<NodeIndex> {
         self.nodes.get(id).copied()
     }
@@ -304,6 +344,7 @@ impl KnowledgeGraph {
         edges
     }
 
+    /// How many edges touch `node`, either way.
     pub fn degree(&self, node: NodeIndex) -> usize {
         self.graph.edges_directed(node, Direction::Outgoing).count()
             + self.graph.edges_directed(node, Direction::Incoming).count()

@@ -6,7 +6,8 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 
-use super::{Document, InputProblem, Item, Origin, decode, is_valid_date, without_bom};
+use super::decode::{decode, without_bom};
+use super::document::{Document, InputProblem, Item, Origin, is_valid_date};
 
 #[derive(Deserialize)]
 struct Record {
@@ -18,7 +19,7 @@ struct Record {
 }
 
 /// Streams documents from a JSONL reader; each bad line is one problem.
-pub struct JsonlReader {
+pub(crate) struct JsonlReader {
     shown: String,
     reader: Box<dyn BufRead + Send>,
     line: usize,
@@ -28,7 +29,8 @@ pub struct JsonlReader {
 }
 
 impl JsonlReader {
-    pub fn new(shown: impl Into<String>, reader: Box<dyn BufRead + Send>) -> Self {
+    /// Reads `reader`, naming it `shown` in problems.
+    pub(crate) fn new(shown: impl Into<String>, reader: Box<dyn BufRead + Send>) -> Self {
         JsonlReader { shown: shown.into(), reader, line: 0, buf: Vec::new(), pending: VecDeque::new() }
     }
 

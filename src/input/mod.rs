@@ -6,84 +6,24 @@
 //! (invalid UTF-8 bytes, a bad optional date) is repaired: a problem marked
 //! `repaired` comes first, then the document.
 
+mod article;
+mod decode;
+mod document;
 mod jsonl;
 mod plain;
 
-pub use jsonl::JsonlReader;
-pub use plain::{LineNote, parse_plain};
+pub use article::Article;
+pub(crate) use document::is_valid_date;
+pub use document::{Document, InputProblem, Item, Origin};
+use jsonl::JsonlReader;
 
 use std::collections::HashSet;
-use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// One news article.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Document {
-    pub id: String,
-    pub date: Option<String>,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    /// The document text; offsets in the output count characters of this text.
-    pub text: String,
-    /// Byte offset where the article body starts (after header lines and dateline).
-    pub body_start: usize,
-    /// Where it was read, for messages.
-    pub origin: Origin,
-}
-
-/// The file a document was read from (as given) and, in a JSONL corpus, its line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Origin {
-    pub path: String,
-    pub line: Option<usize>,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}", self.path),
-            None => write!(f, "{}", self.path),
-        }
-    }
-}
-
-/// Something wrong with one input; the rest of the corpus is still processed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputProblem {
-    pub path: String,
-    pub line: Option<usize>,
-    pub message: String,
-    /// The document was kept, repaired as the message says; otherwise it was skipped.
-    pub repaired: bool,
-}
-
-impl InputProblem {
-    /// A problem that costs the input.
-    pub fn new(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        InputProblem { path: path.into(), line, message: message.into(), repaired: false }
-    }
-
-    /// A problem the document survives, repaired.
-    pub fn repaired(path: impl Into<String>, line: Option<usize>, message: impl Into<String>) -> Self {
-        InputProblem { repaired: true, ..InputProblem::new(path, line, message) }
-    }
-}
-
-impl std::error::Error for InputProblem {}
-
-impl fmt::Display for InputProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
-}
-
-/// Either a document or a problem, in input order.
-pub type Item = Result<Document, InputProblem>;
+use decode::{decode, without_bom};
+use plain::read_article;
 
 /// A file to read, with the document id it gets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -169,6 +109,8 @@ impl Walk {
 const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device; to read a pipe, give - and pipe into stdin)";
 
 impl Documents {
+    /// The documents named by command-line style arguments: files, folders
+    /// (walked for `.txt`, `.md` and `.jsonl`) and `-` for stdin.
     pub fn new<S: AsRef<str>>(args: &[S]) -> Self {
         let mut walk = Walk::default();
         for arg in args {
@@ -280,53 +222,10 @@ fn read_plain(shown: &str, id: &str, mut reader: impl Read) -> Vec<Item> {
         Err(problem) => return vec![Err(problem)],
     };
     let mut items: Vec<Item> = repair.into_iter().map(Err).collect();
-    match parse_plain(id, text) {
-        Ok((mut doc, notes)) => {
-            items.extend(notes.into_iter().map(|n| Err(InputProblem::repaired(shown, Some(n.line), n.message))));
-            doc.origin = Origin { path: shown.to_string(), line: None };
-            items.push(Ok(doc));
-        }
+    match read_article(shown, id, text) {
+        Ok(article) => items.extend(article),
         // The document is gone: a repair note before it would only confuse.
-        Err(note) => items = vec![Err(InputProblem::new(shown, Some(note.line), note.message))],
+        Err(problem) => items = vec![Err(problem)],
     }
     items
-}
-
-/// `bytes` without a leading UTF-8 byte order mark, which some editors write.
-pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-}
-
-/// Decodes `bytes` as UTF-8 text. Binary content (a NUL byte) is a problem;
-/// invalid bytes become U+FFFD, with a repair note naming the line of the first.
-pub(crate) fn decode(shown: &str, bytes: Vec<u8>) -> Result<(String, Option<InputProblem>), InputProblem> {
-    let line_of = |bytes: &[u8], at: usize| bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputProblem::new(shown, Some(line_of(&bytes, at)), "binary file (contains NUL bytes)"));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, None)),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = line_of(e.as_bytes(), at);
-            let message = format!("invalid UTF-8 at byte {at}, replaced by U+FFFD");
-            Ok((
-                String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Some(InputProblem::repaired(shown, Some(line), message)),
-            ))
-        }
-    }
-}
-
-/// Checks a `YYYY-MM-DD` date.
-pub fn is_valid_date(date: &str) -> bool {
-    let b = date.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let digits = |r: std::ops::Range<usize>| date[r].parse::<u32>().ok();
-    match (digits(0..4), digits(5..7), digits(8..10)) {
-        (Some(_), Some(m), Some(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
-        _ => false,
-    }
 }

@@ -1,7 +1,7 @@
 //! Plain-text articles: optional `# title:` / `# url:` / `# date:` header
 //! lines, an optional `date YYYY-MM-DD` dateline at the very start, then text.
 
-use super::{Document, is_valid_date};
+use super::document::{Document, InputProblem, Item, Origin, is_valid_date};
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -21,14 +21,14 @@ const MONTHS: [&str; 12] = [
 /// Something to say about one line of an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
-pub struct LineNote {
-    pub line: usize,
-    pub message: String,
+pub(crate) struct LineNote {
+    pub(crate) line: usize,
+    pub(crate) message: String,
 }
 
 /// Parses an article. An invalid date is left out, with a note (the text is
 /// kept, dateline included); an article with no text is the error.
-pub fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), LineNote> {
+pub(crate) fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), LineNote> {
     let mut doc = Document { id: id.to_string(), ..Document::default() };
     let mut notes = Vec::new();
     let mut offset = 0;
@@ -69,6 +69,21 @@ pub fn parse_plain(id: &str, text: String) -> Result<(Document, Vec<LineNote>), 
     }
     doc.text = text;
     Ok((doc, notes))
+}
+
+/// A plain article read from `shown` as document `id`: the document, preceded
+/// by a problem for each repair it needed, or the problem that cost it.
+pub(crate) fn read_article(shown: &str, id: &str, text: String) -> Result<Vec<Item>, InputProblem> {
+    match parse_plain(id, text) {
+        Ok((mut doc, notes)) => {
+            let mut items: Vec<Item> =
+                notes.into_iter().map(|n| Err(InputProblem::repaired(shown, Some(n.line), n.message))).collect();
+            doc.origin = Origin { path: shown.to_string(), line: None };
+            items.push(Ok(doc));
+            Ok(items)
+        }
+        Err(note) => Err(InputProblem::new(shown, Some(note.line), note.message)),
+    }
 }
 
 /// The date if valid; else a note, and no date.

@@ -3,22 +3,24 @@
 //! aliases and ids; unknown or ambiguous names list the closest candidates.
 
 pub mod print;
+mod rows;
 mod table;
 
 use std::collections::{HashMap, VecDeque};
 
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
-use serde::Serialize;
 
-pub use table::Table;
+pub use rows::{EntityRow, Record, RelationRow, Way};
 
 pub use crate::error::QueryError;
 use crate::error::Result;
 use crate::extract::EntityKind;
-use crate::graph::{Edge, Evidence, KnowledgeGraph};
+use crate::graph::KnowledgeGraph;
+use rows::row;
 
-/// Finds the node a user means by `name`.
+/// Finds the entity a user means by `name`: its id, else its label, else an
+/// alias, in any case and with or without a leading "the".
 pub fn resolve_name(graph: &KnowledgeGraph, name: &str) -> Result<NodeIndex> {
     if let Some(index) = graph.node_by_id(name) {
         return Ok(index);
@@ -81,17 +83,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// One entity, as listed by `entities`.
-#[derive(Debug, Serialize)]
-pub struct EntityRow {
-    pub id: String,
-    pub label: String,
-    pub kind: EntityKind,
-    pub mentions: u64,
-    pub edges: usize,
-    pub aliases: Vec<String>,
-}
-
+/// Every entity, or those of one kind, sorted by id.
 pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityRow> {
     graph
         .sorted_nodes()
@@ -107,36 +99,6 @@ pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityR
             aliases: n.aliases.iter().cloned().collect(),
         })
         .collect()
-}
-
-/// An edge as the queries show it: both ends by label and id.
-#[derive(Debug, Serialize)]
-pub struct RelationRow {
-    pub source: String,
-    pub source_id: String,
-    pub relation: String,
-    pub target: String,
-    pub target_id: String,
-    pub weight: u64,
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
-    pub hedged: bool,
-    pub evidence: Vec<Evidence>,
-}
-
-fn row(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) -> RelationRow {
-    RelationRow {
-        source: graph.node(s).label.clone(),
-        source_id: graph.node(s).id.clone(),
-        relation: e.relation.clone(),
-        target: graph.node(t).label.clone(),
-        target_id: graph.node(t).id.clone(),
-        weight: e.weight,
-        first_date: e.first_date.clone(),
-        last_date: e.last_date.clone(),
-        hedged: e.hedged,
-        evidence: e.evidence.clone(),
-    }
 }
 
 /// Checks that some edge of the graph has the `relation` asked for (in any
@@ -181,21 +143,7 @@ pub fn relations(
     })
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Way {
-    In,
-    Out,
-    Both,
-}
-
-/// An entity's record: what it is and every edge in and out.
-#[derive(Debug, Serialize)]
-pub struct Record {
-    pub entity: EntityRow,
-    pub outgoing: Vec<RelationRow>,
-    pub incoming: Vec<RelationRow>,
-}
-
+/// The record of the entity `name` means (see [`resolve_name`]).
 pub fn show(graph: &KnowledgeGraph, name: &str) -> Result<Record> {
     let index = resolve_name(graph, name)?;
     let node = graph.node(index);

@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{EntityRow, Record, RelationRow, Table};
+use super::rows::{EntityRow, Record, RelationRow};
+use super::table::Table;
 
 /// Any answer as pretty JSON and a newline.
 pub fn json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
@@ -13,6 +14,7 @@ pub fn json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
+/// Entities as a table.
 pub fn entities(out: &mut impl Write, rows: Vec<EntityRow>) -> io::Result<()> {
     let mut table = Table::new(&["KIND", "ENTITY", "MENTIONS", "EDGES", "ID"]);
     for r in rows {

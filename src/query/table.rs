@@ -2,25 +2,25 @@
 
 use std::fmt::Write;
 
-pub struct Table {
+/// Rows of cells under a header, rendered with aligned columns.
+pub(crate) struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    pub fn new(header: &[&str]) -> Self {
+    /// A table with these column names and no rows.
+    pub(crate) fn new(header: &[&str]) -> Self {
         Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
     }
 
-    pub fn row(&mut self, cells: Vec<String>) {
+    /// Adds a row, one cell per column.
+    pub(crate) fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    pub fn render(&self) -> String {
+    /// The table as text, each column as wide as its widest cell, lines trimmed.
+    pub(crate) fn render(&self) -> String {
         let width = |i: usize| {
             self.rows
                 .iter()

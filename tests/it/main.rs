@@ -6,6 +6,7 @@ mod exports;
 mod frames;
 mod golden;
 mod harness;
+mod library;
 mod merge;
 mod quality;
 mod readme;
