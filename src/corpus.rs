@@ -3,13 +3,13 @@
 //! depend on the number of threads.
 
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::error;
-use crate::extract::{Extraction, Lexicon, Pipeline};
+use crate::extract::{Extraction, Pipeline};
 use crate::graph::{EvidenceLimit, KnowledgeGraph};
 use crate::input::{Article, Document, InputProblem, Item, Origin};
 
@@ -227,7 +227,7 @@ impl Runner<'_> {
 /// builds it by default; built once, as loading the lexicons takes a while.
 fn embedded_pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
-    PIPELINE.get_or_init(|| Pipeline::new(Arc::new(Lexicon::embedded())))
+    PIPELINE.get_or_init(Pipeline::embedded)
 }
 
 /// The one-call entry for library users. (It lives here, not in `graph`,

@@ -1,6 +1,6 @@
 //! The library's one-call entry gives the graph the command line builds.
 
-use newsgraph::{Error, KnowledgeGraph, Lexicon, Pipeline, to_json};
+use newsgraph::{Error, KnowledgeGraph, Pipeline, to_json};
 
 use crate::harness::{SEED, newsgraph, root};
 
@@ -18,7 +18,7 @@ fn from_texts_gives_the_graph_build_writes() {
 #[test]
 fn from_texts_with_a_pipeline_gives_the_graph_build_writes_with_it() {
     let korea = "data/samples/GUM_news_korea.txt";
-    let pipeline = Pipeline::new(std::sync::Arc::new(Lexicon::embedded().without_tagger()));
+    let pipeline = Pipeline::rules_only();
     let texts = vec![("GUM_news_korea.txt", read(korea)), ("seed-article.txt", read(SEED))];
     let graph = KnowledgeGraph::from_texts_with(&pipeline, texts).unwrap();
     assert_eq!(to_json(&graph), newsgraph(&["build", "-q", "--no-tagger", SEED, korea]).ok());
