@@ -88,3 +88,21 @@ fn console_blocks_pair_commands_with_their_output() {
         [vec![("newsgraph a".to_string(), "one\ntwo\n".to_string()), ("newsgraph b".to_string(), String::new())]]
     );
 }
+
+/// The visible lines of the first example in the crate documentation (`src/lib.rs`).
+fn crate_doc_example() -> String {
+    let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
+    let doc: Vec<&str> =
+        lib.lines().filter_map(|l| l.strip_prefix("//!")).map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
+    let start = doc.iter().position(|l| *l == "```").expect("the crate documentation has an example") + 1;
+    let end = start + doc[start..].iter().position(|l| *l == "```").unwrap();
+    doc[start..end].iter().filter(|l| !(l.starts_with("# ") || **l == "#")).map(|l| format!("{l}\n")).collect()
+}
+
+#[test]
+fn the_readme_rust_example_is_the_crate_doc_example_that_runs_as_a_doc_test() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme.find("```rust\n").expect("the README has a Rust example") + "```rust\n".len();
+    let end = start + readme[start..].find("```\n").unwrap();
+    assert_eq!(&readme[start..end], crate_doc_example());
+}
