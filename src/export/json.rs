@@ -76,13 +76,16 @@ pub fn to_json(graph: &KnowledgeGraph) -> String {
 /// Writes the graph as node-link JSON and a newline, sorted for byte-identical output.
 pub fn write_json(graph: &KnowledgeGraph, layout: JsonLayout, out: &mut impl Write) -> io::Result<()> {
     let json = graph_json(graph);
-    match layout {
-        JsonLayout::Pretty => serde_json::to_writer_pretty(&mut *out, &json),
-        JsonLayout::Compact => serde_json::to_writer(&mut *out, &json),
+    // Serialised in memory, then written at once: serde's many small writes
+    // through a boxed writer took 54.8 M instructions for the BBC corpus's
+    // graph, against 38.0 M this way (callgrind).
+    let mut bytes = match layout {
+        JsonLayout::Pretty => serde_json::to_vec_pretty(&json),
+        JsonLayout::Compact => serde_json::to_vec(&json),
     }
-    // Gives back the writer's own error (a broken pipe stays one).
     .map_err(io::Error::from)?;
-    out.write_all(b"\n")
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }
 
 fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
