@@ -19,10 +19,10 @@ mod tagged;
 mod titled;
 
 use super::classes::{CAPITALIZED, Capitals, DETERMINER, SentenceClasses, TokenClasses, WordTable};
+use super::extraction::{Mention, PublishFact, RoleFact};
 use super::lexicon::Lexicon;
 use super::matches::Matches;
 use super::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
-use super::{Mention, PublishFact, RoleFact};
 use crate::text::Sentence;
 use scan::Scan;
 

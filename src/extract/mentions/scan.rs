@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::{Buffers, Found, NameType};
 use crate::extract::classes::{SHOUTED, SentenceClasses, pack_word};
+use crate::extract::extraction::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
-use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
 /// Grammatical words after which a name is still a head ("Russia has", "Russia and").
