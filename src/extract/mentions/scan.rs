@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Buffers, Found, NameType};
+use super::buffers::{Buffers, Found, NameType};
 use crate::extract::classes::{SHOUTED, SentenceClasses, pack_word};
 use crate::extract::extraction::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};

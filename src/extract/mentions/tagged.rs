@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::NameType;
+use super::buffers::NameType;
 use super::scan::{Scan, is_grammar};
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
