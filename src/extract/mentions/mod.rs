@@ -20,7 +20,7 @@ mod scan;
 mod tagged;
 mod titled;
 
-use super::classes::{CAPITALIZED, DETERMINER, TokenClasses, WordTable};
+use super::classes::{TokenClasses, WordTable};
 use super::lexicon::Lexicon;
 use super::tagger::{DocumentContext, Tagger};
 use crate::text::Sentence;
@@ -70,8 +70,7 @@ impl Scan<'_> {
     /// determiner, a lexicon or tagger name, a capital or a pronoun. Most
     /// tokens have none of these and skip the rules.
     fn may_start_mention(&self, i: usize) -> bool {
-        let bits = self.classes.bits(i);
-        bits & (CAPITALIZED | DETERMINER | self.lexicon.words.person_pronoun.bit()) != 0
+        self.classes.is_capitalized_determiner_or(i, &self.lexicon.words.person_pronoun)
             || self.title(i).is_some()
             || self.gaz(i).is_some()
             || self.tagged.get(i).is_some_and(Option::is_some)
