@@ -1,5 +1,6 @@
-//! Feature hashing, word shapes and each word's share of the features,
-//! hashed once and cached per thread by word id.
+//! The labels, feature hashing, word shapes and the layout of each word's
+//! share of the features (filled with a model's weights in `model.rs`, cached
+//! per thread by word id in `view.rs`).
 
 /// Labels in BIO form; index 0 is "outside".
 pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];

@@ -1,5 +1,5 @@
 //! What the features read of a sentence: its tokens' words, lexicon flags
-//! and document context.
+//! and document context; and the thread's cache of each word's features.
 
 use rustc_hash::FxHashMap as HashMap;
 
