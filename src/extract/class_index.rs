@@ -10,12 +10,14 @@ use rustc_hash::FxHashMap as HashMap;
 /// The number of bits free for the word classes of `words.tsv`.
 pub(super) const CLASS_BITS: usize = 21;
 
+// The bits this index sets, read by `classes.rs` alone (which names them for the rest).
+
 /// One of the [`DETERMINERS`] ("the", "His"), in any case.
-pub(crate) const DETERMINER: u32 = 1 << 26;
+pub(super) const DETERMINER: u32 = 1 << 26;
 /// A first name of `first_names.txt`, as listed (case-sensitive).
-pub(crate) const FIRST_NAME: u32 = 1 << 30;
+pub(super) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
-pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
+pub(super) const TRIGGER_WORD: u32 = 1 << 31;
 
 /// Words that can open a description ("the Russian side", "his counterpart").
 pub(crate) const DETERMINERS: &[&str] =

@@ -12,32 +12,32 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-pub(crate) use super::class_index::{DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
+pub(crate) use super::class_index::DETERMINERS;
+use super::class_index::{DETERMINER, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
 use crate::text::Sentence;
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
 // bits 21 to 31 are the table's own, but for the three the class index sets
 // (determiner 26, first name 30, trigger word 31). Other modules ask about
-// them by name (`WordBits`, the methods of `SentenceClasses`); the masks that
-// are still `pub(crate)` are those the mention rules and relation frames
-// test themselves.
+// them by name (`WordBits`, the methods of `SentenceClasses`): no mask
+// leaves this file.
 
 /// Has an upper-case letter anywhere ("Russia", "iPhone"): only such words
 /// need lowering before they are compared with lower-case words.
-pub(crate) const HAS_UPPER: u32 = 1 << 21;
+const HAS_UPPER: u32 = 1 << 21;
 
 /// The word's letters, which several rules and the tagger test on every token:
 /// two characters or more with none in lower case ("NATO", "U.S."), has a
 /// lower-case letter, has a letter, starts with an upper-case letter.
-pub(crate) const SHOUTED: u32 = 1 << 22;
+const SHOUTED: u32 = 1 << 22;
 const HAS_LOWER: u32 = 1 << 23;
 const ALPHABETIC: u32 = 1 << 24;
-pub(crate) const CAPITALIZED: u32 = 1 << 25;
+const CAPITALIZED: u32 = 1 << 25;
 /// Some gazetteer name, title or relation trigger starts with this very token.
-pub(crate) const GAZETTEER_START: u32 = 1 << 27;
-pub(crate) const TITLE_START: u32 = 1 << 28;
-pub(crate) const TRIGGER_START: u32 = 1 << 29;
+const GAZETTEER_START: u32 = 1 << 27;
+const TITLE_START: u32 = 1 << 28;
+const TRIGGER_START: u32 = 1 << 29;
 
 /// Words a thread remembers before it starts again: bounds the memory (about
 /// 10 MB a thread) on corpora whose vocabulary keeps growing. Twice this cost
@@ -347,7 +347,7 @@ impl<'a> Capitals<'a> {
 /// The classes of the tokens of one sentence.
 #[derive(Clone, Copy)]
 pub(crate) struct SentenceClasses<'a> {
-    pub bits: &'a [u32],
+    bits: &'a [u32],
     /// The tokens' ids in the word table.
     pub ids: &'a [u32],
     /// The indices of the capitalised tokens, in order.
@@ -362,7 +362,7 @@ impl SentenceClasses<'_> {
         self.bits(i) & class.bit() != 0
     }
 
-    pub fn bits(&self, i: usize) -> u32 {
+    fn bits(&self, i: usize) -> u32 {
         self.bits.get(i).copied().unwrap_or(0)
     }
 
@@ -408,6 +408,24 @@ impl WordBits {
     #[inline]
     pub fn is_first_name(self) -> bool {
         self.0 & FIRST_NAME != 0
+    }
+
+    /// Two characters or more, none in lower case ("NATO", "U.S.", "--").
+    #[inline]
+    pub fn is_shouted(self) -> bool {
+        self.0 & SHOUTED != 0
+    }
+
+    /// Some gazetteer name starts with this very word.
+    #[inline]
+    pub fn may_start_gazetteer_name(self) -> bool {
+        self.0 & GAZETTEER_START != 0
+    }
+
+    /// Some title starts with this very word.
+    #[inline]
+    pub fn may_start_title(self) -> bool {
+        self.0 & TITLE_START != 0
     }
 
     /// Has a lower-case letter.
@@ -467,6 +485,13 @@ impl SentenceClasses<'_> {
     #[inline]
     pub fn starts_trigger(&self, i: usize) -> bool {
         self.bits(i) & TRIGGER_WORD != 0
+    }
+
+    /// Token `i` is capitalised, a determiner or in `class`: what most mention
+    /// rules need first, asked of every token in one mask test (false past the end).
+    #[inline]
+    pub fn is_capitalized_determiner_or(&self, i: usize, class: &WordClass) -> bool {
+        self.bits(i) & (CAPITALIZED | DETERMINER | class.bit()) != 0
     }
 }
 
@@ -681,6 +706,31 @@ mod tests {
             proptest::prop_assert_eq!(bits.has_lower(), lower);
             proptest::prop_assert_eq!(bits.is_upper_case(), alphabetic && !lower);
             proptest::prop_assert_eq!(bits.is_lower_case(), lower && !word.starts_with(char::is_uppercase));
+        }
+
+        #[test]
+        fn the_one_mask_mention_test_is_capital_or_determiner_or_class(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["The", "the", "HIS", "an", "He", "he", "them", "it", "said", "Iran", "x", "."]),
+                0..12,
+            ),
+        ) {
+            let lexicon = Lexicon::embedded();
+            let text = words.join(" ");
+            let (sentences, classes) = analyzed(&text, &lexicon);
+            let pronouns = &lexicon.words.person_pronoun;
+            for (index, sentence) in sentences.iter().enumerate() {
+                let tested = classes.sentence(index);
+                for i in 0..=sentence.tokens.len() {
+                    let plain = sentence.tokens.get(i).is_some_and(|t| {
+                        let word = &text[t.start..t.end];
+                        word.starts_with(char::is_uppercase)
+                            || DETERMINERS.contains(&word.to_lowercase().as_str())
+                            || pronouns.contains(word)
+                    });
+                    proptest::prop_assert_eq!(tested.is_capitalized_determiner_or(i, pronouns), plain, "{} {}", text, i);
+                }
+            }
         }
 
         #[test]

@@ -1,7 +1,7 @@
 //! Lexicon matches per sentence: gazetteer names and titles at each phrase
 //! start. Both the tagger (as features) and the mention rules read them.
 
-use super::classes::{GAZETTEER_START, SentenceClasses, TITLE_START};
+use super::classes::SentenceClasses;
 use super::lexicon::{GazTarget, Lexicon};
 use crate::text::Sentence;
 
@@ -41,8 +41,8 @@ impl Matches {
         // One pass over the phrase starts finds the gazetteer's and the titles' matches.
         for &s in classes.phrase_starts {
             let s = s as usize;
-            let bits = classes.bits[s];
-            if bits & GAZETTEER_START != 0 {
+            let word = classes.word(s);
+            if word.may_start_gazetteer_name() {
                 lexicon.gazetteer.for_each_match_from(text, tokens, s, |e, id| {
                     let (target, pattern) = &lexicon.gazetteer_targets[id];
                     if !case_matches(pattern, &text[tokens[s].start..tokens[e].end]) {
@@ -57,7 +57,7 @@ impl Matches {
                     }
                 });
             }
-            if bits & TITLE_START != 0 {
+            if word.may_start_title() {
                 lexicon.titles.for_each_match_from(text, tokens, s, |e, id| {
                     if titles[s].is_none_or(|(end, _)| e + 1 > end) {
                         titles[s] = Some((e + 1, id));

@@ -31,11 +31,9 @@ use std::sync::Arc;
 use crate::input::Document;
 use crate::text::{self, Sentence};
 use classes::{TokenClasses, WordTable};
-pub(crate) use extraction::{Cue, PublishFact, RoleFact};
 pub use extraction::{Entity, EntityKind, Extraction, Form, Mention, Relation};
 pub use lexicon::Lexicon;
 pub use names::slug;
-pub(crate) use names::{push_entity_id, strip_leading};
 pub use tagger::Tagger;
 
 /// The mentions found in a document (stage 1 of [`Pipeline`]), with the

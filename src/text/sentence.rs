@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::{is_abbreviation, is_initialism};
+use super::abbreviations::{is_abbreviation, is_initialism};
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '»')

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{is_abbreviation, is_initialism};
+use super::abbreviations::{is_abbreviation, is_initialism};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {

@@ -3,7 +3,7 @@
 //! "Israeli right-winger Ariel Sharon").
 
 use super::scan::{Scan, is_grammar};
-use crate::extract::{Cue, EntityKind, Form, RoleFact};
+use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::text::TokenKind;
 
 impl Scan<'_> {

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::scan::Scan;
+use crate::extract::extraction::{Cue, EntityKind, Form, Mention};
 use crate::extract::lexicon::GazTarget;
-use crate::extract::{Cue, EntityKind, Form, Mention};
 
 impl Scan<'_> {
     /// A capitalised name with no gazetteer entry, typed by its cue words.

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use super::scan::{Scan, is_grammar};
+use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::{GazTarget, TitleKind};
-use crate::extract::{Cue, EntityKind, Form};
 use crate::text::TokenKind;
 
 /// The state a description names among its modifiers: its tokens, the state,

@@ -4,8 +4,9 @@
 use std::ops::Range;
 
 use super::scan::{Scan, is_grammar};
+use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
-use crate::extract::{Cue, EntityKind, Form, strip_leading};
+use crate::extract::names::strip_leading;
 use crate::text::TokenKind;
 
 impl Scan<'_> {

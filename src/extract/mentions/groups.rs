@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::scan::{Scan, is_grammar};
-use crate::extract::{Cue, EntityKind, Form};
+use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::text::TokenKind;
 
 impl Scan<'_> {

@@ -4,10 +4,12 @@
 //!
 //! [`find`] scans each sentence once: at each token the rule families, one
 //! file each, are tried in order (`Scan::scan`, below); `scan.rs` holds the
-//! scan's state and the helpers they share. After the scan, `affiliations.rs`
+//! scan's state and the helpers they share, `buffers.rs` what it fills and
+//! keeps between sentences. After the scan, `affiliations.rs`
 //! and `placements.rs` link the sentence's mentions to each other.
 
 mod affiliations;
+mod buffers;
 mod capitalized;
 mod descriptions;
 mod gazetteer;
@@ -18,23 +20,12 @@ mod scan;
 mod tagged;
 mod titled;
 
-use super::classes::{CAPITALIZED, Capitals, DETERMINER, SentenceClasses, TokenClasses, WordTable};
+use super::classes::{TokenClasses, WordTable};
 use super::lexicon::Lexicon;
-use super::matches::Matches;
-use super::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
-use super::{Mention, PublishFact, RoleFact};
+use super::tagger::{DocumentContext, Tagger};
 use crate::text::Sentence;
+pub(crate) use buffers::{Buffers, Found};
 use scan::Scan;
-
-/// Mentions and the facts stated in the same breath (titles, "report by").
-#[derive(Debug, Default)]
-pub(crate) struct Found {
-    pub mentions: Vec<Mention>,
-    pub roles: Vec<RoleFact>,
-    pub publishers: Vec<PublishFact>,
-    /// Capitalised names with no cue; the resolver adopts those that repeat a known name.
-    pub unknown: Vec<Mention>,
-}
 
 /// `words` is the table `classes` was read from; `tagger` is the statistical
 /// name tagger, if the pipeline has one; `buffers` are the thread's.
@@ -65,84 +56,6 @@ pub(crate) fn find(
     found
 }
 
-/// The per-token vectors of one sentence, handed from sentence to sentence
-/// and kept by the thread between documents (in its workspace), so that they
-/// are allocated once and grow to the longest sentence met; and the tagger's
-/// features of the words of the thread's word table.
-#[derive(Default)]
-pub(crate) struct Buffers {
-    matches: Matches,
-    /// Names the statistical tagger found, by first token: (end token, type);
-    /// empty when no model is loaded.
-    tagged: Vec<Option<(usize, NameType)>>,
-    view: ViewBuffers,
-    labels: Vec<usize>,
-    features: FeatureCache,
-}
-
-/// What the statistical tagger calls a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NameType {
-    Person,
-    Location,
-    Organization,
-    Other,
-}
-
-impl Buffers {
-    /// Name spans from `tagger` into `tagged`, by first token; `tagged` is
-    /// left empty when there is no model. Reads `matches`, which must be this
-    /// sentence's, and `features`, which must be served for `tagger`.
-    fn tag(
-        &mut self,
-        text: &str,
-        sentence: &Sentence,
-        classes: SentenceClasses,
-        lexicon: &Lexicon,
-        tagger: Option<&Tagger>,
-        document: &DocumentContext,
-    ) {
-        self.tagged.clear();
-        let Some(tagger) = tagger else { return };
-        self.tagged.resize(sentence.tokens.len(), None);
-        let buffers = std::mem::take(&mut self.view);
-        let (matches, features) = (&self.matches, &self.features);
-        let view =
-            SentenceView::new(text, sentence, classes, features, Some(tagger), matches, lexicon, document, buffers);
-        tagger.tag_into(&view, &mut self.labels);
-        self.view = view.into_buffers();
-        name_spans(&self.labels, classes.capitalized, &mut self.tagged);
-    }
-}
-
-/// The names in a sentence's BIO labels, by first token: (end token, type).
-/// The labels are the tagger's, which after "outside" scores only capitals:
-/// from an "outside" label the next name can only start at the next capital.
-fn name_spans(labels: &[usize], capitals: &[u32], spans: &mut [Option<(usize, NameType)>]) {
-    let n = labels.len();
-    let mut capitals = Capitals::new(capitals);
-    let mut i = 0;
-    while i < n {
-        if labels[i] == 0 {
-            i = capitals.from(i + 1, n);
-            continue;
-        }
-        let kind = (labels[i] - 1) / 2;
-        let mut end = i + 1;
-        while end < n && labels[end] != 0 && labels[end].is_multiple_of(2) && (labels[end] - 1) / 2 == kind {
-            end += 1;
-        }
-        let name_type = match kind {
-            0 => NameType::Person,
-            1 => NameType::Location,
-            2 => NameType::Organization,
-            _ => NameType::Other,
-        };
-        spans[i] = Some((end, name_type));
-        i = end;
-    }
-}
-
 impl Scan<'_> {
     fn run(&mut self) {
         let first = self.found.mentions.len();
@@ -157,8 +70,7 @@ impl Scan<'_> {
     /// determiner, a lexicon or tagger name, a capital or a pronoun. Most
     /// tokens have none of these and skip the rules.
     fn may_start_mention(&self, i: usize) -> bool {
-        let bits = self.classes.bits(i);
-        bits & (CAPITALIZED | DETERMINER | self.lexicon.words.person_pronoun.bit()) != 0
+        self.classes.is_capitalized_determiner_or(i, &self.lexicon.words.person_pronoun)
             || self.title(i).is_some()
             || self.gaz(i).is_some()
             || self.tagged.get(i).is_some_and(Option::is_some)
@@ -185,49 +97,6 @@ impl Scan<'_> {
                     i += 1;
                 }
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn name_spans_found_from_the_capitals_are_all_the_names(
-            tokens in proptest::collection::vec((proptest::prelude::any::<bool>(), 0..9usize), 0..40),
-        ) {
-            // Labels as the tagger gives them: after "outside", only a capital is scored.
-            let mut labels: Vec<usize> = Vec::new();
-            let mut capitals = Vec::new();
-            for (i, &(capital, label)) in tokens.iter().enumerate() {
-                if capital {
-                    capitals.push(i as u32);
-                }
-                let scored = capital || labels.last().is_some_and(|&l| l != 0);
-                labels.push(if scored { label } else { 0 });
-            }
-            let mut spans = vec![None; labels.len()];
-            name_spans(&labels, &capitals, &mut spans);
-            // Every token read, one at a time.
-            let mut expected = vec![None; labels.len()];
-            let mut i = 0;
-            while i < labels.len() {
-                if labels[i] == 0 {
-                    i += 1;
-                    continue;
-                }
-                let kind = (labels[i] - 1) / 2;
-                let mut end = i + 1;
-                while end < labels.len() && labels[end] != 0 && labels[end].is_multiple_of(2) && (labels[end] - 1) / 2 == kind {
-                    end += 1;
-                }
-                expected[i] = Some((end, kind));
-                i = end;
-            }
-            let kinds: Vec<_> = spans.iter().map(|s| s.map(|(end, t)| (end, t as usize))).collect();
-            proptest::prop_assert_eq!(kinds, expected);
         }
     }
 }

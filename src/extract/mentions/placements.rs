@@ -1,8 +1,8 @@
 //! After the scan: the state an organization, region or place is in.
 
 use super::scan::Scan;
+use crate::extract::extraction::{Cue, Form};
 use crate::extract::lexicon::GazTarget;
-use crate::extract::{Cue, Form};
 
 /// Compass words that name part of a state or place ("South Lebanon", "in southeastern Turkey").
 const DIRECTIONS: &[&str] = &[

@@ -1,7 +1,7 @@
 //! Pronouns: personal ("he", "his") and "it".
 
 use super::scan::Scan;
-use crate::extract::{Cue, EntityKind, Form};
+use crate::extract::extraction::{Cue, EntityKind, Form};
 
 impl Scan<'_> {
     pub(super) fn pronoun(&mut self, i: usize) -> Option<usize> {

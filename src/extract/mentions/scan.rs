@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::{Buffers, Found, NameType};
-use crate::extract::classes::{SHOUTED, SentenceClasses, pack_word};
+use super::buffers::{Buffers, Found, NameType};
+use crate::extract::classes::{SentenceClasses, pack_word};
+use crate::extract::extraction::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
-use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
 /// Grammatical words after which a name is still a head ("Russia has", "Russia and").
@@ -163,10 +163,10 @@ impl<'a> Scan<'a> {
         let (mut words, mut caps) = (0, 0);
         // Counted without a branch on the token's kind: words and
         // punctuation come in no order a processor can guess.
-        for (token, &bits) in tokens.iter().zip(classes.bits) {
+        for (token, bits) in tokens.iter().zip(classes.words()) {
             let word = usize::from(token.kind == TokenKind::Word);
             words += word;
-            caps += word & usize::from(bits & SHOUTED != 0);
+            caps += word & usize::from(bits.is_shouted());
         }
         Scan {
             text,

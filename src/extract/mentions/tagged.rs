@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use super::NameType;
+use super::buffers::NameType;
 use super::scan::{Scan, is_grammar};
+use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
-use crate::extract::{Cue, EntityKind, Form};
 use crate::text::TokenKind;
 
 impl Scan<'_> {

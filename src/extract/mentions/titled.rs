@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::scan::Scan;
 use crate::extract::classes::DETERMINERS;
+use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
-use crate::extract::{Cue, EntityKind, Form, RoleFact};
 use crate::text::TokenKind;
 
 /// A titled person's mention and what the title places them in.

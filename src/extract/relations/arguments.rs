@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::frame::{Argument, Frame};
 use super::words::{DETERMINERS, PREPOSITIONS, QUANTITIES};
+use crate::extract::extraction::{EntityKind, Form, Mention, Relation};
 use crate::extract::lexicon::RelationEntry;
-use crate::extract::{EntityKind, Form, Mention, Relation};
 use crate::text::TokenKind;
 
 impl<'a> Frame<'a> {

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::extract::Mention;
 use crate::extract::classes::SentenceClasses;
+use crate::extract::extraction::Mention;
 use crate::extract::lexicon::{Lexicon, WordClass};
 use crate::text::{Sentence, TokenKind};
 

@@ -15,9 +15,9 @@ mod words;
 use std::ops::Range;
 
 use super::classes::TokenClasses;
+use super::extraction::{EntityKind, Mention, Relation};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
-use super::{EntityKind, Mention, Relation};
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
 use words::ADVERBS;

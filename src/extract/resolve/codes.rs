@@ -4,7 +4,7 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::resolver::Resolver;
-use crate::extract::{Cue, EntityKind, Form, Mention};
+use crate::extract::extraction::{Cue, EntityKind, Form, Mention};
 
 impl Resolver<'_> {
     /// A person acts for the state of their first role; a public figure with no

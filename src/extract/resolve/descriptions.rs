@@ -7,7 +7,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::resolver::{DocumentOrder, Resolver, stated_fact};
-use crate::extract::{Cue, EntityKind, Mention, slug};
+use crate::extract::extraction::{Cue, EntityKind, Mention};
+use crate::extract::names::slug;
 
 /// What pass 2 carries from one mention to the next.
 #[derive(Default)]

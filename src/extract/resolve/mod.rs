@@ -13,9 +13,9 @@ mod descriptions;
 mod names;
 mod resolver;
 
+use super::extraction::{Entity, Mention, Relation};
 use super::lexicon::Lexicon;
 use super::mentions::Found;
-use super::{Entity, Mention, Relation};
 use crate::text::Sentence;
 use names::{PersonNames, adopt_repeated_names};
 use resolver::{Resolver, in_document_order};

@@ -4,8 +4,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::extract::extraction::{Cue, EntityKind, Mention};
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{Cue, EntityKind, Mention};
 
 /// The kind a rule or the tagger gave a name that no lexicon backs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

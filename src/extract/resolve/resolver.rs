@@ -9,10 +9,9 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::names::PersonNames;
+use crate::extract::extraction::{Cue, Entity, EntityKind, Form, Mention, PublishFact, Relation, RoleFact};
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{
-    Cue, Entity, EntityKind, Form, Mention, PublishFact, Relation, RoleFact, push_entity_id, slug, strip_leading,
-};
+use crate::extract::names::{push_entity_id, slug, strip_leading};
 use crate::text::Sentence;
 
 /// Where each mention went when sorted into document order: facts and

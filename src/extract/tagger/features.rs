@@ -1,12 +1,10 @@
-//! Feature hashing, word shapes and each word's share of the features,
-//! hashed once and cached per thread by word id.
+//! The labels, feature hashing, word shapes and the layout of each word's
+//! share of the features (filled with a model's weights in `model.rs`, cached
+//! per thread by word id in `view.rs`).
 
-use std::borrow::Cow;
-use std::cell::OnceCell;
-
-use super::model::Tagger;
-use super::{LABELS, N};
-use crate::extract::classes::WordTable;
+/// Labels in BIO form; index 0 is "outside".
+pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+pub(super) const N: usize = LABELS.len();
 
 /// FNV-1a over a feature kind and its text (bytes: shapes and digits need no UTF-8 check).
 pub(super) fn feature(kind: u8, text: impl AsRef<[u8]>) -> u32 {
@@ -26,7 +24,7 @@ fn feature2(kind: u8, a: impl AsRef<[u8]>, b: impl AsRef<[u8]>) -> u32 {
 }
 
 /// The hash of `kind` and "a " so far: `feature2` continues it over `b`.
-const fn pair_prefix(kind: u8, a: &[u8]) -> u32 {
+pub(super) const fn pair_prefix(kind: u8, a: &[u8]) -> u32 {
     fnv(fnv(seed(kind), a), b" ")
 }
 
@@ -44,7 +42,7 @@ pub(super) const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
 /// sentence, computed at compile time: per scored token only what varies with
 /// the token (words, shapes, the neighbours' flags) is hashed.
 pub(super) struct Constants {
-    bias: u32,
+    pub(super) bias: u32,
     /// Kind 19: the previous label.
     pub(super) previous: [u32; N],
     /// Kind 20: the two previous labels, `[prev2][prev]`.
@@ -219,7 +217,7 @@ impl Shape {
         out
     }
 
-    fn of_str(s: &str) -> Self {
+    pub(super) fn of_str(s: &str) -> Self {
         let mut out = Shape::default();
         // Cut at a character boundary; shapes longer than this are vanishingly rare.
         let mut end = s.len().min(out.bytes.len());
@@ -244,34 +242,9 @@ pub(super) fn shape(word: &str) -> String {
 /// How the features read a token, which decides its lower case and shape:
 /// only tokens near a capital are lowered and shaped (the rest are read only
 /// inside a name in progress, as they are), and a possessive's shape is "'s".
-const READINGS: usize = 4;
+pub(super) const READINGS: usize = 4;
 pub(super) const NEAR: usize = 1;
 pub(super) const POSSESSIVE: usize = 2;
-
-/// What the tagger reads of each word of a word table, by word id and
-/// reading, filled in the first time it reads it: a thread's cache, kept
-/// between documents for as long as its word table keeps the words.
-#[derive(Default)]
-pub(crate) struct FeatureCache {
-    /// The generation of the word table the ids are of.
-    pub(super) table: u64,
-    /// The id of the model whose weights the features hold (0: none).
-    pub(super) tagger: u64,
-    pub(super) words: Vec<[OnceCell<Box<WordFeatures>>; READINGS]>,
-}
-
-impl FeatureCache {
-    /// Makes the cache right for every word of `table` and for `tagger`'s
-    /// weights, forgetting the words of a table before and another model's
-    /// weights. Call it once the document's words have their ids.
-    pub fn serve(&mut self, table: &WordTable, tagger: Option<&Tagger>) {
-        let tagger = tagger.map_or(0, Tagger::id);
-        if self.table != table.generation() || self.tagger != tagger {
-            *self = FeatureCache { table: table.generation(), tagger, words: Vec::new() };
-        }
-        self.words.resize_with(table.len(), Default::default);
-    }
-}
 
 /// What the features read of one word in one reading, hashed once per thread:
 /// the word's own features with their summed weights, and the hashes its
@@ -360,103 +333,6 @@ impl Lower {
     #[cfg(test)]
     pub(super) fn as_str(&self) -> &str {
         std::str::from_utf8(self.as_bytes()).expect("made from a string")
-    }
-}
-
-impl WordFeatures {
-    pub(super) fn new(word: &str, reading: usize, tagger: Option<&Tagger>) -> Self {
-        let lower: Cow<str> = if reading & NEAR == 0 {
-            word.into()
-        } else if word.is_ascii() {
-            word.to_ascii_lowercase().into()
-        } else if word.chars().any(char::is_uppercase) {
-            // `str::to_lowercase` may change the length (and knows the final sigma).
-            word.to_lowercase().into()
-        } else {
-            word.into()
-        };
-        let shape = if reading & POSSESSIVE != 0 {
-            Shape::of_str("'s")
-        } else if reading & NEAR != 0 {
-            Shape::of(word)
-        } else {
-            Shape::default()
-        };
-        Self::from_parts(word, &lower, shape, tagger)
-    }
-
-    /// Stands for the neighbours beyond either end of the sentence.
-    pub(super) fn edge() -> &'static Self {
-        static EDGE: std::sync::OnceLock<WordFeatures> = std::sync::OnceLock::new();
-        EDGE.get_or_init(|| Self::edge_with(None))
-    }
-
-    /// The edge read with `tagger`'s weights (see `Tagger::edge`).
-    pub(super) fn edge_with(tagger: Option<&Tagger>) -> Self {
-        Self::from_parts("<s>", "<s>", Shape::of_str("<s>"), tagger)
-    }
-
-    fn from_parts(word: &str, lower: &str, shape: Shape, tagger: Option<&Tagger>) -> Self {
-        let lw = lower.as_bytes();
-        let sh = shape.as_bytes();
-        let c = &CONSTANTS;
-        let mut own = Vec::with_capacity(8);
-        own.push(c.bias);
-        own.push(feature(1, word));
-        own.push(feature(2, lw));
-        own.push(feature(3, sh));
-        // Affixes are counted in characters; in ASCII a byte is one.
-        if lw.is_ascii() {
-            for n in 2..=4 {
-                if lw.len() > n {
-                    own.push(feature(4 + n as u8, &lw[lw.len() - n..]));
-                }
-            }
-            if lw.len() > 3 {
-                own.push(feature(9, &lw[..3]));
-            }
-        } else {
-            let n_chars = lower.chars().count();
-            let at_char = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(b, _)| b);
-            for n in 2..=4 {
-                if n_chars > n {
-                    own.push(feature(4 + n as u8, &lower[at_char(n_chars - n)..]));
-                }
-            }
-            if n_chars > 3 {
-                own.push(feature(9, &lower[..at_char(3)]));
-            }
-        }
-        let as_neighbour = [10, 11, 12, 13].map(|kind| feature(kind, lw));
-        let previous_and_word = c.previous_and_word.map(|prefix| fnv(prefix, lw));
-        let caps_and_shape = c.caps_and_shape.map(|prefix| fnv(prefix, sh));
-        let caps_and_word = c.caps_and_word.map(|prefix| fnv(prefix, lw));
-        let weight = |feature: u32| tagger.map_or([0.0; N], |t| t.weight(feature));
-        WordFeatures {
-            as_previous: AsPrevious {
-                weights: weight(as_neighbour[0]),
-                shape_pair: pair_prefix(14, sh),
-                word_pair: pair_prefix(26, lw),
-            },
-            as_next: weight(as_neighbour[1]),
-            shape,
-            lower: Lower::new(lower),
-            scored: Scored {
-                own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
-                after_outside: weight(previous_and_word[0]),
-                caps_and_shape: weight(caps_and_shape[0]),
-                caps_and_word: weight(caps_and_word[0]),
-                shape_pair: pair_prefix(15, sh),
-                word_pair: pair_prefix(25, lw),
-            },
-            as_second_previous: weight(as_neighbour[2]),
-            as_second_next: weight(as_neighbour[3]),
-            own,
-            as_neighbour,
-            previous_and_word,
-            caps_and_shape,
-            caps_and_word,
-        }
     }
 }
 

@@ -6,28 +6,19 @@
 //! The model is trained by `newsgraph train conll` on CoNLL-2003 `eng.train`
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 //!
-//! One file per part: [`features`] (hashing, shapes and each word's
-//! features, cached per thread), [`view`] (what the features read of a
-//! sentence and its document), [`model`] (weights, scoring, the model file)
-//! and [`train`].
+//! One file per part, each importing only those before it: [`features`]
+//! (labels, hashing, shapes and the layout of each word's features),
+//! [`model`] (weights, the model file, a word's weighted features), [`view`]
+//! (what the features read of a sentence and its document, and the per-thread
+//! cache of words), [`tag`] (scoring a sentence) and [`train`].
 
 mod features;
 mod model;
+mod tag;
 mod train;
 mod view;
 
-use std::hash::BuildHasherDefault;
-
-use super::phrases::Prehashed;
-
-pub(crate) use features::FeatureCache;
+pub use features::LABELS;
 pub use model::{EMBEDDED_MODEL, Tagger};
 pub(crate) use train::{Example, train};
-pub(crate) use view::{DocumentContext, SentenceView, ViewBuffers};
-
-/// Labels in BIO form; index 0 is "outside".
-pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
-const N: usize = LABELS.len();
-
-/// Model weights by feature hash (the hashes are used as they are).
-type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Prehashed>>;
+pub(crate) use view::{DocumentContext, FeatureCache, SentenceView, ViewBuffers};

@@ -1,15 +1,22 @@
-//! The trained model: its weights, scoring a sentence and the model file.
+//! The trained model: its weights, a word's weighted features and the model file.
 
 use std::path::Path;
 
-use super::features::{CONSTANTS, NEIGHBOUR_FLAGS, WordFeatures};
-use super::view::SentenceView;
-use super::{N, Weights};
+use std::borrow::Cow;
+use std::hash::BuildHasherDefault;
+
+use super::features::{
+    AsPrevious, CONSTANTS, Lower, N, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, Scored, Shape, WordFeatures, feature, fnv,
+    pair_prefix,
+};
 use crate::error::{Error, Result};
-use crate::extract::classes::Capitals;
+use crate::extract::phrases::Prehashed;
 
 /// The embedded name-tagger model (see `newsgraph train`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/ner.bin");
+
+/// Model weights by feature hash (the hashes are used as they are).
+pub(super) type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Prehashed>>;
 
 const MAGIC: &[u8; 8] = b"NGTAG01\n";
 
@@ -189,51 +196,6 @@ impl Tagger {
         scores.sum
     }
 
-    /// One label per token.
-    #[cfg(test)]
-    pub(crate) fn tag(&self, view: &SentenceView) -> Vec<usize> {
-        let mut labels = Vec::new();
-        self.tag_into(view, &mut labels);
-        labels
-    }
-
-    /// One label per token, into `labels`.
-    pub(crate) fn tag_into(&self, view: &SentenceView, labels: &mut Vec<usize>) {
-        labels.clear();
-        labels.reserve(view.len());
-        // Only filled when scoring with another model than the view's.
-        let mut features = Vec::new();
-        let mut window = None;
-        let mut capitals = Capitals::new(view.classes.capitalized);
-        let mut i = 0;
-        while i < view.len() {
-            let prev = if i > 0 { labels[i - 1] } else { 0 };
-            // A name starts with a capital; elsewhere only a name in progress
-            // needs scoring: after "outside", the next capital is the next to score.
-            if prev == 0 {
-                let next = capitals.from(i, view.len());
-                labels.resize(next, 0);
-                if next == view.len() {
-                    break;
-                }
-                i = next;
-            }
-            let prev2 = if i > 1 { labels[i - 2] } else { 0 };
-            let scores = if view.tagger.is_some_and(|t| std::ptr::eq(t, self)) {
-                let words = view.next_window(i, window);
-                window = Some((i, words));
-                let mut scores = Scores { weights: &self.weights, sum: words[2].scored.own_scores };
-                view.context_features(i, &words, prev, prev2, &mut scores);
-                scores.sum
-            } else {
-                view.features(i, prev, prev2, &mut features);
-                self.scores(&features)
-            };
-            labels.push(best(&scores, prev));
-            i += 1;
-        }
-    }
-
     /// The model file: magic, count, then (feature, scale, 9 × i16) records sorted by feature.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut keys: Vec<&u32> = self.weights.keys().collect();
@@ -278,6 +240,104 @@ impl Tagger {
             rest = tail;
         }
         Ok(Tagger::with_weights(weights))
+    }
+}
+
+/// A word's features with a model's weights: the model holds its sentence edge's.
+impl WordFeatures {
+    pub(super) fn new(word: &str, reading: usize, tagger: Option<&Tagger>) -> Self {
+        let lower: Cow<str> = if reading & NEAR == 0 {
+            word.into()
+        } else if word.is_ascii() {
+            word.to_ascii_lowercase().into()
+        } else if word.chars().any(char::is_uppercase) {
+            // `str::to_lowercase` may change the length (and knows the final sigma).
+            word.to_lowercase().into()
+        } else {
+            word.into()
+        };
+        let shape = if reading & POSSESSIVE != 0 {
+            Shape::of_str("'s")
+        } else if reading & NEAR != 0 {
+            Shape::of(word)
+        } else {
+            Shape::default()
+        };
+        Self::from_parts(word, &lower, shape, tagger)
+    }
+
+    /// Stands for the neighbours beyond either end of the sentence.
+    pub(super) fn edge() -> &'static Self {
+        static EDGE: std::sync::OnceLock<WordFeatures> = std::sync::OnceLock::new();
+        EDGE.get_or_init(|| Self::edge_with(None))
+    }
+
+    /// The edge read with `tagger`'s weights (see `Tagger::edge`).
+    pub(super) fn edge_with(tagger: Option<&Tagger>) -> Self {
+        Self::from_parts("<s>", "<s>", Shape::of_str("<s>"), tagger)
+    }
+
+    fn from_parts(word: &str, lower: &str, shape: Shape, tagger: Option<&Tagger>) -> Self {
+        let lw = lower.as_bytes();
+        let sh = shape.as_bytes();
+        let c = &CONSTANTS;
+        let mut own = Vec::with_capacity(8);
+        own.push(c.bias);
+        own.push(feature(1, word));
+        own.push(feature(2, lw));
+        own.push(feature(3, sh));
+        // Affixes are counted in characters; in ASCII a byte is one.
+        if lw.is_ascii() {
+            for n in 2..=4 {
+                if lw.len() > n {
+                    own.push(feature(4 + n as u8, &lw[lw.len() - n..]));
+                }
+            }
+            if lw.len() > 3 {
+                own.push(feature(9, &lw[..3]));
+            }
+        } else {
+            let n_chars = lower.chars().count();
+            let at_char = |k: usize| lower.char_indices().nth(k).map_or(lower.len(), |(b, _)| b);
+            for n in 2..=4 {
+                if n_chars > n {
+                    own.push(feature(4 + n as u8, &lower[at_char(n_chars - n)..]));
+                }
+            }
+            if n_chars > 3 {
+                own.push(feature(9, &lower[..at_char(3)]));
+            }
+        }
+        let as_neighbour = [10, 11, 12, 13].map(|kind| feature(kind, lw));
+        let previous_and_word = c.previous_and_word.map(|prefix| fnv(prefix, lw));
+        let caps_and_shape = c.caps_and_shape.map(|prefix| fnv(prefix, sh));
+        let caps_and_word = c.caps_and_word.map(|prefix| fnv(prefix, lw));
+        let weight = |feature: u32| tagger.map_or([0.0; N], |t| t.weight(feature));
+        WordFeatures {
+            as_previous: AsPrevious {
+                weights: weight(as_neighbour[0]),
+                shape_pair: pair_prefix(14, sh),
+                word_pair: pair_prefix(26, lw),
+            },
+            as_next: weight(as_neighbour[1]),
+            shape,
+            lower: Lower::new(lower),
+            scored: Scored {
+                own_scores: tagger.map_or([0.0; N], |t| t.scores(&own)),
+                after_outside: weight(previous_and_word[0]),
+                caps_and_shape: weight(caps_and_shape[0]),
+                caps_and_word: weight(caps_and_word[0]),
+                shape_pair: pair_prefix(15, sh),
+                word_pair: pair_prefix(25, lw),
+            },
+            as_second_previous: weight(as_neighbour[2]),
+            as_second_next: weight(as_neighbour[3]),
+            own,
+            as_neighbour,
+            previous_and_word,
+            caps_and_shape,
+            caps_and_word,
+        }
     }
 }
 

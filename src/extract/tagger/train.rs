@@ -1,8 +1,8 @@
 //! Averaged-perceptron training.
 
-use super::model::{Tagger, best};
+use super::features::N;
+use super::model::{Tagger, Weights, best};
 use super::view::SentenceView;
-use super::{N, Weights};
 
 /// One training sentence: its view and gold labels.
 pub(crate) struct Example<'a> {

@@ -1,9 +1,11 @@
 //! What the features read of a sentence: its tokens' words, lexicon flags
-//! and document context.
+//! and document context; and the thread's cache of each word's features.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::features::{CONSTANTS, FeatureCache, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, WordFeatures, fnv};
+use std::cell::OnceCell;
+
+use super::features::{CONSTANTS, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, READINGS, WordFeatures, fnv};
 use super::model::{FeatureSink, NO_FLAG_WEIGHTS, NO_WEIGHTS, Tagger};
 use crate::extract::classes::{SentenceClasses, TokenClasses, WordBits, WordTable};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, Words};
@@ -64,6 +66,31 @@ fn token_flags(
     for ((flag, &reading), bits) in flags.iter_mut().zip(readings).zip(classes.words()) {
         let near = u16::from(usize::from(reading) & NEAR != 0);
         *flag |= model_classes(bits, &lexicon.words) * near;
+    }
+}
+
+/// What the tagger reads of each word of a word table, by word id and
+/// reading, filled in the first time it reads it: a thread's cache, kept
+/// between documents for as long as its word table keeps the words.
+#[derive(Default)]
+pub(crate) struct FeatureCache {
+    /// The generation of the word table the ids are of.
+    pub(super) table: u64,
+    /// The id of the model whose weights the features hold (0: none).
+    pub(super) tagger: u64,
+    pub(super) words: Vec<[OnceCell<Box<WordFeatures>>; READINGS]>,
+}
+
+impl FeatureCache {
+    /// Makes the cache right for every word of `table` and for `tagger`'s
+    /// weights, forgetting the words of a table before and another model's
+    /// weights. Call it once the document's words have their ids.
+    pub fn serve(&mut self, table: &WordTable, tagger: Option<&Tagger>) {
+        let tagger = tagger.map_or(0, Tagger::id);
+        if self.table != table.generation() || self.tagger != tagger {
+            *self = FeatureCache { table: table.generation(), tagger, words: Vec::new() };
+        }
+        self.words.resize_with(table.len(), Default::default);
     }
 }
 
