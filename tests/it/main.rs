@@ -11,3 +11,4 @@ mod merge;
 mod quality;
 mod readme;
 mod robustness;
+mod structure;
