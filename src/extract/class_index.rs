@@ -10,16 +10,12 @@ use rustc_hash::FxHashMap as HashMap;
 /// The number of bits free for the word classes of `words.tsv`.
 pub(super) const CLASS_BITS: usize = 21;
 
-/// One of the [`DETERMINERS`] ("the", "His"), in any case.
+/// A word of the `determiner` list of `words.tsv` ("the", "His"), in any case.
 pub(crate) const DETERMINER: u32 = 1 << 26;
 /// A first name of `first_names.txt`, as listed (case-sensitive).
 pub(crate) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
 pub(crate) const TRIGGER_WORD: u32 = 1 << 31;
-
-/// Words that can open a description ("the Russian side", "his counterpart").
-pub(crate) const DETERMINERS: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 /// The classes a lower-case form belongs to.
 #[derive(Debug, Default, Clone)]
@@ -37,15 +33,6 @@ pub(crate) struct ClassIndex {
 }
 
 impl ClassIndex {
-    /// An index that knows the determiners.
-    pub fn new() -> Self {
-        let mut index = ClassIndex::default();
-        for determiner in DETERMINERS {
-            index.add_folded(determiner, DETERMINER);
-        }
-        index
-    }
-
     pub fn add_folded(&mut self, lower: &str, bit: u32) {
         self.entries.entry(lower.into()).or_default().folded |= bit;
     }

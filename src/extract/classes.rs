@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-pub(crate) use super::class_index::{DETERMINER, DETERMINERS, FIRST_NAME, TRIGGER_WORD};
+pub(crate) use super::class_index::{DETERMINER, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
 use crate::text::Sentence;
 
