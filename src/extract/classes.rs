@@ -220,12 +220,6 @@ fn ascii_lowercase(packed: u128) -> u128 {
     packed | capital >> 2
 }
 
-/// A word of up to fifteen bytes as one integer ([`pack`] or [`pack_medium`]):
-/// for sets of short words that are asked about often.
-pub(crate) fn pack_word(bytes: &[u8]) -> Option<u128> {
-    pack(bytes).map(u128::from).or_else(|| pack_medium(bytes))
-}
-
 /// A word of eight to fifteen bytes as one integer: its first eight bytes,
 /// then the rest and its length as [`pack`] packs a short word. The rest is
 /// the low bytes of the word's last eight, read as one number.
@@ -591,10 +585,6 @@ mod tests {
         assert_ne!(pack_medium(b"fifteen bytes.a"), pack_medium(b"fifteen bytes.b"));
         assert_ne!(pack_medium(b"nine bytes"), pack_medium(b"nine bytez"));
         assert!(pack_medium(b"seven..").is_none() && pack_medium(b"sixteen bytes!!!").is_none());
-        // A short word's packing has a length below eight in the top byte of its low half.
-        assert_ne!(pack_word(b"\0\0\0\0\0\0\0\0"), pack_word(b""));
-        assert_ne!(pack_word(b"seven.."), pack_word(b"\0\0\0\0\0\0\0\0seven.."));
-        assert!(pack_word(b"sixteen bytes!!!").is_none());
         let lexicon = Lexicon::embedded();
         let mut table = WordTable::new(&lexicon);
         let words =
