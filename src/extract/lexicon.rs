@@ -157,11 +157,11 @@ impl WordClass {
         if let Some(packed) = self.pack(word) {
             return self.short.contains(&packed);
         }
-        // Longer words are mostly lower case already, or ASCII that can be
-        // lowered on the stack: look them up without allocating.
         if self.case_sensitive {
             return word.len() <= self.longest && self.words.contains(word);
         }
+        // Longer words are mostly lower case already, or ASCII that can be
+        // lowered on the stack: look them up without allocating.
         if !word.chars().any(char::is_uppercase) {
             return self.words.contains(word);
         }
