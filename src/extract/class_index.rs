@@ -12,16 +12,13 @@ pub(super) const CLASS_BITS: usize = 21;
 
 // The bits this index sets, read by `classes.rs` alone (which names them for the rest).
 
-/// One of the [`DETERMINERS`] ("the", "His"), in any case.
+/// A word of the `determiner` list of `words.tsv` ("the", "His"), in any case.
 pub(super) const DETERMINER: u32 = 1 << 26;
+
 /// A first name of `first_names.txt`, as listed (case-sensitive).
 pub(super) const FIRST_NAME: u32 = 1 << 30;
 /// The first word of a relation trigger ("met", "slammed"), in any case.
 pub(super) const TRIGGER_WORD: u32 = 1 << 31;
-
-/// Words that can open a description ("the Russian side", "his counterpart").
-pub(crate) const DETERMINERS: &[&str] =
-    &["the", "his", "her", "its", "their", "our", "this", "that", "a", "an", "another"];
 
 /// The classes a lower-case form belongs to.
 #[derive(Debug, Default, Clone)]
@@ -39,15 +36,6 @@ pub(crate) struct ClassIndex {
 }
 
 impl ClassIndex {
-    /// An index that knows the determiners.
-    pub fn new() -> Self {
-        let mut index = ClassIndex::default();
-        for determiner in DETERMINERS {
-            index.add_folded(determiner, DETERMINER);
-        }
-        index
-    }
-
     pub fn add_folded(&mut self, lower: &str, bit: u32) {
         self.entries.entry(lower.into()).or_default().folded |= bit;
     }

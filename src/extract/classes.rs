@@ -12,7 +12,6 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-pub(crate) use super::class_index::DETERMINERS;
 use super::class_index::{DETERMINER, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
 use crate::text::Sentence;
@@ -218,12 +217,6 @@ fn ascii_lowercase(packed: u128) -> u128 {
     let above_z = packed + ONES * (0x80 - u128::from(b'Z') - 1);
     let capital = at_least_a & !above_z & HIGH_BITS;
     packed | capital >> 2
-}
-
-/// A word of up to fifteen bytes as one integer ([`pack`] or [`pack_medium`]):
-/// for sets of short words that are asked about often.
-pub(crate) fn pack_word(bytes: &[u8]) -> Option<u128> {
-    pack(bytes).map(u128::from).or_else(|| pack_medium(bytes))
 }
 
 /// A word of eight to fifteen bytes as one integer: its first eight bytes,
@@ -616,10 +609,6 @@ mod tests {
         assert_ne!(pack_medium(b"fifteen bytes.a"), pack_medium(b"fifteen bytes.b"));
         assert_ne!(pack_medium(b"nine bytes"), pack_medium(b"nine bytez"));
         assert!(pack_medium(b"seven..").is_none() && pack_medium(b"sixteen bytes!!!").is_none());
-        // A short word's packing has a length below eight in the top byte of its low half.
-        assert_ne!(pack_word(b"\0\0\0\0\0\0\0\0"), pack_word(b""));
-        assert_ne!(pack_word(b"seven.."), pack_word(b"\0\0\0\0\0\0\0\0seven.."));
-        assert!(pack_word(b"sixteen bytes!!!").is_none());
         let lexicon = Lexicon::embedded();
         let mut table = WordTable::new(&lexicon);
         let words =
@@ -725,7 +714,7 @@ mod tests {
                     let plain = sentence.tokens.get(i).is_some_and(|t| {
                         let word = &text[t.start..t.end];
                         word.starts_with(char::is_uppercase)
-                            || DETERMINERS.contains(&word.to_lowercase().as_str())
+                            || lexicon.lists.determiner.contains(word)
                             || pronouns.contains(word)
                     });
                     proptest::prop_assert_eq!(tested.is_capitalized_determiner_or(i, pronouns), plain, "{} {}", text, i);

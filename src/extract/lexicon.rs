@@ -1,4 +1,4 @@
-//! Lexicons: gazetteers, titles, relation triggers and closed word classes.
+//! Lexicons: gazetteers, titles, relation triggers, closed word classes and word lists.
 //!
 //! They are tab-separated data files in `data/lexicon/`, embedded in the
 //! binary; a directory given with `--lexicon` replaces any of them by name.
@@ -8,7 +8,7 @@ mod load;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
-use super::class_index::{CLASS_BITS, ClassIndex};
+use super::class_index::{CLASS_BITS, ClassIndex, DETERMINER};
 use super::phrases::PhraseTable;
 use crate::error::{Error, Result};
 use crate::text::Token;
@@ -121,7 +121,10 @@ pub struct WordClass {
     /// long or longer): most words rule out every phrase by their length.
     first_lengths: u64,
     case_sensitive: bool,
-    /// This class's bit in [`ClassIndex`] lookups (0 for a class no file fills).
+    /// The longest word in bytes: a case-sensitive class rules out longer words unread.
+    longest: usize,
+    /// This class's bit in [`ClassIndex`] lookups (0 for a class no file fills,
+    /// and for a list asked only with `contains`).
     bit: u32,
 }
 
@@ -146,6 +149,7 @@ impl WordClass {
         if let Some(packed) = self.pack(&key) {
             self.short.insert(packed);
         }
+        self.longest = self.longest.max(key.len());
         self.words.insert(key);
     }
 
@@ -153,9 +157,12 @@ impl WordClass {
         if let Some(packed) = self.pack(word) {
             return self.short.contains(&packed);
         }
+        if self.case_sensitive {
+            return word.len() <= self.longest && self.words.contains(word);
+        }
         // Longer words are mostly lower case already, or ASCII that can be
         // lowered on the stack: look them up without allocating.
-        if self.case_sensitive || !word.chars().any(char::is_uppercase) {
+        if !word.chars().any(char::is_uppercase) {
             return self.words.contains(word);
         }
         let mut buf = [0u8; 32];
@@ -166,6 +173,11 @@ impl WordClass {
             return std::str::from_utf8(lower).is_ok_and(|w| self.words.contains(w));
         }
         self.words.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is listed exactly so (in lower case, for a class that ignores case).
+    pub fn contains_as_listed(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// Length in words of the longest entry that matches at the start of `words`.
@@ -237,6 +249,23 @@ const CLASS_NAMES: [&str; 21] = [
     "armed_forces",
     "combat",
     "group_noun",
+];
+
+/// The word lists of `words.tsv` that the rules ask with `contains`: they need
+/// none of the bits the class index leaves the classes. Each with its bit in
+/// the index (none but the determiners', the index's own [`DETERMINER`]) and
+/// whether it is case-sensitive.
+const LIST_NAMES: [(&str, u32, bool); 10] = [
+    ("determiner", DETERMINER, false),
+    ("title_word", 0, false),
+    ("direction", 0, false),
+    ("grammar", 0, true),
+    ("preposition", 0, true),
+    ("quantity", 0, true),
+    ("participle_determiner", 0, true),
+    ("particle", 0, true),
+    ("adverb", 0, true),
+    ("time", 0, true),
 ];
 
 /// Word classes from `words.tsv`.
@@ -369,6 +398,88 @@ impl Words {
     }
 }
 
+/// Word lists from `words.tsv` that the rules ask with `contains`.
+#[derive(Debug, Default, Clone)]
+pub struct WordLists {
+    /// Words that open a description ("the Russian side", "his counterpart"), with the class index's own bit.
+    pub determiner: WordClass,
+    /// Words that keep a pending state on its way to a title ("Nigerian junior foreign minister").
+    pub title_word: WordClass,
+    /// Compass words that name part of a state or place ("South Lebanon").
+    pub direction: WordClass,
+    /// Grammatical words after which a name is still a head ("Russia has"), in lower case.
+    pub grammar: WordClass,
+    /// Words that open a prepositional phrase in a relation frame.
+    pub preposition: WordClass,
+    /// Nouns that stand for the people of an "of" phrase ("a group of Moroccan diplomats").
+    pub quantity: WordClass,
+    /// Words after which a verb form is an adjective ("their donated photographs").
+    pub participle_determiner: WordClass,
+    /// Particles that make another verb of a trigger ("lifted off", "gave up").
+    pub particle: WordClass,
+    /// Words passed over between an auxiliary or modal and its verb ("will also").
+    pub adverb: WordClass,
+    /// Words that may sit between a verb and its complement ("on", "Friday").
+    pub time: WordClass,
+}
+
+impl WordLists {
+    /// Every list, in the order of [`LIST_NAMES`].
+    fn all(&self) -> [&WordClass; LIST_NAMES.len()] {
+        let WordLists {
+            determiner,
+            title_word,
+            direction,
+            grammar,
+            preposition,
+            quantity,
+            participle_determiner,
+            particle,
+            adverb,
+            time,
+        } = self;
+        [
+            determiner,
+            title_word,
+            direction,
+            grammar,
+            preposition,
+            quantity,
+            participle_determiner,
+            particle,
+            adverb,
+            time,
+        ]
+    }
+
+    fn all_mut(&mut self) -> [&mut WordClass; LIST_NAMES.len()] {
+        let WordLists {
+            determiner,
+            title_word,
+            direction,
+            grammar,
+            preposition,
+            quantity,
+            participle_determiner,
+            particle,
+            adverb,
+            time,
+        } = self;
+        [
+            determiner,
+            title_word,
+            direction,
+            grammar,
+            preposition,
+            quantity,
+            participle_determiner,
+            particle,
+            adverb,
+            time,
+        ]
+    }
+}
+
 /// All lexicons plus the phrase tables built from them.
 pub struct Lexicon {
     pub states: Vec<StateEntry>,
@@ -380,6 +491,7 @@ pub struct Lexicon {
     pub(crate) classes: ClassIndex,
     pub relations: Vec<RelationEntry>,
     pub words: Words,
+    pub lists: WordLists,
     pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
     pub(crate) titles: PhraseTable,
@@ -490,8 +602,9 @@ mod tests {
     #[test]
     fn every_class_word_has_its_class_bit_in_any_case() {
         let lexicon = Lexicon::embedded();
-        for class in lexicon.words.all() {
-            assert!(class.words.is_empty() || class.bit() != 0);
+        assert!(lexicon.words.all().iter().all(|class| class.words.is_empty() || class.bit() != 0));
+        assert_eq!(lexicon.lists.determiner.bit(), DETERMINER);
+        for class in lexicon.words.all().into_iter().chain(lexicon.lists.all()).filter(|c| c.bit() != 0) {
             for word in &class.words {
                 let capitalised: String =
                     word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
@@ -499,6 +612,67 @@ mod tests {
                     let bits = lexicon.classes.of(&form);
                     assert_eq!(bits & class.bit() != 0, class.contains(&form), "{form}");
                 }
+            }
+        }
+    }
+
+    /// Every class and list of `words.tsv` by name, with its single words as the file lists them.
+    fn listed_words() -> Vec<(&'static str, Vec<&'static str>)> {
+        let text = EMBEDDED.iter().find(|(name, _)| *name == "words.tsv").expect("embedded").1;
+        let rows = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let rows = rows.filter_map(|l| l.split_once('\t'));
+        rows.map(|(name, words)| (name, words.split('|').map(str::trim).filter(|w| !w.contains(' ')).collect()))
+            .collect()
+    }
+
+    fn class_named<'l>(lexicon: &'l Lexicon, name: &str) -> &'l WordClass {
+        match CLASS_NAMES.iter().position(|n| *n == name) {
+            Some(position) => lexicon.words.all()[position],
+            None => lexicon.lists.all()[LIST_NAMES.iter().position(|(n, ..)| *n == name).expect("a known name")],
+        }
+    }
+
+    /// `contains` as a plain search of the listed words would answer.
+    fn plainly_contains(class: &WordClass, listed: &[&str], word: &str) -> bool {
+        if class.case_sensitive {
+            listed.contains(&word)
+        } else {
+            listed.iter().any(|w| w.to_lowercase() == word.to_lowercase())
+        }
+    }
+
+    /// Short words are found by their packing, long ones by their length
+    /// first: only the listed words are found, as the file lists them.
+    #[test]
+    fn every_list_contains_its_words_and_only_they() {
+        let lexicon = Lexicon::embedded();
+        let listed = listed_words();
+        assert_eq!(listed.len(), CLASS_NAMES.len() + LIST_NAMES.len());
+        for (name, words) in &listed {
+            let class = class_named(&lexicon, name);
+            for word in words {
+                let capitalised: String =
+                    word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
+                let shorter = word.char_indices().last().map_or("", |(last, _)| &word[..last]);
+                for form in [word.to_string(), word.to_uppercase(), capitalised, format!("{word}x"), shorter.into()] {
+                    assert_eq!(class.contains(&form), plainly_contains(class, words, &form), "{name}: {form}");
+                }
+            }
+        }
+        let grammar = &lexicon.lists.grammar;
+        assert!(grammar.contains("themselves") && grammar.contains("has"));
+        for word in ["The", "Has", "hass", "ha", "themselvesx", "Russia", "", "officially-"] {
+            assert!(!grammar.contains(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lists_agree_with_a_plain_search(word in "[a-zA-Z]{1,12}|[a-zA-ZÉé'.-]{0,16}") {
+            static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::embedded);
+            for (name, words) in listed_words() {
+                let class = class_named(&LEXICON, name);
+                proptest::prop_assert_eq!(class.contains(&word), plainly_contains(class, &words, &word), "{}", name);
             }
         }
     }

@@ -1,27 +1,27 @@
 //! Words whose period is part of the word: abbreviations and initialisms.
 
-/// Abbreviations whose period neither ends a sentence nor leaves the token.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Cmdr", "Sen", "Rep", "Gov",
-    "Pres", "Rev", "Hon", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "No", "vs", "etc", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu",
-    "Thur", "Thurs", "Fri", "Sat", "Sun", "approx", "est", "Dept", "Univ", "Ave", "Blvd", "i.e", "e.g",
-];
+/// Abbreviations whose period neither ends a sentence nor leaves the token,
+/// one a line. Embedded here, not in the lexicon: sentences are split before,
+/// and without, a lexicon (evaluation, the tagger's training), so `--lexicon`
+/// does not replace this file.
+const ABBREVIATIONS: &str = include_str!("../../data/lexicon/abbreviations.txt");
+
+/// The abbreviations and the length of the longest.
+struct Abbreviations {
+    words: rustc_hash::FxHashSet<&'static str>,
+    longest: usize,
+}
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
+    static SET: std::sync::OnceLock<Abbreviations> = std::sync::OnceLock::new();
+    let abbreviations = SET.get_or_init(|| {
+        let words: rustc_hash::FxHashSet<&str> =
+            ABBREVIATIONS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Abbreviations { words, longest }
+    });
     // Asked at every period: many words are longer than any abbreviation.
-    const LONGEST: usize = {
-        let (mut longest, mut i) = (0, 0);
-        while i < ABBREVIATIONS.len() {
-            if ABBREVIATIONS[i].len() > longest {
-                longest = ABBREVIATIONS[i].len();
-            }
-            i += 1;
-        }
-        longest
-    };
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> = std::sync::OnceLock::new();
-    word.len() <= LONGEST && SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect()).contains(word)
+    word.len() <= abbreviations.longest && abbreviations.words.contains(word)
 }
 
 /// True for words like "U.S" or "U.K" (single letters joined by periods):
@@ -41,6 +41,16 @@ pub(crate) fn is_initialism(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_read_from_their_file_as_written() {
+        for word in ["Mr", "Sept", "e.g", "approx"] {
+            assert!(is_abbreviation(word), "{word}");
+        }
+        for word in ["mr", "Mr.", "MR", "September", "", "# Abbreviations"] {
+            assert!(!is_abbreviation(word), "{word}");
+        }
+    }
 
     #[test]
     fn initialisms_are_recognised() {

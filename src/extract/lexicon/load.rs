@@ -3,8 +3,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
-    CLASS_NAMES, GazTarget, HeldRole, Lexicon, OrgEntry, PersonEntry, PlaceEntry, RelationEntry, StateEntry,
-    TitleEntry, TitleKind, Words,
+    CLASS_NAMES, GazTarget, HeldRole, LIST_NAMES, Lexicon, OrgEntry, PersonEntry, PlaceEntry, RelationEntry,
+    StateEntry, TitleEntry, TitleKind, WordClass, WordLists, Words,
 };
 use crate::error::{Error, Result};
 use crate::extract::class_index::ClassIndex;
@@ -26,9 +26,9 @@ impl Lexicon {
         let places = load_places(&places, &state_by_iso, &mut gazetteer)?;
         let (title_patterns, title_entries) = load_titles(&titles)?;
         let (relations, trigger_patterns, trigger_relations) = load_relations(&relations)?;
-        let words = load_words(&words)?;
+        let (words, lists) = load_words(&words)?;
         let first_names = load_first_names(&first_names);
-        let classes = class_index(&words, &first_names, &trigger_patterns);
+        let classes = class_index(words.all().into_iter().chain(lists.all()), &first_names, &trigger_patterns);
         let mut person_by_name = HashMap::default();
         for (index, person) in people.iter().enumerate() {
             person_by_name.entry(person.name.clone()).or_insert(index);
@@ -49,6 +49,7 @@ impl Lexicon {
             classes,
             relations,
             words,
+            lists,
             state_by_iso,
             person_by_name,
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -261,29 +262,43 @@ fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<us
     Ok((relations, trigger_patterns, trigger_relations))
 }
 
-/// `words.tsv`: a class name and its `|`-separated words and phrases.
-fn load_words(text: &str) -> Result<Words> {
+/// `words.tsv`: a class or list name and its `|`-separated words (and, in a
+/// class, phrases).
+fn load_words(text: &str) -> Result<(Words, WordLists)> {
     let rows = Rows { file: "words.tsv", text };
-    let mut words = Words::default();
+    let (mut words, mut lists) = (Words::default(), WordLists::default());
     for (line, cols) in rows.iter() {
-        let Some(position) = CLASS_NAMES.iter().position(|n| *n == cols[0]) else {
-            return Err(rows.error(line, format!("unknown word class {:?}", cols[0])));
+        let name = cols[0];
+        let class_position = CLASS_NAMES.iter().position(|n| *n == name);
+        let list_position = LIST_NAMES.iter().position(|(n, ..)| *n == name);
+        // Lists are asked about one word at a time: they hold no phrases.
+        let (class, bit, case_sensitive, phrases) = match (class_position, list_position) {
+            (Some(position), _) => {
+                let class = words.all_mut().into_iter().nth(position).expect("one class per name");
+                (class, 1 << position, matches!(name, "function" | "org_head" | "org_start" | "place_head"), true)
+            }
+            (None, Some(position)) => {
+                let (_, bit, case_sensitive) = LIST_NAMES[position];
+                (lists.all_mut().into_iter().nth(position).expect("one list per name"), bit, case_sensitive, false)
+            }
+            (None, None) => return Err(rows.error(line, format!("unknown word class or list {name:?}"))),
         };
-        let class = words.all_mut().into_iter().nth(position).expect("one class per name");
-        class.case_sensitive = matches!(cols[0], "function" | "org_head" | "org_start" | "place_head");
-        class.bit = 1 << position;
+        class.case_sensitive = case_sensitive;
+        class.bit = bit;
         for entry in list(cols.get(1), '|') {
             let entry = class.key(&entry);
-            if entry.contains(' ') {
+            if !entry.contains(' ') {
+                class.insert(entry);
+            } else if phrases {
                 let phrase: Vec<String> = entry.split(' ').map(String::from).collect();
                 class.first_lengths |= 1 << phrase[0].len().min(63);
                 class.phrases.push(phrase);
             } else {
-                class.insert(entry);
+                return Err(rows.error(line, format!("the {name} list takes single words, not {entry:?}")));
             }
         }
     }
-    Ok(words)
+    Ok((words, lists))
 }
 
 /// `first_names.txt`: one name a line, as it is written.
@@ -291,24 +306,62 @@ fn load_first_names(text: &str) -> HashSet<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
-/// The class bits of every word of `words`, every first name and every trigger's first word.
-fn class_index(words: &Words, first_names: &HashSet<String>, trigger_patterns: &[String]) -> ClassIndex {
-    let mut classes = ClassIndex::new();
-    for class in words.all() {
+/// The class bits of every word of `classes` that has a bit, every first name
+/// and every trigger's first word.
+fn class_index<'w>(
+    classes: impl Iterator<Item = &'w WordClass>,
+    first_names: &HashSet<String>,
+    trigger_patterns: &[String],
+) -> ClassIndex {
+    let mut index = ClassIndex::default();
+    for class in classes.filter(|c| c.bit != 0) {
         for word in &class.words {
             if class.case_sensitive {
-                classes.add_exact(word, class.bit);
+                index.add_exact(word, class.bit);
             } else {
-                classes.add_folded(word, class.bit);
+                index.add_folded(word, class.bit);
             }
         }
     }
     for name in first_names {
-        classes.add_first_name(name);
+        index.add_first_name(name);
     }
     for trigger in trigger_patterns {
         let first = trigger.split(' ').next().unwrap_or_default();
-        classes.add_trigger_word(&first.to_lowercase());
+        index.add_trigger_word(&first.to_lowercase());
     }
-    classes
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::EMBEDDED;
+
+    /// The embedded lexicon with `words.tsv` replaced by `words`.
+    fn with_words(words: &str) -> Result<Lexicon> {
+        Lexicon::from_files(|name| match name {
+            "words.tsv" => Some(words.to_string()),
+            _ => EMBEDDED.iter().find(|(n, _)| *n == name).map(|(_, t)| t.to_string()),
+        })
+    }
+
+    #[test]
+    fn a_list_in_words_tsv_replaces_the_embedded_one() {
+        let lexicon = with_words("# a comment\ngrammar\tfoo|bar\ndirection\tNorth\n").unwrap();
+        let lists = &lexicon.lists;
+        assert!(lists.grammar.contains("foo") && !lists.grammar.contains("has"));
+        assert!(lists.direction.contains("NORTH") && lists.direction.contains_as_listed("north"));
+        assert!(lists.determiner.words.is_empty() && lexicon.classes.of("the") == 0);
+    }
+
+    #[test]
+    fn a_phrase_in_a_list_or_an_unknown_list_is_a_bad_line() {
+        for (words, message) in [("grammar\tas well\n", "single words"), ("\ngrammar\tas\n\nwhatever\tx\n", "unknown")]
+        {
+            let Err(Error::Lexicon { file, line, message: got }) = with_words(words) else { panic!("{words:?} loads") };
+            assert_eq!((file.as_str(), line), ("words.tsv", words.lines().count()), "{got}");
+            assert!(got.contains(message), "{got}");
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! name ("Claudia Mo of the Civic Party", "Kofi Annan, UN secretary-general,",
 //! "Israeli right-winger Ariel Sharon").
 
-use super::scan::{Scan, is_grammar};
+use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::text::TokenKind;
 
@@ -64,7 +64,7 @@ impl Scan<'_> {
             // A description follows and the apposition closes: not a list ("Putin, Russia and China").
             let described = self.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word)
                 && self.word(after).starts_with(char::is_lowercase)
-                && !is_grammar(self.word(after))
+                && !self.is_grammar(self.word(after))
                 && self.word(after) != "and";
             let closes = (after..(after + 8).min(self.tokens.len() + 1))
                 .any(|k| k == self.tokens.len() || matches!(self.word(k), "," | "." | ";"));
@@ -91,7 +91,7 @@ impl Scan<'_> {
             // A noun, not a verb: "Twitter gave Mohamed the option".
             let described = self.tokens[noun].kind == TokenKind::Word
                 && word.starts_with(char::is_lowercase)
-                && !is_grammar(word)
+                && !self.is_grammar(word)
                 && !word.ends_with("ed")
                 && !self.is(noun, &self.lexicon.words.verb)
                 && !self.is(noun, &self.lexicon.words.speech)

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::scan::{Scan, is_grammar};
+use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::{GazTarget, TitleKind};
 use crate::text::TokenKind;
@@ -107,7 +107,7 @@ impl Scan<'_> {
                     && self.is(j + 1, &self.lexicon.words.state_noun);
                 name_word
                     || word.starts_with(char::is_lowercase)
-                        && !is_grammar(word)
+                        && !self.is_grammar(word)
                         && !self.is(j, &self.lexicon.words.clause)
                         && (!word.ends_with("ed") || matches!(state, Some((_, _, Form::Demonym))))
             }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::scan::{Scan, is_grammar};
+use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
 use crate::extract::names::strip_leading;
@@ -76,7 +76,7 @@ impl Scan<'_> {
         // "Ivory Coast rebels", "US forces", "Swiss doctors", "Iraqi Kurds": the
         // state acting through its people.
         let next = self.word(end);
-        let people = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !is_grammar(next);
+        let people = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss") && !self.is_grammar(next);
         // A plural demonym is people: "Palestinians blamed Israel", "Thousands of Nigerians".
         let plural_demonym = form == Form::Demonym && self.word(end - 1).ends_with('s');
         let acting =

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::scan::{Scan, is_grammar};
+use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::text::TokenKind;
 
@@ -28,7 +28,7 @@ impl Scan<'_> {
                 && self.is(k + 1, &self.lexicon.words.state_noun);
             let modifier = name_word
                 || word.starts_with(char::is_lowercase)
-                    && !is_grammar(word)
+                    && !self.is_grammar(word)
                     && !word.ends_with("ed")
                     && !self.is(k, &self.lexicon.words.clause)
                     && !self.is(k, &self.lexicon.words.verb)
@@ -74,7 +74,7 @@ impl Scan<'_> {
             let modifier = self.tokens[start - 1].kind == TokenKind::Number
                 || (word.starts_with(char::is_lowercase) && !self.is(start - 1, &self.lexicon.words.clause))
                 || first;
-            if !modifier || is_grammar(word) && !first && !quantity_of {
+            if !modifier || self.is_grammar(word) && !first && !quantity_of {
                 return None;
             }
             start -= 1;

@@ -4,23 +4,6 @@ use super::scan::Scan;
 use crate::extract::extraction::{Cue, Form};
 use crate::extract::lexicon::GazTarget;
 
-/// Compass words that name part of a state or place ("South Lebanon", "in southeastern Turkey").
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-];
-
 impl Scan<'_> {
     /// Locates what the text places in a state: organizations "of" a state or
     /// its capital, regions ("South Lebanon"), places "in" or after a comma
@@ -48,7 +31,7 @@ impl Scan<'_> {
             }
             // "South Lebanon", "Western Cambodia", "West Darfur State": a region of a state or place.
             let tokens = self.found.mentions[p].tokens.clone();
-            let compass = DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(self.word(tokens.start)));
+            let compass = self.lexicon.lists.direction.contains(self.word(tokens.start));
             let region_of = match self.gaz(tokens.start + 1) {
                 Some((end, GazTarget::StateName(s))) if compass && end <= tokens.end => Some(s),
                 Some((end, GazTarget::Place(q))) if compass && end <= tokens.end => self.lexicon.places[q].state,
@@ -64,7 +47,9 @@ impl Scan<'_> {
             }
             k += 1;
             // "in the north of", "in southeastern": direction words between.
-            while k < self.tokens.len() && (matches!(self.word(k), "the" | "of") || DIRECTIONS.contains(&self.word(k)))
+            let directions = &self.lexicon.lists.direction;
+            while k < self.tokens.len()
+                && (matches!(self.word(k), "the" | "of") || directions.contains_as_listed(self.word(k)))
             {
                 k += 1;
             }

@@ -4,124 +4,11 @@
 use std::ops::Range;
 
 use super::buffers::{Buffers, Found, NameType};
-use crate::extract::classes::{SentenceClasses, pack_word};
+use crate::extract::classes::SentenceClasses;
 use crate::extract::extraction::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
 use crate::text::{Sentence, Token, TokenKind};
-
-/// Grammatical words after which a name is still a head ("Russia has", "Russia and").
-const GRAMMAR: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "did",
-    "does",
-    "do",
-    "and",
-    "or",
-    "but",
-    "nor",
-    "to",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "with",
-    "by",
-    "from",
-    "as",
-    "that",
-    "which",
-    "who",
-    "whose",
-    "also",
-    "already",
-    "not",
-    "never",
-    "then",
-    "now",
-    "again",
-    "itself",
-    "himself",
-    "herself",
-    "themselves",
-    "over",
-    "into",
-    "about",
-    "after",
-    "before",
-    "since",
-    "while",
-    "when",
-    "if",
-    "because",
-    "than",
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "this",
-    "these",
-    "those",
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "mockingly",
-    "officially",
-    "reportedly",
-    "allegedly",
-    "earlier",
-    "later",
-    "last",
-    "yesterday",
-    "today",
-    "recently",
-    "previously",
-    "still",
-    "just",
-    "only",
-    "even",
-    "either",
-    "neither",
-    "both",
-    "all",
-    "against",
-    "under",
-    "between",
-    "through",
-    "during",
-    "along",
-    "together",
-    "alone",
-];
-
-/// Constant-time membership in [`GRAMMAR`] (it is consulted for every
-/// mention), with each word packed into one integer: no string hashing.
-pub(super) fn is_grammar(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<u128>> = std::sync::OnceLock::new();
-    let set =
-        SET.get_or_init(|| GRAMMAR.iter().map(|w| pack_word(w.as_bytes()).expect("grammar words are short")).collect());
-    pack_word(word.as_bytes()).is_some_and(|packed| set.contains(&packed))
-}
 
 /// One sentence under scan: its tokens, classes and lexicon matches, where its
 /// mentions go, and what a rule leaves pending for the next one.
@@ -204,6 +91,13 @@ impl<'a> Scan<'a> {
         self.classes.is(i, class)
     }
 
+    /// A grammatical word after which a name is still a head ("Russia has",
+    /// "Russia and"), in lower case. Asked for most mentions: the list finds
+    /// short words by their packing, without string hashing.
+    pub(super) fn is_grammar(&self, word: &str) -> bool {
+        self.lexicon.lists.grammar.contains(word)
+    }
+
     /// Token `i` is the first word of a relation trigger ("met", "slammed"): a verb, not a name.
     pub(super) fn starts_trigger(&self, i: usize) -> bool {
         self.classes.starts_trigger(i)
@@ -257,7 +151,7 @@ impl<'a> Scan<'a> {
         }
         next.kind == TokenKind::Word
             && word.starts_with(char::is_lowercase)
-            && !is_grammar(word)
+            && !self.is_grammar(word)
             && !word.ends_with("ed")
             && !word.ends_with('s')
             // "The Red Cross operating in Iraq said": a participle, not a noun the name qualifies.
@@ -346,18 +240,5 @@ impl<'a> Scan<'a> {
             }
         }
         Some((end, None))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn grammar_words_are_found_by_their_packing_and_only_they() {
-        assert!(GRAMMAR.iter().all(|w| is_grammar(w)));
-        for word in ["The", "Has", "hass", "ha", "themselvesx", "Russia", "", "officially-"] {
-            assert!(!is_grammar(word), "{word}");
-        }
     }
 }

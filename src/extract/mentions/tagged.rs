@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::buffers::NameType;
-use super::scan::{Scan, is_grammar};
+use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
 use crate::text::TokenKind;
@@ -109,7 +109,7 @@ impl Scan<'_> {
             return false;
         }
         let words = &self.lexicon.words;
-        is_grammar(&word.to_lowercase())
+        self.is_grammar(&word.to_lowercase())
             || self.is(i, &words.clause)
             || self.is(i, &words.speech)
             || self.is(i, &words.hedge)

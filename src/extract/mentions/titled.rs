@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use super::scan::Scan;
-use crate::extract::classes::DETERMINERS;
 use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
 use crate::text::TokenKind;
@@ -157,15 +156,11 @@ impl Scan<'_> {
     /// pending state still qualifies a title a few words on, past capitals,
     /// determiners and title words; any other word drops it.
     pub(super) fn carry_role_state_over(&mut self, i: usize) {
-        const TITLE_WORDS: &[&str] = &[
-            "junior", "visiting", "senior", "deputy", "vice", "acting", "former", "interim", "top", "chief", "foreign",
-            "defence", "defense", "interior", "finance", "new",
-        ];
         // Only a pending state needs the test (most words have none).
         if self.role_state.is_some() && self.tokens[i].kind == TokenKind::Word {
             let word = self.word(i);
-            let keeps =
-                self.is_capitalized(i) || DETERMINERS.iter().chain(TITLE_WORDS).any(|w| w.eq_ignore_ascii_case(word));
+            let lists = &self.lexicon.lists;
+            let keeps = self.is_capitalized(i) || lists.determiner.contains(word) || lists.title_word.contains(word);
             if !keeps {
                 self.role_state = None;
             }

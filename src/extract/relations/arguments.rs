@@ -4,7 +4,6 @@
 use std::ops::Range;
 
 use super::frame::{Argument, Frame};
-use super::words::{DETERMINERS, PREPOSITIONS, QUANTITIES};
 use crate::extract::extraction::{EntityKind, Form, Mention, Relation};
 use crate::extract::lexicon::RelationEntry;
 use crate::text::TokenKind;
@@ -33,14 +32,15 @@ impl<'a> Frame<'a> {
             // "A group of Moroccan diplomats", "Thousands of Nigerians": the group is its members.
             let group = k > 0 && {
                 let before = self.lower(k - 1);
-                QUANTITIES.contains(&before.as_str()) || self.classes.is(k - 1, &self.lexicon.words.group_noun)
+                self.lexicon.lists.quantity.contains(before.as_str())
+                    || self.classes.is(k - 1, &self.lexicon.words.group_noun)
             };
             // "Angry activists from the Fatah Party", "supporters of Ben Bella".
             if matches!(word.as_str(), "of" | "from") && group {
                 k -= 1;
                 continue;
             }
-            return PREPOSITIONS.contains(&word.as_str()) || word == "between" || word == "and";
+            return self.lexicon.lists.preposition.contains(word.as_str()) || word == "between" || word == "and";
         }
         false
     }
@@ -141,7 +141,9 @@ impl<'a> Frame<'a> {
                 || matches!(word.as_str(), "than" | "least" | "nearly" | "about" | "some" | "almost");
             if !starts_mention
                 && !of
-                && (punct || PREPOSITIONS.contains(&word.as_str()) || (stop > after && self.is_boundary(stop)))
+                && (punct
+                    || self.lexicon.lists.preposition.contains(word.as_str())
+                    || (stop > after && self.is_boundary(stop)))
             {
                 break;
             }
@@ -195,7 +197,7 @@ impl<'a> Frame<'a> {
             let next = self.word(j + 1);
             self.lower(j) == "to"
                 && next.starts_with(char::is_lowercase)
-                && !DETERMINERS.contains(&next)
+                && !self.lexicon.lists.participle_determiner.contains(next)
                 && !matches!(next, "all" | "some" | "more" | "most" | "up")
         };
         // Within the trigger's clause: "criticized the plan, which was sent to Chile" is no criticism of Chile.
@@ -287,7 +289,9 @@ impl<'a> Frame<'a> {
         // Only a participle with no object of its own: "rejected calls by Poland" is active.
         let by_agent = self.lower(trigger.end - 1).ends_with("ed")
             && !perfect
-            && by.is_some_and(|b| b == trigger.end || PREPOSITIONS.contains(&self.lower(trigger.end).as_str()));
+            && by.is_some_and(|b| {
+                b == trigger.end || self.lexicon.lists.preposition.contains(self.lower(trigger.end).as_str())
+            });
         let subject = match by {
             // "shortened by one hour": no agent there, so the clause's subject acts.
             Some(b) if by_agent => self

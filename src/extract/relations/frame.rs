@@ -200,20 +200,6 @@ impl<'a> Frame<'a> {
 
     /// "on", "Friday", "today": words that may sit between a verb and its complement.
     pub(super) fn is_time_word(&self, i: usize) -> bool {
-        const TIME: &[&str] = &[
-            "on",
-            "today",
-            "yesterday",
-            "again",
-            "also",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
-        TIME.contains(&self.lower(i).as_str())
+        self.lexicon.lists.time.contains(self.lower(i).as_str())
     }
 }

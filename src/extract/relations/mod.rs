@@ -10,7 +10,6 @@
 mod arguments;
 mod frame;
 mod senses;
-mod words;
 
 use std::ops::Range;
 
@@ -20,7 +19,6 @@ use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
-use words::ADVERBS;
 
 pub(crate) fn find(
     text: &str,
@@ -209,7 +207,7 @@ fn claimed_verb(frame: &Frame, target: &Mention) -> usize {
         v = modal;
     }
     while v < tokens.len()
-        && (tokens[v].kind == TokenKind::Punct || ADVERBS.contains(&frame.lower(v).as_str()))
+        && (tokens[v].kind == TokenKind::Punct || frame.lexicon.lists.adverb.contains(frame.lower(v).as_str()))
         && v < target.tokens.end + 4
     {
         v += 1;

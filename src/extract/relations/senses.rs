@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use super::frame::Frame;
-use super::words::{ADVERBS, DETERMINERS, PARTICLES};
 use crate::extract::lexicon::RelationEntry;
 
 impl<'a> Frame<'a> {
@@ -52,7 +51,7 @@ impl<'a> Frame<'a> {
                 word.as_str(),
                 "impose" | "take" | "launch" | "carry" | "stage" | "hold" | "make" | "issue" | "deliver" | "tighten"
             );
-            if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly") || word == "be" || light) {
+            if !(self.lexicon.lists.adverb.contains(word.as_str()) || word.ends_with("ly") || word == "be" || light) {
                 return None;
             }
         }
@@ -121,7 +120,7 @@ impl<'a> Frame<'a> {
             if self.classes.is(k, &self.lexicon.words.passive_aux) {
                 return true;
             }
-            if !(ADVERBS.contains(&word.as_str()) || word.ends_with("ly")) {
+            if !(self.lexicon.lists.adverb.contains(word.as_str()) || word.ends_with("ly")) {
                 return false;
             }
         }
@@ -155,10 +154,13 @@ impl<'a> Frame<'a> {
         );
         // A noun after its determiner is a trigger ("a rally in Lagos"); a participle is not.
         let participle = self.lower(s).ends_with("ed");
-        let adjective =
-            e == s && k > 0 && ((participle && DETERMINERS.contains(&self.lower(k - 1).as_str())) || light_verb);
+        let adjective = e == s
+            && k > 0
+            && ((participle && self.lexicon.lists.participle_determiner.contains(self.lower(k - 1).as_str()))
+                || light_verb);
         // "kidnapped up to 16": a quantity, not a particle.
-        let particle = e == s && PARTICLES.contains(&self.lower(s + 1).as_str()) && self.lower(s + 2) != "to";
+        let particle =
+            e == s && self.lexicon.lists.particle.contains(self.lower(s + 1).as_str()) && self.lower(s + 2) != "to";
         // "its long-threatened invasion": a hyphenated compound is an adjective.
         let compound = s > 0 && self.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
         !(inside_name || capitalized || adjective || particle || compound)
