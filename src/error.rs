@@ -27,6 +27,15 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A tagger model file (`ner.bin` in a lexicon directory) cannot be read.
+    #[error("{path}: {source}")]
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: ModelError,
+    },
     /// A file given as a graph is not the JSON that newsgraph writes.
     #[error("{path}: not a newsgraph graph ({message})")]
     NotAGraph {
@@ -109,3 +118,22 @@ fn known_relations(known: &[String]) -> String {
 
 /// The result of a library call.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// Why bytes are not a tagger model.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes do not start with the model file's magic line.
+    #[error("not a newsgraph tagger model")]
+    NotAModel,
+    /// The file ends inside its header.
+    #[error("truncated model")]
+    Truncated,
+    /// The records take more or fewer bytes than the header announces.
+    #[error("model holds {found} bytes of records, expected {expected}")]
+    WrongLength {
+        /// Bytes of records in the file.
+        found: usize,
+        /// Bytes the header's record count asks for.
+        expected: usize,
+    },
+}

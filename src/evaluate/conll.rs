@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::gold::GoldError;
 use super::score::Counts;
 use crate::extract::{EntityKind, Form, Pipeline};
 use crate::input::Document;
@@ -29,7 +30,7 @@ pub struct GoldDocument {
 /// Reads CoNLL-2003 data: `token ... tag` lines, blank lines between
 /// sentences, `-DOCSTART-` between documents. A line whose last column is
 /// no IOB tag (`O`, `I-TYPE`, `B-TYPE`) is an error naming the line.
-pub fn parse(text: &str) -> Result<Vec<GoldDocument>, String> {
+pub fn parse(text: &str) -> Result<Vec<GoldDocument>, GoldError> {
     let mut docs = Vec::new();
     let mut doc =
         GoldDocument { text: String::new(), sentence_starts: Vec::new(), entities: Vec::new(), tokens: Vec::new() };
@@ -89,12 +90,14 @@ pub fn parse(text: &str) -> Result<Vec<GoldDocument>, String> {
             continue;
         }
         let (Some((token, _)), Some((_, tag))) = (line.split_once(' '), line.rsplit_once(' ')) else {
-            return Err(format!("line {}: expected a token and an IOB tag, got {line:?}", number + 1));
+            let problem = format!("expected a token and an IOB tag, got {line:?}");
+            return Err(GoldError::Line { line: number + 1, problem });
         };
         let iob =
             tag == "O" || tag.strip_prefix("I-").or_else(|| tag.strip_prefix("B-")).is_some_and(|t| !t.is_empty());
         if !iob {
-            return Err(format!("line {}: {tag:?} is not an IOB tag (O, I-TYPE, B-TYPE)", number + 1));
+            let problem = format!("{tag:?} is not an IOB tag (O, I-TYPE, B-TYPE)");
+            return Err(GoldError::Line { line: number + 1, problem });
         }
         sentence.push((token.to_string(), tag.to_string()));
     }

@@ -6,7 +6,9 @@
 //! it, and a user comparing lexicons can run the same scores.
 
 pub mod conll;
+mod gold;
 pub mod plover;
 mod score;
 
+pub use gold::GoldError;
 pub use score::{Counts, score_table};

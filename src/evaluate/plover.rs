@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::gold::GoldError;
 use crate::extract::{Extraction, Pipeline};
 use crate::input::{Document, is_valid_date};
 
@@ -42,9 +43,11 @@ fn codes(value: Option<&serde_json::Value>) -> Vec<String> {
 }
 
 /// Reads the records that have both a source and a target actor.
-pub fn parse(text: &str) -> Result<Vec<Record>, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
-    let items = value.as_array().ok_or("expected a JSON array of event records")?;
+pub fn parse(text: &str) -> Result<Vec<Record>, GoldError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| GoldError::NotRecords(format!("invalid JSON: {e}")))?;
+    let items =
+        value.as_array().ok_or_else(|| GoldError::NotRecords("expected a JSON array of event records".into()))?;
     Ok(items
         .iter()
         .filter_map(|item| {

@@ -82,6 +82,7 @@ impl Pipeline {
         Ok(Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)))
     }
 
+    /// The lexicons the stages read.
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
@@ -132,6 +133,7 @@ impl Pipeline {
         (mentions::find(text, sentences, &classes, words, lexicon, tagger, buffers), classes)
     }
 
+    /// Runs every stage on one document, in this thread's workspace.
     pub fn extract(&self, doc: &Document) -> Extraction {
         Workspace::with(|workspace| self.extract_in(doc, workspace))
     }

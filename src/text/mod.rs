@@ -15,7 +15,9 @@ use std::ops::Range;
 /// A sentence: its byte range in the document and its tokens.
 #[derive(Debug, Clone)]
 pub struct Sentence {
+    /// Bytes of the document text.
     pub range: Range<usize>,
+    /// Its tokens, in order.
     pub tokens: Vec<Token>,
 }
 
@@ -57,6 +59,7 @@ pub struct CharOffsets<'a> {
 impl<'a> CharOffsets<'a> {
     const BLOCK: usize = 256;
 
+    /// Counts the characters of `text` once, by blocks (nothing for ASCII text).
     pub fn new(text: &'a str) -> Self {
         let blocks = (!text.is_ascii()).then(|| {
             let mut before = 0;
@@ -70,6 +73,7 @@ impl<'a> CharOffsets<'a> {
         CharOffsets { text, blocks }
     }
 
+    /// The character offset of byte offset `byte`.
     pub fn char_offset(&self, byte: usize) -> usize {
         match &self.blocks {
             None => byte,
@@ -80,6 +84,7 @@ impl<'a> CharOffsets<'a> {
         }
     }
 
+    /// A byte range as `[start, end)` character offsets, as Python slices count.
     pub fn span(&self, range: &Range<usize>) -> [usize; 2] {
         let start = self.char_offset(range.start);
         let len = if self.blocks.is_none() { range.len() } else { self.text[range.clone()].chars().count() };

@@ -5,27 +5,37 @@ use std::ops::Range;
 
 use super::abbreviations::{is_abbreviation, is_initialism};
 
+/// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
+    /// Letters, with inner apostrophes, periods of abbreviations and initialisms.
     Word,
+    /// Digits, with inner separators ("1,200", "3.5").
     Number,
     /// The possessive `'s` / `’s` split off a word.
     Possessive,
+    /// Anything else, one character at a time (a hyphen inside a word included).
     Punct,
 }
 
+/// A token: a byte range of the document text and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// First byte, in the document text.
     pub start: usize,
+    /// The byte after the last.
     pub end: usize,
+    /// What it is made of.
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// The token's text in `text`, the document it was read from.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start..self.end]
     }
 
+    /// The token's byte range.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }

@@ -18,6 +18,7 @@ mod tag;
 mod train;
 mod view;
 
+pub use crate::error::ModelError;
 pub use features::LABELS;
 pub use model::{EMBEDDED_MODEL, Tagger};
 pub(crate) use train::{Example, train};

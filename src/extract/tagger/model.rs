@@ -9,7 +9,7 @@ use super::features::{
     AsPrevious, CONSTANTS, Lower, N, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, Scored, Shape, WordFeatures, feature, fnv,
     pair_prefix,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, ModelError, Result};
 use crate::extract::phrases::Prehashed;
 
 /// The embedded name-tagger model (see `newsgraph train`).
@@ -155,9 +155,10 @@ impl Tagger {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Tagger::embedded()),
             Err(source) => return Err(Error::Io { path: model, source }),
         };
-        Tagger::from_bytes(&bytes).map_err(|message| Error::Lexicon { file: "ner.bin".into(), line: 0, message })
+        Tagger::from_bytes(&bytes).map_err(|source| Error::Model { path: model, source })
     }
 
+    /// No weights: the pipeline then runs the rules alone.
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
@@ -216,16 +217,17 @@ impl Tagger {
         out
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<Self, String> {
+    /// Reads a model written by [`Tagger::to_bytes`]; no bytes give the empty model.
+    pub fn from_bytes(bytes: &[u8]) -> std::result::Result<Self, ModelError> {
         if bytes.is_empty() {
             return Ok(Tagger::default());
         }
-        let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a newsgraph tagger model")?;
-        let (count, mut rest) = body.split_at_checked(4).ok_or("truncated model")?;
-        let count = u32::from_le_bytes(count.try_into().map_err(|_| "truncated model")?) as usize;
+        let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or(ModelError::NotAModel)?;
+        let (count, mut rest) = body.split_at_checked(4).ok_or(ModelError::Truncated)?;
+        let count = u32::from_le_bytes(count.try_into().map_err(|_| ModelError::Truncated)?) as usize;
         let record = 4 + 4 + 2 * N;
         if rest.len() != count * record {
-            return Err(format!("model holds {} bytes of records, expected {}", rest.len(), count * record));
+            return Err(ModelError::WrongLength { found: rest.len(), expected: count * record });
         }
         let mut weights = Weights::default();
         weights.reserve(count);
