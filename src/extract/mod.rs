@@ -1,16 +1,17 @@
 //! Extraction stage: entities, coreference and relations, by rule and lexicon.
 //!
-//! A [`Pipeline`] runs the stages in order, one file each:
-//! text (sentences, tokens) → [`mentions`] → [`resolve`] → [`relations`].
+//! A [`Pipeline`] runs the stages in order, one folder or file each:
+//! text (sentences, tokens) → `mentions` → `resolve` → `relations`.
 //! The result, an [`Extraction`], holds every mention, the document's
 //! entities and the relations between them, each with its evidence spans.
 //!
 //! Each module imports only those below it: `extraction` and `names` (the
 //! types and ids the stages share), `phrases`, `class_index` → [`lexicon`]
-//! (the data files as loaded) → [`classes`] (the match stage: each token's
-//! word id and class bits) → [`tagger`] → [`mentions`] → `resolve` →
-//! `relations` → the [`Pipeline`] here, which owns the model and the
-//! thread's workspace.
+//! (the data files as loaded) → `classes` and `matches` (the match stage:
+//! each token's word id and class bits, and the lexicon phrases of each
+//! sentence) → [`tagger`] → `mentions` → `resolve` → `relations` → the
+//! [`Pipeline`] here, which owns the model and the thread's workspace.
+//! `ARCHITECTURE.md` at the repository's root draws the whole flow.
 
 mod class_index;
 pub(crate) mod classes;

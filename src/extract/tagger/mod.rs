@@ -6,11 +6,11 @@
 //! The model is trained by `newsgraph train conll` on CoNLL-2003 `eng.train`
 //! and shipped as `data/model/ner.bin`; tagging is deterministic.
 //!
-//! One file per part, each importing only those before it: [`features`]
+//! One file per part, each importing only those before it: `features`
 //! (labels, hashing, shapes and the layout of each word's features),
-//! [`model`] (weights, the model file, a word's weighted features), [`view`]
+//! `model` (weights, the model file, a word's weighted features), `view`
 //! (what the features read of a sentence and its document, and the per-thread
-//! cache of words), [`tag`] (scoring a sentence) and [`train`].
+//! cache of words), `tag` (scoring a sentence) and `train`.
 
 mod features;
 mod model;
