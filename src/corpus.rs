@@ -275,7 +275,7 @@ pub fn extraction_line(doc: &Document, extraction: &Extraction) -> String {
             .iter()
             .map(|r| RelationLine {
                 subject: entity(r.subject),
-                relation: &r.label,
+                relation: &r.kind.label,
                 object: entity(r.object),
                 sentence: r.sentence,
                 subject_span: offsets.span(&r.subject_span),

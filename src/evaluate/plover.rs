@@ -70,7 +70,7 @@ pub fn judge(record: &Record, extraction: &Extraction) -> Outcome {
     let code = |e: usize| extraction.entities[e].code.clone();
     let mut best: Option<(u8, Outcome)> = None;
     for r in &extraction.relations {
-        let Some(category) = r.plover.clone() else { continue };
+        let Some(category) = r.kind.plover.clone() else { continue };
         let (source, target) = (code(r.subject), code(r.object));
         let category_correct = category == record.category;
         let source_ok = source.as_ref().is_some_and(|s| record.sources.contains(s));

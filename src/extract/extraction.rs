@@ -3,8 +3,11 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+use super::vocabulary::{RelationType, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -79,7 +82,7 @@ pub(crate) enum Cue {
     },
     /// "the Russian President", "his Russian counterpart".
     Role {
-        relation: Option<String>,
+        relation: Option<Role>,
         state: Option<usize>,
         possessive_pronoun: bool,
         asserts: bool,
@@ -119,7 +122,7 @@ pub struct Mention {
 #[derive(Debug, Clone)]
 pub(crate) struct RoleFact {
     pub person: usize,
-    pub relation: String,
+    pub relation: Role,
     pub state: usize,
     pub trigger: Range<usize>,
 }
@@ -151,10 +154,8 @@ pub struct Entity {
 pub struct Relation {
     pub subject: usize,
     pub object: usize,
-    pub label: String,
-    pub cameo: Option<String>,
-    pub goldstein: Option<f64>,
-    pub plover: Option<String>,
+    /// Label and event codes, shared with the lexicon row that found it.
+    pub kind: Arc<RelationType>,
     pub sentence: usize,
     pub subject_span: Range<usize>,
     pub trigger_span: Range<usize>,

@@ -7,9 +7,11 @@ mod load;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::class_index::{CLASS_BITS, ClassIndex};
 use super::phrases::PhraseTable;
+use super::vocabulary::{EventRelation, RelationType, Role};
 use crate::error::{Error, Result};
 use crate::text::Token;
 
@@ -43,7 +45,7 @@ pub struct OrgEntry {
 /// A role held between two dates (inclusive; open ends are `None`).
 #[derive(Debug, Clone)]
 pub struct HeldRole {
-    pub relation: String,
+    pub relation: Role,
     pub state: usize,
     pub from: Option<String>,
     pub to: Option<String>,
@@ -78,16 +80,16 @@ pub enum TitleKind {
 
 #[derive(Debug, Clone)]
 pub struct TitleEntry {
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub kind: TitleKind,
 }
 
 #[derive(Debug, Clone)]
 pub struct RelationEntry {
-    pub label: String,
-    pub cameo: Option<String>,
-    pub goldstein: Option<f64>,
-    pub plover: Option<String>,
+    /// Label and event codes, shared by every relation this row finds.
+    pub kind: Arc<RelationType>,
+    /// The event relation the rules know it as, if any.
+    pub event: Option<EventRelation>,
     /// The object may follow the trigger directly.
     pub direct: bool,
     /// Prepositions that introduce the object.
@@ -387,6 +389,10 @@ pub struct Lexicon {
     pub(crate) triggers: PhraseTable,
     /// Per trigger pattern: the relation it signals.
     pub(crate) trigger_relations: Vec<usize>,
+    /// The first row of each event relation the rules know, by [`EventRelation::index`].
+    events: [Option<usize>; EventRelation::ALL.len()],
+    /// The relation type of each role, by [`Role::index`]: made once, shared by every fact.
+    role_kinds: [Arc<RelationType>; Role::ALL.len()],
     state_by_iso: HashMap<String, usize>,
     /// The first people entry of each name.
     person_by_name: HashMap<String, usize>,
@@ -439,6 +445,16 @@ impl Lexicon {
         self.state_by_iso.get(iso3).copied()
     }
 
+    /// The first row of `relations.tsv` of an event relation the rules know.
+    pub fn event(&self, event: EventRelation) -> Option<&RelationEntry> {
+        self.events[event.index()].map(|row| &self.relations[row])
+    }
+
+    /// The relation type a role states.
+    pub fn role_kind(&self, role: Role) -> &Arc<RelationType> {
+        &self.role_kinds[role.index()]
+    }
+
     /// The people entry named exactly `name` (the first, if several are).
     pub fn person_named(&self, name: &str) -> Option<usize> {
         self.person_by_name.get(name).copied()
@@ -454,7 +470,34 @@ mod tests {
         let lexicon = Lexicon::embedded();
         assert_eq!(lexicon.states.len(), 197);
         assert!(lexicon.state_by_iso("RUS").is_some());
-        assert!(lexicon.relations.iter().any(|r| r.label == "recalled" && r.cameo.as_deref() == Some("161")));
+        assert!(lexicon.relations.iter().any(|r| r.kind.label == "recalled" && r.kind.cameo.as_deref() == Some("161")));
+    }
+
+    #[test]
+    fn an_unknown_role_names_its_file_and_line() {
+        for (file, text) in
+            [("titles.tsv", "# title\nEmperor\temperor_of\ttitle\n"), ("people.tsv", "\nA B\t-\tking_of:RUS:..\n")]
+        {
+            let Err(Error::Lexicon { file: named, line, message }) =
+                Lexicon::from_files(|name| (name == file).then(|| text.to_string()))
+            else {
+                panic!("{file}: an unknown role loads");
+            };
+            assert_eq!((named.as_str(), line), (file, 2));
+            assert!(message.contains("unknown role") && message.contains("president_of"), "{message}");
+        }
+    }
+
+    #[test]
+    fn event_relations_and_roles_have_their_labels() {
+        let lexicon = Lexicon::embedded();
+        for event in EventRelation::ALL {
+            assert_eq!(lexicon.event(event).map(|e| e.kind.label.as_str()), Some(event.as_str()));
+        }
+        for role in Role::ALL {
+            assert_eq!(lexicon.role_kind(role).label, role.as_str());
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod phrases;
 mod relations;
 mod resolve;
 pub mod tagger;
+mod vocabulary;
 
 use std::cell::RefCell;
 use std::path::Path;
@@ -37,6 +38,7 @@ pub use lexicon::Lexicon;
 pub use names::slug;
 pub(crate) use names::{push_entity_id, strip_leading};
 pub use tagger::Tagger;
+pub use vocabulary::{EventRelation, RelationType, Role};
 
 /// The mentions found in a document (stage 1 of [`Pipeline`]), with the
 /// token classes the later stages read again.
@@ -148,10 +150,10 @@ impl Pipeline {
         let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);
         relations.sort_by(|a, b| {
-            (a.sentence, a.trigger_span.start, &a.label).cmp(&(b.sentence, b.trigger_span.start, &b.label))
+            (a.sentence, a.trigger_span.start, &a.kind.label).cmp(&(b.sentence, b.trigger_span.start, &b.kind.label))
         });
         relations.dedup_by(|a, b| {
-            a.subject == b.subject && a.object == b.object && a.label == b.label && a.sentence == b.sentence
+            a.subject == b.subject && a.object == b.object && a.kind.label == b.kind.label && a.sentence == b.sentence
         });
         let sentence_ranges = sentences.iter().map(|s| s.range.clone()).collect();
         // A document of very many sentences does not keep its vectors.

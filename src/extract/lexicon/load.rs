@@ -1,5 +1,7 @@
 //! Loading the lexicon files: one loader per file, each checking its rows.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
@@ -9,6 +11,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::extract::class_index::ClassIndex;
 use crate::extract::phrases::PhraseTable;
+use crate::extract::vocabulary::{EventRelation, RelationType, Role};
 
 impl Lexicon {
     /// The lexicon of the files `read` gives by name (none: empty).
@@ -41,6 +44,8 @@ impl Lexicon {
             title_entries,
             triggers: PhraseTable::new(&trigger_patterns, true),
             trigger_relations,
+            events: EventRelation::ALL.map(|event| relations.iter().position(|r| r.kind.label == event.as_str())),
+            role_kinds: Role::ALL.map(|role| Arc::new(RelationType::stated(role.as_str()))),
             states,
             organizations,
             people,
@@ -149,6 +154,15 @@ fn state_column(
     }
 }
 
+/// A role the rules know: a role they cannot read is an error, not a silent
+/// relation no rule would ever use.
+fn role_column(rows: &Rows, line: usize, label: &str) -> Result<Role> {
+    Role::parse(label).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        rows.error(line, format!("unknown role {label:?} (known: {})", known.join(", ")))
+    })
+}
+
 /// `organizations.tsv`: name, aliases, sector, state.
 fn load_organizations(
     text: &str,
@@ -184,10 +198,11 @@ fn load_people(
             let [relation, iso, dates] = parts[..] else {
                 return Err(rows.error(line, format!("role {role:?} is not relation:ISO3:from..to")));
             };
+            let relation = role_column(&rows, line, relation)?;
             let state = *state_by_iso.get(iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?;
             let (from, to) = dates.split_once("..").unwrap_or((dates, ""));
             let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
-            roles.push(HeldRole { relation: relation.to_string(), state, from: date(from), to: date(to) });
+            roles.push(HeldRole { relation, state, from: date(from), to: date(to) });
         }
         people.push(PersonEntry { name: name.to_string(), roles });
     }
@@ -224,7 +239,8 @@ fn load_titles(text: &str) -> Result<(Vec<String>, Vec<TitleEntry>)> {
             other => return Err(rows.error(line, format!("unknown title kind {other:?}"))),
         };
         title_patterns.push(cols[0].to_string());
-        title_entries.push(TitleEntry { role: optional(cols.get(1)), kind });
+        let role = optional(cols.get(1)).map(|role| role_column(&rows, line, &role)).transpose()?;
+        title_entries.push(TitleEntry { role, kind });
     }
     Ok((title_patterns, title_entries))
 }
@@ -244,10 +260,13 @@ fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<us
         };
         let objects = list(cols.get(4), ',');
         relations.push(RelationEntry {
-            label: cols[0].to_string(),
-            cameo: optional(cols.get(1)),
-            goldstein,
-            plover: optional(cols.get(3)),
+            kind: Arc::new(RelationType {
+                label: cols[0].to_string(),
+                cameo: optional(cols.get(1)),
+                goldstein,
+                plover: optional(cols.get(3)),
+            }),
+            event: EventRelation::parse(cols[0]),
             direct: objects.iter().any(|p| p == "-"),
             object_preps: objects.iter().filter(|p| *p != "-" && *p != "then").cloned().collect(),
             complement: objects.iter().any(|p| p == "then"),

@@ -138,7 +138,7 @@ impl Scan<'_> {
             state.map(|(tokens, s, form)| self.push(tokens, EntityKind::State, form, false, Cue::State(s)));
         let word = self.word(i);
         let cue = Cue::Role {
-            relation: title.role.clone(),
+            relation: title.role,
             state: state_mention,
             possessive_pronoun: ["his", "her", "their"].iter().any(|p| p.eq_ignore_ascii_case(word)),
             asserts,

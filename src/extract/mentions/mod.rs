@@ -22,6 +22,7 @@ use super::classes::{CAPITALIZED, Capitals, DETERMINER, SentenceClasses, TokenCl
 use super::lexicon::Lexicon;
 use super::matches::Matches;
 use super::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
+use super::vocabulary::NameType;
 use super::{Mention, PublishFact, RoleFact};
 use crate::text::Sentence;
 use scan::Scan;
@@ -80,15 +81,6 @@ pub(crate) struct Buffers {
     features: FeatureCache,
 }
 
-/// What the statistical tagger calls a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NameType {
-    Person,
-    Location,
-    Organization,
-    Other,
-}
-
 impl Buffers {
     /// Name spans from `tagger` into `tagged`, by first token; `tagged` is
     /// left empty when there is no model. Reads `matches`, which must be this
@@ -127,18 +119,12 @@ fn name_spans(labels: &[usize], capitals: &[u32], spans: &mut [Option<(usize, Na
             i = capitals.from(i + 1, n);
             continue;
         }
-        let kind = (labels[i] - 1) / 2;
+        let name_type = NameType::of_tagger_label(labels[i]);
         let mut end = i + 1;
-        while end < n && labels[end] != 0 && labels[end].is_multiple_of(2) && (labels[end] - 1) / 2 == kind {
+        while end < n && NameType::is_inside_label(labels[end]) && NameType::of_tagger_label(labels[end]) == name_type {
             end += 1;
         }
-        let name_type = match kind {
-            0 => NameType::Person,
-            1 => NameType::Location,
-            2 => NameType::Organization,
-            _ => NameType::Other,
-        };
-        spans[i] = Some((end, name_type));
+        spans[i] = name_type.map(|t| (end, t));
         i = end;
     }
 }

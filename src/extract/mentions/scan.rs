@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
-use super::{Buffers, Found, NameType};
+use super::{Buffers, Found};
 use crate::extract::classes::{SHOUTED, SentenceClasses, pack_word};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
+use crate::extract::vocabulary::{NameType, Role};
 use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -310,7 +311,7 @@ impl<'a> Scan<'a> {
             head,
             Cue::Org { name: org_name, lexicon: None, state: None },
         );
-        self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
+        self.found.roles.push(RoleFact { person, relation: Role::MemberOf, state: org, trigger });
         end
     }
 

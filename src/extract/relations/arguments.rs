@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::frame::{Argument, Frame};
 use super::words::{DETERMINERS, PREPOSITIONS, QUANTITIES};
 use crate::extract::lexicon::RelationEntry;
-use crate::extract::{EntityKind, Form, Mention, Relation};
+use crate::extract::{EntityKind, EventRelation, Form, Mention, Relation, Role};
 use crate::text::TokenKind;
 
 impl<'a> Frame<'a> {
@@ -312,7 +312,7 @@ impl<'a> Frame<'a> {
         subject: Option<&Argument>,
         has_alternative: bool,
     ) -> Option<Argument> {
-        if entry.plover.is_none() || subject.is_none() || !entry.direct || has_alternative {
+        if entry.kind.plover.is_none() || subject.is_none() || !entry.direct || has_alternative {
             return None;
         }
         // Up to the next finite verb: "Iodine released from these chemicals into milk
@@ -347,7 +347,7 @@ impl<'a> Frame<'a> {
         entry: &RelationEntry,
         subject: Option<&Argument>,
     ) -> Option<Argument> {
-        if entry.label != "threatened" || subject.is_none() {
+        if entry.event != Some(EventRelation::Threatened) || subject.is_none() {
             return None;
         }
         let n = self.sentence.tokens.len();
@@ -359,5 +359,8 @@ impl<'a> Frame<'a> {
 
 /// The state `person` serves as ambassador, for "was recalled" with no agent.
 fn employer(facts: &[Relation], person: usize) -> Option<Argument> {
-    facts.iter().find(|f| f.subject == person && f.label == "ambassador_of").map(|f| (f.object, f.object_span.clone()))
+    facts
+        .iter()
+        .find(|f| f.subject == person && f.kind.label == Role::AmbassadorOf.as_str())
+        .map(|f| (f.object, f.object_span.clone()))
 }

@@ -3,11 +3,12 @@
 //! the nearest compatible entity, "our country" the speaker's state.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::resolver::{DocumentOrder, Resolver, stated_fact};
-use crate::extract::{Cue, EntityKind, Mention, slug};
+use crate::extract::{Cue, EntityKind, Mention, Role, slug};
 
 /// What pass 2 carries from one mention to the next.
 #[derive(Default)]
@@ -16,7 +17,7 @@ struct Antecedents {
     report: Option<usize>,
     /// Each person's roles (they do not change in pass 2), made when the
     /// first role description needs them.
-    person_roles: Option<Vec<Vec<(String, usize)>>>,
+    person_roles: Option<Vec<Vec<(Role, usize)>>>,
     /// Each person's latest mention among the first `seen_up_to`.
     last_seen: HashMap<usize, usize>,
     seen_up_to: usize,
@@ -59,7 +60,7 @@ impl Resolver<'_> {
     ) {
         let Cue::Role { relation, state, possessive_pronoun, asserts } = &m.cue else { return };
         let state_entity = state.map(|s| order.of(s)).and_then(|s| named[s].0);
-        let relations = self.described_roles(relation.as_ref(), *asserts, *possessive_pronoun, m.sentence, before);
+        let relations = self.described_roles(*relation, *asserts, *possessive_pronoun, m.sentence, before);
         if relations.is_empty() {
             return;
         }
@@ -77,7 +78,8 @@ impl Resolver<'_> {
             let (object, object_span) = &named[order.of(*state_mention)];
             let trigger = self.sentences[m.sentence].tokens[m.tokens.end - 1].range();
             let (subject, object) = ((holder, m.span.clone()), (object.unwrap_or(0), object_span.clone()));
-            self.facts.push(stated_fact(&relations[0], m.sentence, subject, trigger, object));
+            let kind = Arc::clone(self.lexicon.role_kind(relations[0]));
+            self.facts.push(stated_fact(kind, m.sentence, subject, trigger, object));
         }
     }
 
@@ -85,15 +87,15 @@ impl Resolver<'_> {
     /// counterpart" those of the possessor (in the same sentence for a pronoun).
     fn described_roles(
         &self,
-        relation: Option<&String>,
+        relation: Option<Role>,
         asserts: bool,
         possessive_pronoun: bool,
         sentence: usize,
         before: &[Mention],
-    ) -> Vec<String> {
+    ) -> Vec<Role> {
         match relation {
-            Some(rel) if rel == "ambassador_of" && !asserts => vec![rel.clone(), "minister_of".into()],
-            Some(rel) => vec![rel.clone()],
+            Some(Role::AmbassadorOf) if !asserts => vec![Role::AmbassadorOf, Role::MinisterOf],
+            Some(rel) => vec![rel],
             None => {
                 let possessor = before
                     .iter()
@@ -153,13 +155,7 @@ impl Resolver<'_> {
 
 impl Antecedents {
     /// The holder of a described role, with each person's latest mention brought up to `before`.
-    fn holder(
-        &mut self,
-        r: &Resolver,
-        relations: &[String],
-        state: Option<usize>,
-        before: &[Mention],
-    ) -> Option<usize> {
+    fn holder(&mut self, r: &Resolver, relations: &[Role], state: Option<usize>, before: &[Mention]) -> Option<usize> {
         let roles = self.person_roles.get_or_insert_with(|| {
             (0..r.entities.len()).map(|e| if r.is_person(e) { r.roles_of(e) } else { Vec::new() }).collect()
         });

@@ -5,13 +5,15 @@
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::names::PersonNames;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{
-    Cue, Entity, EntityKind, Form, Mention, PublishFact, Relation, RoleFact, push_entity_id, slug, strip_leading,
+    Cue, Entity, EntityKind, EventRelation, Form, Mention, PublishFact, Relation, RelationType, Role, RoleFact,
+    push_entity_id, slug, strip_leading,
 };
 use crate::text::Sentence;
 
@@ -44,7 +46,7 @@ pub(super) type Argument = (usize, Range<usize>);
 
 /// A relation stated by the text's wording (a title, a description): no event, so no event codes.
 pub(super) fn stated_fact(
-    label: &str,
+    kind: Arc<RelationType>,
     sentence: usize,
     subject: Argument,
     trigger: Range<usize>,
@@ -53,10 +55,7 @@ pub(super) fn stated_fact(
     Relation {
         subject: subject.0,
         object: object.0,
-        label: label.to_string(),
-        cameo: None,
-        goldstein: None,
-        plover: None,
+        kind,
         sentence,
         subject_span: subject.1,
         trigger_span: trigger,
@@ -83,7 +82,7 @@ pub(super) struct Resolver<'a> {
     /// Lexicon state index → entity (states are the most frequent mentions).
     lexicon_states: HashMap<usize, usize>,
     /// Roles stated in this document: (person entity, relation, state entity).
-    roles: Vec<(usize, String, usize)>,
+    roles: Vec<(usize, Role, usize)>,
     /// Relations stated by titles, descriptions and publications.
     pub(super) facts: Vec<Relation>,
     /// Where ids are built to be looked up: most name an entity already made.
@@ -157,9 +156,9 @@ impl<'a> Resolver<'a> {
     }
 
     /// Roles a person holds: stated in the document, or in the lexicon on the document's date.
-    pub(super) fn roles_of(&self, person: usize) -> Vec<(String, usize)> {
-        let mut roles: Vec<(String, usize)> =
-            self.roles.iter().filter(|(p, _, _)| *p == person).map(|(_, r, s)| (r.clone(), *s)).collect();
+    pub(super) fn roles_of(&self, person: usize) -> Vec<(Role, usize)> {
+        let mut roles: Vec<(Role, usize)> =
+            self.roles.iter().filter(|(p, _, _)| *p == person).map(|&(_, r, s)| (r, s)).collect();
         for (&p, &e) in &self.lexicon_people {
             if e != person {
                 continue;
@@ -169,7 +168,7 @@ impl<'a> Resolver<'a> {
                 if role.held_on(self.date)
                     && let Some(&state) = self.lexicon_states.get(&role.state)
                 {
-                    roles.push((role.relation.clone(), state));
+                    roles.push((role.relation, state));
                 }
             }
         }
@@ -181,9 +180,9 @@ impl<'a> Resolver<'a> {
     /// `roles` holds each person's roles; `last_seen`, each person's latest mention so far.
     pub(super) fn holder(
         &self,
-        relations: &[String],
+        relations: &[Role],
         state: Option<usize>,
-        roles: &[Vec<(String, usize)>],
+        roles: &[Vec<(Role, usize)>],
         last_seen: &HashMap<usize, usize>,
     ) -> Option<usize> {
         let holds = |p: usize| {
@@ -281,26 +280,24 @@ impl<'a> Resolver<'a> {
         for fact in roles {
             let (p, s) = (&mentions[order.of(fact.person)], &mentions[order.of(fact.state)]);
             if let (Some(person), Some(state)) = (p.entity, s.entity) {
-                self.roles.push((person, fact.relation.clone(), state));
+                self.roles.push((person, fact.relation, state));
                 let (subject, object) = ((person, p.span.clone()), (state, s.span.clone()));
-                self.facts.push(stated_fact(&fact.relation, p.sentence, subject, fact.trigger.clone(), object));
+                let kind = Arc::clone(self.lexicon.role_kind(fact.relation));
+                self.facts.push(stated_fact(kind, p.sentence, subject, fact.trigger.clone(), object));
             }
         }
     }
 
     /// "the report by ...": the publisher published the report.
     pub(super) fn publications(&mut self, mentions: &[Mention], publishers: &[PublishFact], order: &DocumentOrder) {
-        let Some(entry) = self.lexicon.relations.iter().find(|e| e.label == "published") else { return };
+        let Some(entry) = self.lexicon.event(EventRelation::Published) else { return };
         for fact in publishers {
             let (p, report) = (&mentions[order.of(fact.publisher)], &mentions[order.of(fact.report)]);
             if let (Some(publisher), Some(report_entity)) = (p.entity, report.entity) {
                 self.facts.push(Relation {
                     subject: publisher,
                     object: report_entity,
-                    label: entry.label.clone(),
-                    cameo: entry.cameo.clone(),
-                    goldstein: entry.goldstein,
-                    plover: entry.plover.clone(),
+                    kind: Arc::clone(&entry.kind),
                     sentence: p.sentence,
                     subject_span: p.span.clone(),
                     trigger_span: fact.trigger.clone(),
