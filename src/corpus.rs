@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
-use crate::extract::{EntityKind, Extraction, Form, Pipeline};
+use crate::extract::{EntityId, EntityKind, Extraction, Form, Pipeline};
 use crate::graph::KnowledgeGraph;
 use crate::input::{Document, InputProblem, Item, Origin};
 use crate::text::CharOffsets;
@@ -251,7 +251,7 @@ struct DocumentLine<'a> {
 /// One line of `newsgraph extract --format jsonl`: every mention and relation of a document.
 pub fn extraction_line(doc: &Document, extraction: &Extraction) -> String {
     let offsets = CharOffsets::new(&doc.text);
-    let entity = |e: usize| extraction.entities[e].id.as_str();
+    let entity = |e: EntityId| extraction.entities[e.index()].id.as_str();
     let line = DocumentLine {
         id: &doc.id,
         date: doc.date.as_deref(),

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::{Extraction, Pipeline};
+use crate::extract::{EntityId, Extraction, Pipeline};
 use crate::input::{Document, is_valid_date};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +67,7 @@ pub struct Outcome {
 
 /// Picks the extracted relation that best matches the record.
 pub fn judge(record: &Record, extraction: &Extraction) -> Outcome {
-    let code = |e: usize| extraction.entities[e].code.clone();
+    let code = |e: EntityId| extraction.entities[e.index()].code.clone();
     let mut best: Option<(u8, Outcome)> = None;
     for r in &extraction.relations {
         let Some(category) = r.kind.plover.clone() else { continue };

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::vocabulary::{RelationType, Role};
+use super::vocabulary::{EntityId, OrgId, PersonId, RelationType, Role, StateId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -60,24 +60,24 @@ pub enum Form {
 /// What the mention finder learned, for the resolver to act on.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cue {
-    State(usize),
+    State(StateId),
     /// An organization: lexicon entry or discovered name, with the state that qualifies it.
     Org {
         name: String,
-        lexicon: Option<usize>,
-        state: Option<usize>,
+        lexicon: Option<OrgId>,
+        state: Option<StateId>,
     },
     Person {
         name: String,
-        lexicon: Option<usize>,
+        lexicon: Option<PersonId>,
     },
     Place {
         name: String,
-        state: Option<usize>,
+        state: Option<StateId>,
     },
     /// "Afghan rebels": people of a state who do not act for it.
     Group {
-        state: usize,
+        state: StateId,
         label: String,
     },
     /// "the Russian President", "his Russian counterpart".
@@ -114,8 +114,8 @@ pub struct Mention {
     /// "Russia’s" in "Russia’s ambassador" or "US" in "US intelligence").
     pub head: bool,
     pub(crate) cue: Cue,
-    /// Index into [`Extraction::entities`] once resolved.
-    pub entity: Option<usize>,
+    /// Its entity, once resolved.
+    pub entity: Option<EntityId>,
 }
 
 /// A role stated by a title or apposition: "US President Joe Biden".
@@ -152,8 +152,8 @@ pub struct Entity {
 /// A relation between two entities, with the spans that support it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
-    pub subject: usize,
-    pub object: usize,
+    pub subject: EntityId,
+    pub object: EntityId,
     /// Label and event codes, shared with the lexicon row that found it.
     pub kind: Arc<RelationType>,
     pub sentence: usize,

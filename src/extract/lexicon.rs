@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::class_index::{CLASS_BITS, ClassIndex};
 use super::phrases::PhraseTable;
-use super::vocabulary::{EventRelation, RelationType, Role};
+use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationType, Role, StateId};
 use crate::error::{Error, Result};
 use crate::text::Token;
 
@@ -39,14 +39,14 @@ pub struct StateEntry {
 pub struct OrgEntry {
     pub name: String,
     pub sector: String,
-    pub state: Option<usize>,
+    pub state: Option<StateId>,
 }
 
 /// A role held between two dates (inclusive; open ends are `None`).
 #[derive(Debug, Clone)]
 pub struct HeldRole {
     pub relation: Role,
-    pub state: usize,
+    pub state: StateId,
     pub from: Option<String>,
     pub to: Option<String>,
 }
@@ -67,7 +67,7 @@ pub struct PersonEntry {
 #[derive(Debug, Clone)]
 pub struct PlaceEntry {
     pub name: String,
-    pub state: Option<usize>,
+    pub state: Option<StateId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,12 +103,12 @@ pub struct RelationEntry {
 /// What a gazetteer surface form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazTarget {
-    StateName(usize),
-    StateDemonym(usize),
-    StateSeat(usize),
-    Org(usize),
-    Person(usize),
-    Place(usize),
+    StateName(StateId),
+    StateDemonym(StateId),
+    StateSeat(StateId),
+    Org(OrgId),
+    Person(PersonId),
+    Place(PlaceId),
 }
 
 /// A closed word class: single words and multi-word phrases.
@@ -393,9 +393,9 @@ pub struct Lexicon {
     events: [Option<usize>; EventRelation::ALL.len()],
     /// The relation type of each role, by [`Role::index`]: made once, shared by every fact.
     role_kinds: [Arc<RelationType>; Role::ALL.len()],
-    state_by_iso: HashMap<String, usize>,
+    state_by_iso: HashMap<String, StateId>,
     /// The first people entry of each name.
-    person_by_name: HashMap<String, usize>,
+    person_by_name: HashMap<String, PersonId>,
     /// Tells per-thread caches of this lexicon's word facts from another's (the
     /// word lists and phrase tables never change once built).
     pub(crate) id: u64,
@@ -441,7 +441,7 @@ impl Lexicon {
         self.classes.is_trigger_word(word)
     }
 
-    pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {
+    pub fn state_by_iso(&self, iso3: &str) -> Option<StateId> {
         self.state_by_iso.get(iso3).copied()
     }
 
@@ -456,8 +456,24 @@ impl Lexicon {
     }
 
     /// The people entry named exactly `name` (the first, if several are).
-    pub fn person_named(&self, name: &str) -> Option<usize> {
+    pub fn person_named(&self, name: &str) -> Option<PersonId> {
         self.person_by_name.get(name).copied()
+    }
+
+    pub fn state(&self, id: StateId) -> &StateEntry {
+        &self.states[id.index()]
+    }
+
+    pub fn organization(&self, id: OrgId) -> &OrgEntry {
+        &self.organizations[id.index()]
+    }
+
+    pub fn person(&self, id: PersonId) -> &PersonEntry {
+        &self.people[id.index()]
+    }
+
+    pub fn place(&self, id: PlaceId) -> &PlaceEntry {
+        &self.places[id.index()]
     }
 }
 

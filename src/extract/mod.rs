@@ -38,7 +38,7 @@ pub use lexicon::Lexicon;
 pub use names::slug;
 pub(crate) use names::{push_entity_id, strip_leading};
 pub use tagger::Tagger;
-pub use vocabulary::{EventRelation, RelationType, Role};
+pub use vocabulary::{EntityId, EventRelation, OrgId, PersonId, PlaceId, RelationType, Role, StateId};
 
 /// The mentions found in a document (stage 1 of [`Pipeline`]), with the
 /// token classes the later stages read again.

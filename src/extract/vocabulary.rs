@@ -151,3 +151,43 @@ impl NameType {
         label != 0 && label.is_multiple_of(2)
     }
 }
+
+/// An index into one table: a lexicon's rows of one file, or a document's entities.
+macro_rules! index_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(usize);
+
+        impl $name {
+            pub fn new(index: usize) -> Self {
+                $name(index)
+            }
+
+            pub fn index(self) -> usize {
+                self.0
+            }
+        }
+    };
+}
+
+index_id!(
+    /// A row of `states.tsv`: an index into [`Lexicon::states`](super::Lexicon::states).
+    StateId
+);
+index_id!(
+    /// A row of `organizations.tsv`: an index into [`Lexicon::organizations`](super::Lexicon::organizations).
+    OrgId
+);
+index_id!(
+    /// A row of `people.tsv`: an index into [`Lexicon::people`](super::Lexicon::people).
+    PersonId
+);
+index_id!(
+    /// A row of `places.tsv`: an index into [`Lexicon::places`](super::Lexicon::places).
+    PlaceId
+);
+index_id!(
+    /// One of a document's entities: an index into [`Extraction::entities`](super::Extraction::entities).
+    EntityId
+);

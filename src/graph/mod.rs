@@ -230,7 +230,7 @@ impl KnowledgeGraph {
                 hedged: r.hedged,
                 evidence: vec![evidence],
             };
-            self.upsert_edge(indices[r.subject], indices[r.object], edge);
+            self.upsert_edge(indices[r.subject.index()], indices[r.object.index()], edge);
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::extract::class_index::ClassIndex;
 use crate::extract::phrases::PhraseTable;
-use crate::extract::vocabulary::{EventRelation, RelationType, Role};
+use crate::extract::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationType, Role, StateId};
 
 impl Lexicon {
     /// The lexicon of the files `read` gives by name (none: empty).
@@ -34,7 +34,7 @@ impl Lexicon {
         let classes = class_index(&words, &first_names, &trigger_patterns);
         let mut person_by_name = HashMap::default();
         for (index, person) in people.iter().enumerate() {
-            person_by_name.entry(person.name.clone()).or_insert(index);
+            person_by_name.entry(person.name.clone()).or_insert(PersonId::new(index));
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Lexicon {
@@ -113,7 +113,7 @@ impl GazetteerPatterns {
 }
 
 /// `states.tsv`: ISO-3 code, name, aliases, demonyms, seats of government.
-fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<StateEntry>, HashMap<String, usize>)> {
+fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<StateEntry>, HashMap<String, StateId>)> {
     let rows = Rows { file: "states.tsv", text };
     let mut states = Vec::new();
     let mut state_by_iso = HashMap::default();
@@ -124,7 +124,7 @@ fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<Sta
         if iso3.len() != 3 || name.is_empty() {
             return Err(rows.error(line, format!("bad ISO-3 code {iso3:?} or empty name")));
         }
-        let index = states.len();
+        let index = StateId::new(states.len());
         state_by_iso.insert(iso3.to_string(), index);
         gazetteer.add_with_aliases(name, cols.get(2), GazTarget::StateName(index));
         for demonym in list(cols.get(3), ';') {
@@ -144,8 +144,8 @@ fn state_column(
     rows: &Rows,
     line: usize,
     column: Option<&&str>,
-    state_by_iso: &HashMap<String, usize>,
-) -> Result<Option<usize>> {
+    state_by_iso: &HashMap<String, StateId>,
+) -> Result<Option<StateId>> {
     match optional(column) {
         None => Ok(None),
         Some(iso) => {
@@ -166,7 +166,7 @@ fn role_column(rows: &Rows, line: usize, label: &str) -> Result<Role> {
 /// `organizations.tsv`: name, aliases, sector, state.
 fn load_organizations(
     text: &str,
-    state_by_iso: &HashMap<String, usize>,
+    state_by_iso: &HashMap<String, StateId>,
     gazetteer: &mut GazetteerPatterns,
 ) -> Result<Vec<OrgEntry>> {
     let rows = Rows { file: "organizations.tsv", text };
@@ -174,7 +174,7 @@ fn load_organizations(
     for (line, cols) in rows.iter() {
         let name = cols[0];
         let state = state_column(&rows, line, cols.get(3), state_by_iso)?;
-        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(organizations.len()));
+        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(OrgId::new(organizations.len())));
         let sector = optional(cols.get(2)).unwrap_or_default();
         organizations.push(OrgEntry { name: name.to_string(), sector, state });
     }
@@ -184,14 +184,14 @@ fn load_organizations(
 /// `people.tsv`: name, aliases, roles as `relation:ISO3:from..to`.
 fn load_people(
     text: &str,
-    state_by_iso: &HashMap<String, usize>,
+    state_by_iso: &HashMap<String, StateId>,
     gazetteer: &mut GazetteerPatterns,
 ) -> Result<Vec<PersonEntry>> {
     let rows = Rows { file: "people.tsv", text };
     let mut people = Vec::new();
     for (line, cols) in rows.iter() {
         let name = cols[0];
-        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Person(people.len()));
+        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Person(PersonId::new(people.len())));
         let mut roles = Vec::new();
         for role in list(cols.get(2), ';') {
             let parts: Vec<&str> = role.split(':').collect();
@@ -212,13 +212,13 @@ fn load_people(
 /// `places.tsv`: name, aliases, state.
 fn load_places(
     text: &str,
-    state_by_iso: &HashMap<String, usize>,
+    state_by_iso: &HashMap<String, StateId>,
     gazetteer: &mut GazetteerPatterns,
 ) -> Result<Vec<PlaceEntry>> {
     let rows = Rows { file: "places.tsv", text };
     let mut places = Vec::new();
     for (line, cols) in rows.iter() {
-        gazetteer.add_with_aliases(cols[0], cols.get(1), GazTarget::Place(places.len()));
+        gazetteer.add_with_aliases(cols[0], cols.get(1), GazTarget::Place(PlaceId::new(places.len())));
         let state = state_column(&rows, line, cols.get(2), state_by_iso)?;
         places.push(PlaceEntry { name: cols[0].to_string(), state });
     }

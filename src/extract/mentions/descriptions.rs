@@ -5,12 +5,12 @@ use std::ops::Range;
 
 use super::scan::{Scan, is_grammar};
 use crate::extract::lexicon::{GazTarget, TitleKind};
-use crate::extract::{Cue, EntityKind, Form};
+use crate::extract::{Cue, EntityKind, Form, StateId};
 use crate::text::TokenKind;
 
 /// The state a description names among its modifiers: its tokens, the state,
 /// and whether by name or by demonym ("the Russian President").
-type DescribedState = (Range<usize>, usize, Form);
+type DescribedState = (Range<usize>, StateId, Form);
 
 impl Scan<'_> {
     /// Descriptions: "the Russian President", "his Russian counterpart",

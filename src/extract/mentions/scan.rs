@@ -7,7 +7,7 @@ use super::{Buffers, Found};
 use crate::extract::classes::{SHOUTED, SentenceClasses, pack_word};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
-use crate::extract::vocabulary::{NameType, Role};
+use crate::extract::vocabulary::{NameType, PersonId, Role};
 use crate::extract::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::text::{Sentence, Token, TokenKind};
 
@@ -316,7 +316,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A run of name words starting at `i` ("Anatoly Antanov", "Kim Jong-un"), or a lexicon person.
-    pub(super) fn name_run(&self, i: usize) -> Option<(usize, Option<usize>)> {
+    pub(super) fn name_run(&self, i: usize) -> Option<(usize, Option<PersonId>)> {
         if let Some((end, GazTarget::Person(p))) = self.gaz(i) {
             return Some((end, Some(p)));
         }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::scan::Scan;
 use crate::extract::classes::DETERMINERS;
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
-use crate::extract::{Cue, EntityKind, Form, Role, RoleFact};
+use crate::extract::{Cue, EntityKind, Form, Role, RoleFact, StateId};
 use crate::text::TokenKind;
 
 /// A titled person's mention and what the title places them in.
@@ -86,7 +86,7 @@ impl Scan<'_> {
     }
 
     /// "ambassador to the United States": the state the title ending at `j` is posted to, and its tokens.
-    fn posted_to(&self, j: usize) -> Option<(Range<usize>, usize)> {
+    fn posted_to(&self, j: usize) -> Option<(Range<usize>, StateId)> {
         if self.word(j) != "to" {
             return None;
         }

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::frame::{Argument, Frame};
 use super::words::{DETERMINERS, PREPOSITIONS, QUANTITIES};
 use crate::extract::lexicon::RelationEntry;
-use crate::extract::{EntityKind, EventRelation, Form, Mention, Relation, Role};
+use crate::extract::{EntityId, EntityKind, EventRelation, Form, Mention, Relation, Role};
 use crate::text::TokenKind;
 
 impl<'a> Frame<'a> {
@@ -99,7 +99,7 @@ impl<'a> Frame<'a> {
         &self,
         range: Range<usize>,
         kinds: Option<&[EntityKind]>,
-        other: Option<usize>,
+        other: Option<EntityId>,
     ) -> Option<&&'a Mention> {
         let fits = |m: &&&'a Mention| {
             range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind)) && m.entity != other
@@ -358,7 +358,7 @@ impl<'a> Frame<'a> {
 }
 
 /// The state `person` serves as ambassador, for "was recalled" with no agent.
-fn employer(facts: &[Relation], person: usize) -> Option<Argument> {
+fn employer(facts: &[Relation], person: EntityId) -> Option<Argument> {
     facts
         .iter()
         .find(|f| f.subject == person && f.kind.label == Role::AmbassadorOf.as_str())

@@ -8,18 +8,18 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::resolver::{DocumentOrder, Resolver, stated_fact};
-use crate::extract::{Cue, EntityKind, Mention, Role, slug};
+use crate::extract::{Cue, EntityId, EntityKind, Mention, Role, slug};
 
 /// What pass 2 carries from one mention to the next.
 #[derive(Default)]
 struct Antecedents {
     /// The report "the report" stands for.
-    report: Option<usize>,
+    report: Option<EntityId>,
     /// Each person's roles (they do not change in pass 2), made when the
     /// first role description needs them.
-    person_roles: Option<Vec<Vec<(Role, usize)>>>,
+    person_roles: Option<Vec<Vec<(Role, EntityId)>>>,
     /// Each person's latest mention among the first `seen_up_to`.
-    last_seen: HashMap<usize, usize>,
+    last_seen: HashMap<EntityId, usize>,
     seen_up_to: usize,
 }
 
@@ -28,7 +28,8 @@ impl Resolver<'_> {
     /// state modifier sorts after it (it starts later), so it is read from
     /// this snapshot of pass 1.
     pub(super) fn descriptions_and_pronouns(&mut self, mentions: &mut [Mention], order: &DocumentOrder) {
-        let named: Vec<(Option<usize>, Range<usize>)> = mentions.iter().map(|m| (m.entity, m.span.clone())).collect();
+        let named: Vec<(Option<EntityId>, Range<usize>)> =
+            mentions.iter().map(|m| (m.entity, m.span.clone())).collect();
         let mut antecedents = Antecedents::default();
         for i in 0..mentions.len() {
             let (before, rest) = mentions.split_at_mut(i);
@@ -40,7 +41,7 @@ impl Resolver<'_> {
                 Cue::ThingPronoun => {
                     m.entity = self.thing_antecedent(m, before);
                     if let Some(e) = m.entity {
-                        m.kind = self.entities[e].kind;
+                        m.kind = self.entities[e.index()].kind;
                     }
                 }
                 Cue::SpeakerState => m.entity = self.speaker_state(m, before),
@@ -54,7 +55,7 @@ impl Resolver<'_> {
         &mut self,
         m: &mut Mention,
         before: &[Mention],
-        named: &[(Option<usize>, Range<usize>)],
+        named: &[(Option<EntityId>, Range<usize>)],
         order: &DocumentOrder,
         antecedents: &mut Antecedents,
     ) {
@@ -77,7 +78,8 @@ impl Resolver<'_> {
         if let (Some(holder), Some(state_mention), true) = (m.entity, state, asserts) {
             let (object, object_span) = &named[order.of(*state_mention)];
             let trigger = self.sentences[m.sentence].tokens[m.tokens.end - 1].range();
-            let (subject, object) = ((holder, m.span.clone()), (object.unwrap_or(0), object_span.clone()));
+            let (subject, object) =
+                ((holder, m.span.clone()), (object.unwrap_or(EntityId::new(0)), object_span.clone()));
             let kind = Arc::clone(self.lexicon.role_kind(relations[0]));
             self.facts.push(stated_fact(kind, m.sentence, subject, trigger, object));
         }
@@ -108,7 +110,7 @@ impl Resolver<'_> {
     }
 
     /// "the report": the report named last, or a new one after "a", "an", "another".
-    fn report(&mut self, m: &mut Mention, current: &mut Option<usize>) {
+    fn report(&mut self, m: &mut Mention, current: &mut Option<EntityId>) {
         let Cue::Report { label } = &m.cue else { return };
         let first = self.text[m.span.clone()].split(' ').next().unwrap_or("").to_lowercase();
         let new = current.is_none() || matches!(first.as_str(), "a" | "an" | "another");
@@ -120,7 +122,7 @@ impl Resolver<'_> {
     }
 
     /// "he", "she": the last person named in this sentence or the three before it.
-    fn person_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<usize> {
+    fn person_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<EntityId> {
         before
             .iter()
             .rev()
@@ -129,16 +131,19 @@ impl Resolver<'_> {
     }
 
     /// "it": the last organization, state or report heading a phrase of this sentence.
-    fn thing_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<usize> {
+    fn thing_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<EntityId> {
         before.iter().rev().take_while(|b| b.sentence == m.sentence).filter(|b| b.head).find_map(|b| {
             b.entity.filter(|&e| {
-                matches!(self.entities[e].kind, EntityKind::Organization | EntityKind::State | EntityKind::Report)
+                matches!(
+                    self.entities[e.index()].kind,
+                    EntityKind::Organization | EntityKind::State | EntityKind::Report
+                )
             })
         })
     }
 
     /// "our country" after a quote mark: the first state heading a phrase of the sentence.
-    fn speaker_state(&self, m: &Mention, before: &[Mention]) -> Option<usize> {
+    fn speaker_state(&self, m: &Mention, before: &[Mention]) -> Option<EntityId> {
         let sentence_start = self.sentences[m.sentence].range.start;
         let quoted = self.text[sentence_start..m.span.start].contains(['"', '“', '\'']);
         if !quoted {
@@ -149,15 +154,24 @@ impl Resolver<'_> {
         before[before.len() - same..]
             .iter()
             .filter(|b| b.head)
-            .find_map(|b| b.entity.filter(|&e| self.entities[e].kind == EntityKind::State))
+            .find_map(|b| b.entity.filter(|&e| self.entities[e.index()].kind == EntityKind::State))
     }
 }
 
 impl Antecedents {
     /// The holder of a described role, with each person's latest mention brought up to `before`.
-    fn holder(&mut self, r: &Resolver, relations: &[Role], state: Option<usize>, before: &[Mention]) -> Option<usize> {
+    fn holder(
+        &mut self,
+        r: &Resolver,
+        relations: &[Role],
+        state: Option<EntityId>,
+        before: &[Mention],
+    ) -> Option<EntityId> {
         let roles = self.person_roles.get_or_insert_with(|| {
-            (0..r.entities.len()).map(|e| if r.is_person(e) { r.roles_of(e) } else { Vec::new() }).collect()
+            (0..r.entities.len())
+                .map(EntityId::new)
+                .map(|e| if r.is_person(e) { r.roles_of(e) } else { Vec::new() })
+                .collect()
         });
         for (k, b) in before.iter().enumerate().skip(self.seen_up_to) {
             if let Some(e) = b.entity

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::vocabulary::NameType;
-use crate::extract::{Cue, EntityKind, Mention};
+use crate::extract::{Cue, EntityKind, Mention, PersonId};
 
 /// The name types a document votes on, in the order that wins a tie of votes.
 const VOTED: [NameType; 3] = [NameType::Person, NameType::Place, NameType::Organization];
@@ -88,7 +88,7 @@ impl PersonNames {
     pub(super) fn canonical<'s>(
         &'s self,
         name: &str,
-        lexicon_index: Option<usize>,
+        lexicon_index: Option<PersonId>,
         lexicon: &'s Lexicon,
     ) -> Option<&'s str> {
         if !name.contains(' ')
@@ -98,8 +98,8 @@ impl PersonNames {
             return Some(full);
         }
         match lexicon_index {
-            Some(p) if !self.is_full_name(name) || name == lexicon.people[p].name => {
-                let lexicon_name = &lexicon.people[p].name;
+            Some(p) if !self.is_full_name(name) || name == lexicon.person(p).name => {
+                let lexicon_name = &lexicon.person(p).name;
                 let last = lexicon_name.rsplit(' ').next().unwrap_or(lexicon_name);
                 Some(self.by_surname.get(last).unwrap_or(lexicon_name))
             }
