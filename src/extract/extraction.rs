@@ -83,6 +83,7 @@ pub(crate) enum Cue {
     /// "the Russian President", "his Russian counterpart".
     Role {
         relation: Option<Role>,
+        /// The state's mention (an index into the finder's mentions).
         state: Option<usize>,
         possessive_pronoun: bool,
         asserts: bool,
@@ -118,7 +119,9 @@ pub struct Mention {
     pub entity: Option<EntityId>,
 }
 
-/// A role stated by a title or apposition: "US President Joe Biden".
+/// A role stated by a title or apposition: "US President Joe Biden". The
+/// person, the state (or organization) are mentions: indices into the
+/// finder's mentions, which resolution maps to entities.
 #[derive(Debug, Clone)]
 pub(crate) struct RoleFact {
     pub person: usize,
@@ -127,7 +130,8 @@ pub(crate) struct RoleFact {
     pub trigger: Range<usize>,
 }
 
-/// "the report by the Office of ...": the organization published the report.
+/// "the report by the Office of ...": the organization published the report
+/// (both indices into the finder's mentions).
 #[derive(Debug, Clone)]
 pub(crate) struct PublishFact {
     pub publisher: usize,

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::class_index::{CLASS_BITS, ClassIndex};
 use super::phrases::PhraseTable;
-use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationType, Role, StateId};
+use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 use crate::error::{Error, Result};
 use crate::text::Token;
 
@@ -388,9 +388,9 @@ pub struct Lexicon {
     pub(crate) title_entries: Vec<TitleEntry>,
     pub(crate) triggers: PhraseTable,
     /// Per trigger pattern: the relation it signals.
-    pub(crate) trigger_relations: Vec<usize>,
+    pub(crate) trigger_relations: Vec<RelationId>,
     /// The first row of each event relation the rules know, by [`EventRelation::index`].
-    events: [Option<usize>; EventRelation::ALL.len()],
+    events: [Option<RelationId>; EventRelation::ALL.len()],
     /// The relation type of each role, by [`Role::index`]: made once, shared by every fact.
     role_kinds: [Arc<RelationType>; Role::ALL.len()],
     state_by_iso: HashMap<String, StateId>,
@@ -447,7 +447,7 @@ impl Lexicon {
 
     /// The first row of `relations.tsv` of an event relation the rules know.
     pub fn event(&self, event: EventRelation) -> Option<&RelationEntry> {
-        self.events[event.index()].map(|row| &self.relations[row])
+        self.events[event.index()].map(|row| self.relation(row))
     }
 
     /// The relation type a role states.
@@ -458,6 +458,10 @@ impl Lexicon {
     /// The people entry named exactly `name` (the first, if several are).
     pub fn person_named(&self, name: &str) -> Option<PersonId> {
         self.person_by_name.get(name).copied()
+    }
+
+    pub fn relation(&self, id: RelationId) -> &RelationEntry {
+        &self.relations[id.index()]
     }
 
     pub fn state(&self, id: StateId) -> &StateEntry {

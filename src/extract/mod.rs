@@ -5,8 +5,9 @@
 //! The result, an [`Extraction`], holds every mention, the document's
 //! entities and the relations between them, each with its evidence spans.
 //!
-//! Each module imports only those below it: `extraction` and `names` (the
-//! types and ids the stages share), `phrases`, `class_index` → [`lexicon`]
+//! Each module imports only those below it: `vocabulary` (relation types,
+//! roles, ids and name types), `extraction` and `names` (the types and ids
+//! the stages share), `phrases`, `class_index` → [`lexicon`]
 //! (the data files as loaded) → [`classes`] (the match stage: each token's
 //! word id and class bits) → [`tagger`] → [`mentions`] → `resolve` →
 //! `relations` → the [`Pipeline`] here, which owns the model and the
@@ -38,7 +39,7 @@ pub use lexicon::Lexicon;
 pub use names::slug;
 pub(crate) use names::{push_entity_id, strip_leading};
 pub use tagger::Tagger;
-pub use vocabulary::{EntityId, EventRelation, OrgId, PersonId, PlaceId, RelationType, Role, StateId};
+pub use vocabulary::{EntityId, EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 
 /// The mentions found in a document (stage 1 of [`Pipeline`]), with the
 /// token classes the later stages read again.

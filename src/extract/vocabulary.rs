@@ -188,6 +188,10 @@ index_id!(
     PlaceId
 );
 index_id!(
+    /// A row of `relations.tsv`: an index into [`Lexicon::relations`](super::Lexicon::relations).
+    RelationId
+);
+index_id!(
     /// One of a document's entities: an index into [`Extraction::entities`](super::Extraction::entities).
     EntityId
 );

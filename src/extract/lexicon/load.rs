@@ -11,7 +11,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::extract::class_index::ClassIndex;
 use crate::extract::phrases::PhraseTable;
-use crate::extract::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationType, Role, StateId};
+use crate::extract::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 
 impl Lexicon {
     /// The lexicon of the files `read` gives by name (none: empty).
@@ -44,7 +44,8 @@ impl Lexicon {
             title_entries,
             triggers: PhraseTable::new(&trigger_patterns, true),
             trigger_relations,
-            events: EventRelation::ALL.map(|event| relations.iter().position(|r| r.kind.label == event.as_str())),
+            events: EventRelation::ALL
+                .map(|event| relations.iter().position(|r| r.kind.label == event.as_str()).map(RelationId::new)),
             role_kinds: Role::ALL.map(|role| Arc::new(RelationType::stated(role.as_str()))),
             states,
             organizations,
@@ -246,7 +247,7 @@ fn load_titles(text: &str) -> Result<(Vec<String>, Vec<TitleEntry>)> {
 }
 
 /// `relations.tsv`: the relations, their trigger patterns and each pattern's relation.
-fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<usize>)> {
+fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<RelationId>)> {
     let rows = Rows { file: "relations.tsv", text };
     let mut relations: Vec<RelationEntry> = Vec::new();
     let (mut trigger_patterns, mut trigger_relations) = (Vec::new(), Vec::new());
@@ -274,7 +275,7 @@ fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<us
         });
         for trigger in list(cols.get(6), '|') {
             trigger_patterns.push(trigger);
-            trigger_relations.push(relations.len() - 1);
+            trigger_relations.push(RelationId::new(relations.len() - 1));
         }
     }
     Ok((relations, trigger_patterns, trigger_relations))

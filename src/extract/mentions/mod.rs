@@ -179,6 +179,22 @@ impl Scan<'_> {
 mod tests {
     use super::*;
 
+    /// The decoding of label numbers agrees with the tagger's label names.
+    #[test]
+    fn tagger_labels_decode_to_their_name_types() {
+        for (label, name) in crate::extract::tagger::LABELS.iter().enumerate() {
+            let expected = match name.split_once('-').map_or("", |(_, kind)| kind) {
+                "PER" => Some(NameType::Person),
+                "LOC" => Some(NameType::Place),
+                "ORG" => Some(NameType::Organization),
+                "MISC" => Some(NameType::Other),
+                _ => None,
+            };
+            assert_eq!(NameType::of_tagger_label(label), expected, "{name}");
+            assert_eq!(NameType::is_inside_label(label), name.starts_with("I-"), "{name}");
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn name_spans_found_from_the_capitals_are_all_the_names(

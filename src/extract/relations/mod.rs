@@ -18,7 +18,7 @@ use std::sync::Arc;
 use super::classes::TokenClasses;
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
-use super::{EntityKind, EventRelation, Mention, Relation};
+use super::{EntityKind, EventRelation, Mention, Relation, RelationId};
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
 use words::ADVERBS;
@@ -65,7 +65,7 @@ struct Finder<'a> {
     facts: &'a [Relation],
     accused: Option<&'a RelationEntry>,
     /// The sentence's triggers (token range, relation index), handed from sentence to sentence.
-    triggers: Vec<(Range<usize>, usize)>,
+    triggers: Vec<(Range<usize>, RelationId)>,
     relations: Vec<Relation>,
 }
 
@@ -94,7 +94,7 @@ impl Finder<'_> {
     }
 
     /// The sentence's triggers, longest first at each token.
-    fn match_triggers(&self, frame: &Frame, triggers: &mut Vec<(Range<usize>, usize)>) {
+    fn match_triggers(&self, frame: &Frame, triggers: &mut Vec<(Range<usize>, RelationId)>) {
         let lexicon = self.lexicon;
         triggers.clear();
         lexicon.triggers.for_each_match(
@@ -117,11 +117,11 @@ impl Finder<'_> {
         frame: &Frame,
         index: usize,
         trigger: Range<usize>,
-        rel: usize,
+        rel: RelationId,
         has_alternative: bool,
         previous_subject: Option<&Argument>,
     ) -> Option<usize> {
-        let entry = &self.lexicon.relations[rel];
+        let entry = self.lexicon.relation(rel);
         let tokens = &frame.sentence.tokens;
         let end = frame.clause_end(trigger.end);
         let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
