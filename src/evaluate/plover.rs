@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::gold::GoldError;
-use crate::extract::{Extraction, Pipeline};
+use crate::extract::{EntityId, Extraction, Pipeline};
 use crate::input::{Document, is_valid_date};
 
 /// One gold event: a sentence and what happened in it.
@@ -82,10 +82,10 @@ pub struct Outcome {
 
 /// Picks the extracted relation that best matches the record.
 fn judge(record: &Record, extraction: &Extraction) -> Outcome {
-    let code = |e: usize| extraction.entities[e].code.clone();
+    let code = |e: EntityId| extraction.entities[e.index()].code.clone();
     let mut best: Option<(u8, Outcome)> = None;
     for r in &extraction.relations {
-        let Some(category) = r.plover.clone() else { continue };
+        let Some(category) = r.kind.plover.clone() else { continue };
         let (source, target) = (code(r.subject), code(r.object));
         let category_correct = category == record.category;
         let source_ok = source.as_ref().is_some_and(|s| record.sources.contains(s));

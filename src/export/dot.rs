@@ -103,7 +103,7 @@ pub fn write_dot(graph: &KnowledgeGraph, nodes: DotNodes, out: &mut impl Write) 
     }
     out.write_all(b"\n")?;
     for (s, t, edge) in graph.sorted_edges() {
-        let mut label = edge.relation.clone();
+        let mut label = edge.relation.label.clone();
         if edge.weight > 1 {
             let _ = write!(label, " ({})", edge.weight);
         }

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::extract::EntityKind;
+use crate::extract::{EntityKind, RelationType};
 use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node};
 
 /// What the JSON names as its writer.
@@ -117,10 +118,10 @@ fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
             source,
             target,
             key,
-            relation: e.relation.clone(),
-            cameo: e.cameo.clone(),
-            goldstein: e.goldstein,
-            plover: e.plover.clone(),
+            relation: e.relation.label.clone(),
+            cameo: e.relation.cameo.clone(),
+            goldstein: e.relation.goldstein,
+            plover: e.relation.plover.clone(),
             weight: e.weight,
             first_date: e.first_date.clone(),
             last_date: e.last_date.clone(),
@@ -172,10 +173,12 @@ pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<Knowled
             s,
             t,
             Edge {
-                relation: e.relation,
-                cameo: e.cameo,
-                goldstein: e.goldstein,
-                plover: e.plover,
+                relation: Arc::new(RelationType {
+                    label: e.relation,
+                    cameo: e.cameo,
+                    goldstein: e.goldstein,
+                    plover: e.plover,
+                }),
                 weight: e.weight,
                 first_date: e.first_date,
                 last_date: e.last_date,

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::extract::EntityId;
 use crate::extract::{EntityKind, Extraction, Form};
 use crate::input::Document;
 use crate::text::CharOffsets;
@@ -44,7 +45,7 @@ struct DocumentLine<'a> {
 /// its text, as JSON and a newline.
 pub fn write_extraction(doc: &Document, extraction: &Extraction, out: &mut impl Write) -> io::Result<()> {
     let offsets = CharOffsets::new(&doc.text);
-    let entity = |e: usize| extraction.entities[e].id.as_str();
+    let entity = |e: EntityId| extraction.entities[e.index()].id.as_str();
     let line = DocumentLine {
         id: &doc.id,
         date: doc.date.as_deref(),
@@ -68,7 +69,7 @@ pub fn write_extraction(doc: &Document, extraction: &Extraction, out: &mut impl 
             .iter()
             .map(|r| RelationLine {
                 subject: entity(r.subject),
-                relation: &r.label,
+                relation: &r.kind.label,
                 object: entity(r.object),
                 sentence: r.sentence,
                 subject_span: offsets.span(&r.subject_span),

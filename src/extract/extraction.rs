@@ -3,8 +3,11 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+use super::vocabulary::{EntityId, OrgId, PersonId, RelationType, Role, StateId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,29 +60,30 @@ pub enum Form {
 /// What the mention finder learned, for the resolver to act on.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Cue {
-    State(usize),
+    State(StateId),
     /// An organization: lexicon entry or discovered name, with the state that qualifies it.
     Org {
         name: String,
-        lexicon: Option<usize>,
-        state: Option<usize>,
+        lexicon: Option<OrgId>,
+        state: Option<StateId>,
     },
     Person {
         name: String,
-        lexicon: Option<usize>,
+        lexicon: Option<PersonId>,
     },
     Place {
         name: String,
-        state: Option<usize>,
+        state: Option<StateId>,
     },
     /// "Afghan rebels": people of a state who do not act for it.
     Group {
-        state: usize,
+        state: StateId,
         label: String,
     },
     /// "the Russian President", "his Russian counterpart".
     Role {
-        relation: Option<String>,
+        relation: Option<Role>,
+        /// The state's mention (an index into the finder's mentions).
         state: Option<usize>,
         possessive_pronoun: bool,
         asserts: bool,
@@ -111,20 +115,23 @@ pub struct Mention {
     /// "Russia’s" in "Russia’s ambassador" or "US" in "US intelligence").
     pub head: bool,
     pub(crate) cue: Cue,
-    /// Index into [`Extraction::entities`] once resolved.
-    pub entity: Option<usize>,
+    /// Its entity, once resolved.
+    pub entity: Option<EntityId>,
 }
 
-/// A role stated by a title or apposition: "US President Joe Biden".
+/// A role stated by a title or apposition: "US President Joe Biden". The
+/// person, the state (or organization) are mentions: indices into the
+/// finder's mentions, which resolution maps to entities.
 #[derive(Debug, Clone)]
 pub(crate) struct RoleFact {
     pub person: usize,
-    pub relation: String,
+    pub relation: Role,
     pub state: usize,
     pub trigger: Range<usize>,
 }
 
-/// "the report by the Office of ...": the organization published the report.
+/// "the report by the Office of ...": the organization published the report
+/// (both indices into the finder's mentions).
 #[derive(Debug, Clone)]
 pub(crate) struct PublishFact {
     pub publisher: usize,
@@ -149,12 +156,10 @@ pub struct Entity {
 /// A relation between two entities, with the spans that support it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
-    pub subject: usize,
-    pub object: usize,
-    pub label: String,
-    pub cameo: Option<String>,
-    pub goldstein: Option<f64>,
-    pub plover: Option<String>,
+    pub subject: EntityId,
+    pub object: EntityId,
+    /// Label and event codes, shared with the lexicon row that found it.
+    pub kind: Arc<RelationType>,
     pub sentence: usize,
     pub subject_span: Range<usize>,
     pub trigger_span: Range<usize>,

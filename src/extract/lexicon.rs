@@ -7,9 +7,11 @@ mod load;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::class_index::{CLASS_BITS, ClassIndex, DETERMINER};
 use super::phrases::PhraseTable;
+use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 use crate::error::{Error, Result};
 use crate::text::Token;
 
@@ -37,14 +39,14 @@ pub struct StateEntry {
 pub struct OrgEntry {
     pub name: String,
     pub sector: String,
-    pub state: Option<usize>,
+    pub state: Option<StateId>,
 }
 
 /// A role held between two dates (inclusive; open ends are `None`).
 #[derive(Debug, Clone)]
 pub struct HeldRole {
-    pub relation: String,
-    pub state: usize,
+    pub relation: Role,
+    pub state: StateId,
     pub from: Option<String>,
     pub to: Option<String>,
 }
@@ -65,7 +67,7 @@ pub struct PersonEntry {
 #[derive(Debug, Clone)]
 pub struct PlaceEntry {
     pub name: String,
-    pub state: Option<usize>,
+    pub state: Option<StateId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,16 +80,16 @@ pub enum TitleKind {
 
 #[derive(Debug, Clone)]
 pub struct TitleEntry {
-    pub role: Option<String>,
+    pub role: Option<Role>,
     pub kind: TitleKind,
 }
 
 #[derive(Debug, Clone)]
 pub struct RelationEntry {
-    pub label: String,
-    pub cameo: Option<String>,
-    pub goldstein: Option<f64>,
-    pub plover: Option<String>,
+    /// Label and event codes, shared by every relation this row finds.
+    pub kind: Arc<RelationType>,
+    /// The event relation the rules know it as, if any.
+    pub event: Option<EventRelation>,
     /// The object may follow the trigger directly.
     pub direct: bool,
     /// Prepositions that introduce the object.
@@ -101,12 +103,12 @@ pub struct RelationEntry {
 /// What a gazetteer surface form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GazTarget {
-    StateName(usize),
-    StateDemonym(usize),
-    StateSeat(usize),
-    Org(usize),
-    Person(usize),
-    Place(usize),
+    StateName(StateId),
+    StateDemonym(StateId),
+    StateSeat(StateId),
+    Org(OrgId),
+    Person(PersonId),
+    Place(PlaceId),
 }
 
 /// A closed word class: single words and multi-word phrases.
@@ -498,10 +500,14 @@ pub struct Lexicon {
     pub(crate) title_entries: Vec<TitleEntry>,
     pub(crate) triggers: PhraseTable,
     /// Per trigger pattern: the relation it signals.
-    pub(crate) trigger_relations: Vec<usize>,
-    state_by_iso: HashMap<String, usize>,
+    pub(crate) trigger_relations: Vec<RelationId>,
+    /// The first row of each event relation the rules know, by [`EventRelation::index`].
+    events: [Option<RelationId>; EventRelation::ALL.len()],
+    /// The relation type of each role, by [`Role::index`]: made once, shared by every fact.
+    role_kinds: [Arc<RelationType>; Role::ALL.len()],
+    state_by_iso: HashMap<String, StateId>,
     /// The first people entry of each name.
-    person_by_name: HashMap<String, usize>,
+    person_by_name: HashMap<String, PersonId>,
     /// Tells per-thread caches of this lexicon's word facts from another's (the
     /// word lists and phrase tables never change once built).
     pub(crate) id: u64,
@@ -547,13 +553,43 @@ impl Lexicon {
         self.classes.is_trigger_word(word)
     }
 
-    pub fn state_by_iso(&self, iso3: &str) -> Option<usize> {
+    pub fn state_by_iso(&self, iso3: &str) -> Option<StateId> {
         self.state_by_iso.get(iso3).copied()
     }
 
+    /// The first row of `relations.tsv` of an event relation the rules know.
+    pub fn event(&self, event: EventRelation) -> Option<&RelationEntry> {
+        self.events[event.index()].map(|row| self.relation(row))
+    }
+
+    /// The relation type a role states.
+    pub fn role_kind(&self, role: Role) -> &Arc<RelationType> {
+        &self.role_kinds[role.index()]
+    }
+
     /// The people entry named exactly `name` (the first, if several are).
-    pub fn person_named(&self, name: &str) -> Option<usize> {
+    pub fn person_named(&self, name: &str) -> Option<PersonId> {
         self.person_by_name.get(name).copied()
+    }
+
+    pub fn relation(&self, id: RelationId) -> &RelationEntry {
+        &self.relations[id.index()]
+    }
+
+    pub fn state(&self, id: StateId) -> &StateEntry {
+        &self.states[id.index()]
+    }
+
+    pub fn organization(&self, id: OrgId) -> &OrgEntry {
+        &self.organizations[id.index()]
+    }
+
+    pub fn person(&self, id: PersonId) -> &PersonEntry {
+        &self.people[id.index()]
+    }
+
+    pub fn place(&self, id: PlaceId) -> &PlaceEntry {
+        &self.places[id.index()]
     }
 }
 
@@ -566,7 +602,34 @@ mod tests {
         let lexicon = Lexicon::embedded();
         assert_eq!(lexicon.states.len(), 197);
         assert!(lexicon.state_by_iso("RUS").is_some());
-        assert!(lexicon.relations.iter().any(|r| r.label == "recalled" && r.cameo.as_deref() == Some("161")));
+        assert!(lexicon.relations.iter().any(|r| r.kind.label == "recalled" && r.kind.cameo.as_deref() == Some("161")));
+    }
+
+    #[test]
+    fn an_unknown_role_names_its_file_and_line() {
+        for (file, text) in
+            [("titles.tsv", "# title\nEmperor\temperor_of\ttitle\n"), ("people.tsv", "\nA B\t-\tking_of:RUS:..\n")]
+        {
+            let Err(Error::Lexicon { file: named, line, message }) =
+                Lexicon::from_files(|name| (name == file).then(|| text.to_string()))
+            else {
+                panic!("{file}: an unknown role loads");
+            };
+            assert_eq!((named.as_str(), line), (file, 2));
+            assert!(message.contains("unknown role") && message.contains("president_of"), "{message}");
+        }
+    }
+
+    #[test]
+    fn event_relations_and_roles_have_their_labels() {
+        let lexicon = Lexicon::embedded();
+        for event in EventRelation::ALL {
+            assert_eq!(lexicon.event(event).map(|e| e.kind.label.as_str()), Some(event.as_str()));
+        }
+        for role in Role::ALL {
+            assert_eq!(lexicon.role_kind(role).label, role.as_str());
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! The result, an [`Extraction`], holds every mention, the document's
 //! entities and the relations between them, each with its evidence spans.
 //!
-//! Each module imports only those below it: `extraction` and `names` (the
-//! types and ids the stages share), `phrases`, `class_index` → [`lexicon`]
+//! Each module imports only those below it: `vocabulary` (relation types,
+//! roles, ids and name types), `extraction` and `names` (the types and ids
+//! the stages share), `phrases`, `class_index` → [`lexicon`]
 //! (the data files as loaded) → `classes` and `matches` (the match stage:
 //! each token's word id and class bits, and the lexicon phrases of each
 //! sentence) → [`tagger`] → `mentions` → `resolve` → `relations` → the
@@ -24,6 +25,7 @@ mod phrases;
 mod relations;
 mod resolve;
 pub mod tagger;
+mod vocabulary;
 
 use std::cell::RefCell;
 use std::path::Path;
@@ -36,6 +38,7 @@ pub use extraction::{Entity, EntityKind, Extraction, Form, Mention, Relation};
 pub use lexicon::Lexicon;
 pub use names::slug;
 pub use tagger::Tagger;
+pub use vocabulary::{EntityId, EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 
 /// The mentions found in a document (stage 1 of [`Pipeline`]), with the
 /// token classes the later stages read again.
@@ -149,10 +152,10 @@ impl Pipeline {
         let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);
         relations.sort_by(|a, b| {
-            (a.sentence, a.trigger_span.start, &a.label).cmp(&(b.sentence, b.trigger_span.start, &b.label))
+            (a.sentence, a.trigger_span.start, &a.kind.label).cmp(&(b.sentence, b.trigger_span.start, &b.kind.label))
         });
         relations.dedup_by(|a, b| {
-            a.subject == b.subject && a.object == b.object && a.label == b.label && a.sentence == b.sentence
+            a.subject == b.subject && a.object == b.object && a.kind.label == b.kind.label && a.sentence == b.sentence
         });
         let sentence_ranges = sentences.iter().map(|s| s.range.clone()).collect();
         // A document of very many sentences does not keep its vectors.

@@ -7,6 +7,7 @@
 //! order, so the same corpus gives the same graph however it was split.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use petgraph::Direction;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -15,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use crate::error::GraphError;
-use crate::extract::{EntityKind, Extraction};
+use crate::extract::{EntityKind, Extraction, RelationType};
 use crate::input::Document;
 use crate::text::CharOffsets;
 
@@ -70,14 +71,8 @@ impl Evidence {
 /// A (source, relation, target) triple with all its evidence, merged over documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
-    /// What the source did to the target (`criticized`, `met`), as the lexicon names it.
-    pub relation: String,
-    /// The CAMEO event code of the relation, if it has one.
-    pub cameo: Option<String>,
-    /// The Goldstein conflict–cooperation score (−10 to +10) of that code.
-    pub goldstein: Option<f64>,
-    /// The PLOVER event category of the relation, if it has one.
-    pub plover: Option<String>,
+    /// Label and event codes, shared with the relations and lexicon row it came from.
+    pub relation: Arc<RelationType>,
     /// How many pieces of evidence support the edge (kept or not).
     pub weight: u64,
     /// The earliest date of its documents.
@@ -203,7 +198,7 @@ impl KnowledgeGraph {
 
     /// Adds an edge or merges its evidence into the existing (source, relation, target) edge.
     pub(crate) fn upsert_edge(&mut self, source: NodeIndex, target: NodeIndex, edge: Edge) {
-        let key = (source, target, edge.relation.clone());
+        let key = (source, target, edge.relation.label.clone());
         let limit = self.evidence_limit;
         match self.edges.get(&key) {
             Some(&index) => {
@@ -262,17 +257,14 @@ impl KnowledgeGraph {
                 hedged: r.hedged,
             };
             let edge = Edge {
-                relation: r.label,
-                cameo: r.cameo,
-                goldstein: r.goldstein,
-                plover: r.plover,
+                relation: r.kind,
                 weight: 1,
                 first_date: doc.date.clone(),
                 last_date: doc.date.clone(),
                 hedged: r.hedged,
                 evidence: vec![evidence],
             };
-            self.upsert_edge(indices[r.subject], indices[r.object], edge);
+            self.upsert_edge(indices[r.subject.index()], indices[r.object.index()], edge);
         }
         Ok(())
     }
@@ -324,10 +316,10 @@ impl KnowledgeGraph {
     pub fn sorted_edges(&self) -> Vec<(NodeIndex, NodeIndex, &Edge)> {
         let mut edges: Vec<_> = (&self.graph).edge_references().map(|e| (e.source(), e.target(), e.weight())).collect();
         edges.sort_by(|a, b| {
-            (&self.graph[a.0].id, &self.graph[a.1].id, &a.2.relation).cmp(&(
+            (&self.graph[a.0].id, &self.graph[a.1].id, &a.2.relation.label).cmp(&(
                 &self.graph[b.0].id,
                 &self.graph[b.1].id,
-                &b.2.relation,
+                &b.2.relation.label,
             ))
         });
         edges
@@ -340,7 +332,9 @@ impl KnowledgeGraph {
             .edges_directed(node, direction)
             .map(|e| (if direction == Direction::Outgoing { e.target() } else { e.source() }, e.weight()))
             .collect();
-        edges.sort_by(|a, b| (&a.1.relation, &self.graph[a.0].id).cmp(&(&b.1.relation, &self.graph[b.0].id)));
+        edges.sort_by(|a, b| {
+            (&a.1.relation.label, &self.graph[a.0].id).cmp(&(&b.1.relation.label, &self.graph[b.0].id))
+        });
         edges
     }
 

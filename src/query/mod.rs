@@ -105,7 +105,7 @@ pub fn entities(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Vec<EntityR
 /// case): a misspelt relation must not pass for one without edges.
 fn check_relation(graph: &KnowledgeGraph, relation: Option<&str>) -> Result<()> {
     let Some(name) = relation else { return Ok(()) };
-    let mut known: Vec<&str> = graph.sorted_edges().into_iter().map(|(_, _, e)| e.relation.as_str()).collect();
+    let mut known: Vec<&str> = graph.sorted_edges().into_iter().map(|(_, _, e)| e.relation.label.as_str()).collect();
     if known.iter().any(|r| r.eq_ignore_ascii_case(name)) {
         return Ok(());
     }
@@ -131,7 +131,7 @@ pub fn relations(
         .sorted_edges()
         .into_iter()
         .filter(|(s, t, e)| {
-            relation.is_none_or(|r| e.relation.eq_ignore_ascii_case(r))
+            relation.is_none_or(|r| e.relation.label.eq_ignore_ascii_case(r))
                 && from.is_none_or(|f| f == *s)
                 && to.is_none_or(|x| x == *t)
         })

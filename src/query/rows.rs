@@ -53,7 +53,7 @@ pub(crate) fn row(graph: &KnowledgeGraph, s: NodeIndex, t: NodeIndex, e: &Edge) 
     RelationRow {
         source: graph.node(s).label.clone(),
         source_id: graph.node(s).id.clone(),
-        relation: e.relation.clone(),
+        relation: e.relation.label.clone(),
         target: graph.node(t).label.clone(),
         target_id: graph.node(t).id.clone(),
         weight: e.weight,

@@ -1,5 +1,7 @@
 //! Loading the lexicon files: one loader per file, each checking its rows.
 
+use std::sync::Arc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{
@@ -9,6 +11,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::extract::class_index::ClassIndex;
 use crate::extract::phrases::PhraseTable;
+use crate::extract::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 
 impl Lexicon {
     /// The lexicon of the files `read` gives by name (none: empty).
@@ -31,7 +34,7 @@ impl Lexicon {
         let classes = class_index(words.all().into_iter().chain(lists.all()), &first_names, &trigger_patterns);
         let mut person_by_name = HashMap::default();
         for (index, person) in people.iter().enumerate() {
-            person_by_name.entry(person.name.clone()).or_insert(index);
+            person_by_name.entry(person.name.clone()).or_insert(PersonId::new(index));
         }
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Lexicon {
@@ -41,6 +44,9 @@ impl Lexicon {
             title_entries,
             triggers: PhraseTable::new(&trigger_patterns, true),
             trigger_relations,
+            events: EventRelation::ALL
+                .map(|event| relations.iter().position(|r| r.kind.label == event.as_str()).map(RelationId::new)),
+            role_kinds: Role::ALL.map(|role| Arc::new(RelationType::stated(role.as_str()))),
             states,
             organizations,
             people,
@@ -109,7 +115,7 @@ impl GazetteerPatterns {
 }
 
 /// `states.tsv`: ISO-3 code, name, aliases, demonyms, seats of government.
-fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<StateEntry>, HashMap<String, usize>)> {
+fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<StateEntry>, HashMap<String, StateId>)> {
     let rows = Rows { file: "states.tsv", text };
     let mut states = Vec::new();
     let mut state_by_iso = HashMap::default();
@@ -120,7 +126,7 @@ fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<Sta
         if iso3.len() != 3 || name.is_empty() {
             return Err(rows.error(line, format!("bad ISO-3 code {iso3:?} or empty name")));
         }
-        let index = states.len();
+        let index = StateId::new(states.len());
         state_by_iso.insert(iso3.to_string(), index);
         gazetteer.add_with_aliases(name, cols.get(2), GazTarget::StateName(index));
         for demonym in list(cols.get(3), ';') {
@@ -140,8 +146,8 @@ fn state_column(
     rows: &Rows,
     line: usize,
     column: Option<&&str>,
-    state_by_iso: &HashMap<String, usize>,
-) -> Result<Option<usize>> {
+    state_by_iso: &HashMap<String, StateId>,
+) -> Result<Option<StateId>> {
     match optional(column) {
         None => Ok(None),
         Some(iso) => {
@@ -150,10 +156,19 @@ fn state_column(
     }
 }
 
+/// A role the rules know: a role they cannot read is an error, not a silent
+/// relation no rule would ever use.
+fn role_column(rows: &Rows, line: usize, label: &str) -> Result<Role> {
+    Role::parse(label).ok_or_else(|| {
+        let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+        rows.error(line, format!("unknown role {label:?} (known: {})", known.join(", ")))
+    })
+}
+
 /// `organizations.tsv`: name, aliases, sector, state.
 fn load_organizations(
     text: &str,
-    state_by_iso: &HashMap<String, usize>,
+    state_by_iso: &HashMap<String, StateId>,
     gazetteer: &mut GazetteerPatterns,
 ) -> Result<Vec<OrgEntry>> {
     let rows = Rows { file: "organizations.tsv", text };
@@ -161,7 +176,7 @@ fn load_organizations(
     for (line, cols) in rows.iter() {
         let name = cols[0];
         let state = state_column(&rows, line, cols.get(3), state_by_iso)?;
-        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(organizations.len()));
+        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(OrgId::new(organizations.len())));
         let sector = optional(cols.get(2)).unwrap_or_default();
         organizations.push(OrgEntry { name: name.to_string(), sector, state });
     }
@@ -171,24 +186,25 @@ fn load_organizations(
 /// `people.tsv`: name, aliases, roles as `relation:ISO3:from..to`.
 fn load_people(
     text: &str,
-    state_by_iso: &HashMap<String, usize>,
+    state_by_iso: &HashMap<String, StateId>,
     gazetteer: &mut GazetteerPatterns,
 ) -> Result<Vec<PersonEntry>> {
     let rows = Rows { file: "people.tsv", text };
     let mut people = Vec::new();
     for (line, cols) in rows.iter() {
         let name = cols[0];
-        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Person(people.len()));
+        gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Person(PersonId::new(people.len())));
         let mut roles = Vec::new();
         for role in list(cols.get(2), ';') {
             let parts: Vec<&str> = role.split(':').collect();
             let [relation, iso, dates] = parts[..] else {
                 return Err(rows.error(line, format!("role {role:?} is not relation:ISO3:from..to")));
             };
+            let relation = role_column(&rows, line, relation)?;
             let state = *state_by_iso.get(iso).ok_or_else(|| rows.error(line, format!("unknown state {iso:?}")))?;
             let (from, to) = dates.split_once("..").unwrap_or((dates, ""));
             let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
-            roles.push(HeldRole { relation: relation.to_string(), state, from: date(from), to: date(to) });
+            roles.push(HeldRole { relation, state, from: date(from), to: date(to) });
         }
         people.push(PersonEntry { name: name.to_string(), roles });
     }
@@ -198,13 +214,13 @@ fn load_people(
 /// `places.tsv`: name, aliases, state.
 fn load_places(
     text: &str,
-    state_by_iso: &HashMap<String, usize>,
+    state_by_iso: &HashMap<String, StateId>,
     gazetteer: &mut GazetteerPatterns,
 ) -> Result<Vec<PlaceEntry>> {
     let rows = Rows { file: "places.tsv", text };
     let mut places = Vec::new();
     for (line, cols) in rows.iter() {
-        gazetteer.add_with_aliases(cols[0], cols.get(1), GazTarget::Place(places.len()));
+        gazetteer.add_with_aliases(cols[0], cols.get(1), GazTarget::Place(PlaceId::new(places.len())));
         let state = state_column(&rows, line, cols.get(2), state_by_iso)?;
         places.push(PlaceEntry { name: cols[0].to_string(), state });
     }
@@ -225,13 +241,14 @@ fn load_titles(text: &str) -> Result<(Vec<String>, Vec<TitleEntry>)> {
             other => return Err(rows.error(line, format!("unknown title kind {other:?}"))),
         };
         title_patterns.push(cols[0].to_string());
-        title_entries.push(TitleEntry { role: optional(cols.get(1)), kind });
+        let role = optional(cols.get(1)).map(|role| role_column(&rows, line, &role)).transpose()?;
+        title_entries.push(TitleEntry { role, kind });
     }
     Ok((title_patterns, title_entries))
 }
 
 /// `relations.tsv`: the relations, their trigger patterns and each pattern's relation.
-fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<usize>)> {
+fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<RelationId>)> {
     let rows = Rows { file: "relations.tsv", text };
     let mut relations: Vec<RelationEntry> = Vec::new();
     let (mut trigger_patterns, mut trigger_relations) = (Vec::new(), Vec::new());
@@ -245,10 +262,13 @@ fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<us
         };
         let objects = list(cols.get(4), ',');
         relations.push(RelationEntry {
-            label: cols[0].to_string(),
-            cameo: optional(cols.get(1)),
-            goldstein,
-            plover: optional(cols.get(3)),
+            kind: Arc::new(RelationType {
+                label: cols[0].to_string(),
+                cameo: optional(cols.get(1)),
+                goldstein,
+                plover: optional(cols.get(3)),
+            }),
+            event: EventRelation::parse(cols[0]),
             direct: objects.iter().any(|p| p == "-"),
             object_preps: objects.iter().filter(|p| *p != "-" && *p != "then").cloned().collect(),
             complement: objects.iter().any(|p| p == "then"),
@@ -256,7 +276,7 @@ fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<us
         });
         for trigger in list(cols.get(6), '|') {
             trigger_patterns.push(trigger);
-            trigger_relations.push(relations.len() - 1);
+            trigger_relations.push(RelationId::new(relations.len() - 1));
         }
     }
     Ok((relations, trigger_patterns, trigger_relations))

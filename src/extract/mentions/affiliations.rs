@@ -4,6 +4,7 @@
 
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
+use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -24,7 +25,7 @@ impl Scan<'_> {
             {
                 facts.push(RoleFact {
                     person: first + p,
-                    relation: "member_of".into(),
+                    relation: Role::MemberOf,
                     state: first + o,
                     trigger: self.tokens[at].range(),
                 });
@@ -70,9 +71,9 @@ impl Scan<'_> {
                 .any(|k| k == self.tokens.len() || matches!(self.word(k), "," | "." | ";"));
             if described && closes {
                 let relation =
-                    if matches!(self.found.mentions[q].cue, Cue::State(_)) { "national_of" } else { "member_of" };
+                    if matches!(self.found.mentions[q].cue, Cue::State(_)) { Role::NationalOf } else { Role::MemberOf };
                 let trigger = self.span(after..after + 1);
-                self.found.roles.push(RoleFact { person: p, relation: relation.into(), state: q, trigger });
+                self.found.roles.push(RoleFact { person: p, relation, state: q, trigger });
             }
         }
     }
@@ -108,12 +109,12 @@ impl Scan<'_> {
             if let (true, Some(q)) = (described, qualifier) {
                 // "U.N. mediator Diego Cordovez": an organization's people are its members.
                 let relation = if matches!(self.found.mentions[first + q].cue, Cue::State(_)) {
-                    "national_of"
+                    Role::NationalOf
                 } else {
-                    "member_of"
+                    Role::MemberOf
                 };
                 let trigger = self.span(noun..noun + 1);
-                self.found.roles.push(RoleFact { person: p, relation: relation.into(), state: first + q, trigger });
+                self.found.roles.push(RoleFact { person: p, relation, state: first + q, trigger });
             }
         }
     }

@@ -6,6 +6,7 @@ use crate::extract::extraction::{Mention, PublishFact, RoleFact};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::matches::Matches;
 use crate::extract::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
+use crate::extract::vocabulary::NameType;
 use crate::text::Sentence;
 
 /// Mentions and the facts stated in the same breath (titles, "report by").
@@ -31,15 +32,6 @@ pub(crate) struct Buffers {
     view: ViewBuffers,
     labels: Vec<usize>,
     pub(super) features: FeatureCache,
-}
-
-/// What the statistical tagger calls a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum NameType {
-    Person,
-    Location,
-    Organization,
-    Other,
 }
 
 impl Buffers {
@@ -80,18 +72,12 @@ fn name_spans(labels: &[usize], capitals: &[u32], spans: &mut [Option<(usize, Na
             i = capitals.from(i + 1, n);
             continue;
         }
-        let kind = (labels[i] - 1) / 2;
+        let name_type = NameType::of_tagger_label(labels[i]);
         let mut end = i + 1;
-        while end < n && labels[end] != 0 && labels[end].is_multiple_of(2) && (labels[end] - 1) / 2 == kind {
+        while end < n && NameType::is_inside_label(labels[end]) && NameType::of_tagger_label(labels[end]) == name_type {
             end += 1;
         }
-        let name_type = match kind {
-            0 => NameType::Person,
-            1 => NameType::Location,
-            2 => NameType::Organization,
-            _ => NameType::Other,
-        };
-        spans[i] = Some((end, name_type));
+        spans[i] = name_type.map(|t| (end, t));
         i = end;
     }
 }
@@ -99,6 +85,22 @@ fn name_spans(labels: &[usize], capitals: &[u32], spans: &mut [Option<(usize, Na
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The decoding of label numbers agrees with the tagger's label names.
+    #[test]
+    fn tagger_labels_decode_to_their_name_types() {
+        for (label, name) in crate::extract::tagger::LABELS.iter().enumerate() {
+            let expected = match name.split_once('-').map_or("", |(_, kind)| kind) {
+                "PER" => Some(NameType::Person),
+                "LOC" => Some(NameType::Place),
+                "ORG" => Some(NameType::Organization),
+                "MISC" => Some(NameType::Other),
+                _ => None,
+            };
+            assert_eq!(NameType::of_tagger_label(label), expected, "{name}");
+            assert_eq!(NameType::is_inside_label(label), name.starts_with("I-"), "{name}");
+        }
+    }
 
     proptest::proptest! {
         #[test]

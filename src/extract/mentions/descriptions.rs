@@ -6,11 +6,12 @@ use std::ops::Range;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::{GazTarget, TitleKind};
+use crate::extract::vocabulary::StateId;
 use crate::text::TokenKind;
 
 /// The state a description names among its modifiers: its tokens, the state,
 /// and whether by name or by demonym ("the Russian President").
-type DescribedState = (Range<usize>, usize, Form);
+type DescribedState = (Range<usize>, StateId, Form);
 
 impl Scan<'_> {
     /// Descriptions: "the Russian President", "his Russian counterpart",
@@ -138,7 +139,7 @@ impl Scan<'_> {
             state.map(|(tokens, s, form)| self.push(tokens, EntityKind::State, form, false, Cue::State(s)));
         let word = self.word(i);
         let cue = Cue::Role {
-            relation: title.role.clone(),
+            relation: title.role,
             state: state_mention,
             possessive_pronoun: ["his", "her", "their"].iter().any(|p| p.eq_ignore_ascii_case(word)),
             asserts,

@@ -7,6 +7,10 @@ use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
 use crate::extract::names::strip_leading;
+use crate::extract::vocabulary::OrgId;
+use crate::extract::vocabulary::PersonId;
+use crate::extract::vocabulary::PlaceId;
+use crate::extract::vocabulary::StateId;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -27,7 +31,7 @@ impl Scan<'_> {
     /// A state's name, demonym or seat (`seat`) at `tokens`: an organization's
     /// qualifier, the place of a group or the group's state, a seat as a place,
     /// or the state itself. Returns the end token.
-    fn state_name(&mut self, tokens: Range<usize>, s: usize, form: Form, seat: bool) -> usize {
+    fn state_name(&mut self, tokens: Range<usize>, s: StateId, form: Form, seat: bool) -> usize {
         let Range { start: i, end } = tokens;
         // A state qualifying an organization.
         if let Some(org_end) = self.organization_after(end, Some(s)) {
@@ -69,7 +73,7 @@ impl Scan<'_> {
     /// The state itself at `tokens`: a head when named alone or acting through
     /// its people, and the pending qualifier of a title that follows it.
     /// Returns the end token.
-    fn push_state(&mut self, tokens: Range<usize>, s: usize, form: Form) -> usize {
+    fn push_state(&mut self, tokens: Range<usize>, s: StateId, form: Form) -> usize {
         let end = tokens.end;
         let after = if self.followed_by_possessive(end) { end + 1 } else { end };
         let titled = self.title(after).is_some();
@@ -90,9 +94,9 @@ impl Scan<'_> {
     }
 
     /// An organization of the lexicon.
-    fn listed_organization(&mut self, tokens: Range<usize>, o: usize) -> usize {
+    fn listed_organization(&mut self, tokens: Range<usize>, o: OrgId) -> usize {
         let end = tokens.end;
-        let name = self.lexicon.organizations[o].name.clone();
+        let name = self.lexicon.organization(o).name.clone();
         // "European Union foreign ministers": the organization acts; the span stays its name.
         let acting = !self.followed_by_possessive(end) && self.group_after(end).is_some();
         let head = acting || !self.is_modifier(end);
@@ -101,11 +105,11 @@ impl Scan<'_> {
     }
 
     /// A person of the lexicon, or their state acting ("The Bush administration declared").
-    fn listed_person(&mut self, tokens: Range<usize>, p: usize) -> usize {
+    fn listed_person(&mut self, tokens: Range<usize>, p: PersonId) -> usize {
         let Range { start: i, end } = tokens;
         if self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
             && matches!(self.word(end), "administration" | "government" | "cabinet" | "regime")
-            && let Some(role) = self.lexicon.people[p].roles.last()
+            && let Some(role) = self.lexicon.person(p).roles.last()
         {
             let name = self.text[self.span(i..end)].to_string();
             self.push(i..end, EntityKind::Person, Form::Name, false, Cue::Person { name, lexicon: Some(p) });
@@ -120,11 +124,11 @@ impl Scan<'_> {
     }
 
     /// A place of the lexicon, or a group named by it ("Darfur rebels").
-    fn listed_place(&mut self, tokens: Range<usize>, p: usize) -> usize {
+    fn listed_place(&mut self, tokens: Range<usize>, p: PlaceId) -> usize {
         let Range { start: i, end } = tokens;
-        let name = self.lexicon.places[p].name.clone();
+        let name = self.lexicon.place(p).name.clone();
         let head = !self.followed_by_possessive(end);
-        let state = self.lexicon.places[p].state;
+        let state = self.lexicon.place(p).state;
         // "Darfur rebels", "Gaza militants": a group named by its region, in the region's state.
         if let Some(s) = state
             && self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word)
@@ -142,12 +146,12 @@ impl Scan<'_> {
 
     /// An organization name starting at `i`, qualified by `state` when one precedes it.
     /// Pushes the qualifier (if any) and the organization; returns the end token.
-    fn organization_after(&mut self, i: usize, state: Option<usize>) -> Option<usize> {
+    fn organization_after(&mut self, i: usize, state: Option<StateId>) -> Option<usize> {
         if self.all_caps {
             return None;
         }
         let (end, name, lexicon) = if let Some((end, GazTarget::Org(o))) = self.gaz(i) {
-            (end, self.lexicon.organizations[o].name.clone(), Some(o))
+            (end, self.lexicon.organization(o).name.clone(), Some(o))
         } else {
             let (end, _) = self.name_run(i)?;
             if !self.is(end - 1, &self.lexicon.words.org_head) {
@@ -159,7 +163,7 @@ impl Scan<'_> {
             let q = self.state_tokens_before(i);
             self.push(q, EntityKind::State, Form::Name, false, Cue::State(s));
         }
-        let state = state.or_else(|| lexicon.and_then(|o| self.lexicon.organizations[o].state));
+        let state = state.or_else(|| lexicon.and_then(|o| self.lexicon.organization(o).state));
         let head = !self.is_modifier(end);
         let qualified = state.is_some() && lexicon.is_none();
         self.push(

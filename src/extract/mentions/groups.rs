@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
+use crate::extract::vocabulary::StateId;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -42,10 +43,10 @@ impl Scan<'_> {
 
     /// A state's people as actor: a group ("Afghan rebels", label from the state's
     /// demonym and the words of `noun`) or, for its government and forces, the state.
-    pub(super) fn push_acting(&mut self, tokens: Range<usize>, noun: Range<usize>, s: usize, head: bool) -> usize {
+    pub(super) fn push_acting(&mut self, tokens: Range<usize>, noun: Range<usize>, s: StateId, head: bool) -> usize {
         let last = noun.end.saturating_sub(1).max(noun.start);
         if !noun.is_empty() && self.is(last, &self.lexicon.words.group_noun) {
-            let state = &self.lexicon.states[s];
+            let state = &self.lexicon.state(s);
             let words = self.text[self.span(noun)].to_lowercase();
             let label = format!("{} {words}", state.demonym.as_deref().unwrap_or(&state.name));
             return self.push(tokens, EntityKind::Group, Form::Nominal, head, Cue::Group { state: s, label });

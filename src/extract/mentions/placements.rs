@@ -34,7 +34,7 @@ impl Scan<'_> {
             let compass = self.lexicon.lists.direction.contains(self.word(tokens.start));
             let region_of = match self.gaz(tokens.start + 1) {
                 Some((end, GazTarget::StateName(s))) if compass && end <= tokens.end => Some(s),
-                Some((end, GazTarget::Place(q))) if compass && end <= tokens.end => self.lexicon.places[q].state,
+                Some((end, GazTarget::Place(q))) if compass && end <= tokens.end => self.lexicon.place(q).state,
                 _ => None,
             };
             if let (Some(s), Cue::Place { state, .. }) = (region_of, &mut self.found.mentions[p].cue) {

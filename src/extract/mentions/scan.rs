@@ -3,11 +3,14 @@
 
 use std::ops::Range;
 
-use super::buffers::{Buffers, Found, NameType};
+use super::buffers::{Buffers, Found};
 use crate::extract::classes::SentenceClasses;
 use crate::extract::extraction::{Cue, EntityKind, Form, Mention, PublishFact, RoleFact};
 use crate::extract::lexicon::{GazTarget, Lexicon, TitleKind, WordClass};
 use crate::extract::matches::Matches;
+use crate::extract::vocabulary::NameType;
+use crate::extract::vocabulary::PersonId;
+use crate::extract::vocabulary::Role;
 use crate::text::{Sentence, Token, TokenKind};
 
 /// One sentence under scan: its tokens, classes and lexicon matches, where its
@@ -204,12 +207,12 @@ impl<'a> Scan<'a> {
             head,
             Cue::Org { name: org_name, lexicon: None, state: None },
         );
-        self.found.roles.push(RoleFact { person, relation: "member_of".into(), state: org, trigger });
+        self.found.roles.push(RoleFact { person, relation: Role::MemberOf, state: org, trigger });
         end
     }
 
     /// A run of name words starting at `i` ("Anatoly Antanov", "Kim Jong-un"), or a lexicon person.
-    pub(super) fn name_run(&self, i: usize) -> Option<(usize, Option<usize>)> {
+    pub(super) fn name_run(&self, i: usize) -> Option<(usize, Option<PersonId>)> {
         if let Some((end, GazTarget::Person(p))) = self.gaz(i) {
             return Some((end, Some(p)));
         }

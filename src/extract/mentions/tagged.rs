@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use super::buffers::NameType;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::lexicon::GazTarget;
+use crate::extract::vocabulary::NameType;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -34,7 +34,7 @@ impl Scan<'_> {
                 let name = self.text[self.span(i..end)].to_string();
                 self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
             }
-            NameType::Location => {
+            NameType::Place => {
                 let name = self.text[self.span(i..end)].to_string();
                 self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state: None });
             }

@@ -6,6 +6,8 @@ use std::ops::Range;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
+use crate::extract::vocabulary::Role;
+use crate::extract::vocabulary::StateId;
 use crate::text::TokenKind;
 
 /// A titled person's mention and what the title places them in.
@@ -34,7 +36,7 @@ impl Scan<'_> {
             && self.followed_by_possessive(self.found.mentions[state].tokens.end)
             && self.name_run(title_end).is_none()
         {
-            let relation = title.role.clone();
+            let relation = title.role;
             return Some(self.push_holder(state, title_end, relation));
         }
         if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
@@ -47,7 +49,7 @@ impl Scan<'_> {
         let Some((name_end, person)) = self.name_run(j) else {
             // "Taiwan's Vice Foreign Minister visited ...": the title stands for its holder.
             let state = self.role_state.filter(|_| title.kind == TitleKind::Title && posted_to.is_none())?;
-            let relation = title.role.clone();
+            let relation = title.role;
             return Some(self.push_holder(state, title_end, relation));
         };
         let role_state = self.role_state.take();
@@ -85,7 +87,7 @@ impl Scan<'_> {
     }
 
     /// "ambassador to the United States": the state the title ending at `j` is posted to, and its tokens.
-    fn posted_to(&self, j: usize) -> Option<(Range<usize>, usize)> {
+    fn posted_to(&self, j: usize) -> Option<(Range<usize>, StateId)> {
         if self.word(j) != "to" {
             return None;
         }
@@ -127,23 +129,23 @@ impl Scan<'_> {
     fn push_title_roles(&mut self, title: &TitleEntry, held: Held, trigger: Range<usize>) {
         let Held { person, employer, state, posted } = held;
         if let Some(org) = employer {
-            let relation = title.role.clone().unwrap_or_else(|| "member_of".into());
+            let relation = title.role.unwrap_or(Role::MemberOf);
             self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
-        let Some(relation) = &title.role else { return };
+        let Some(relation) = title.role else { return };
         if let Some(state) = state {
-            self.found.roles.push(RoleFact { person, relation: relation.clone(), state, trigger: trigger.clone() });
+            self.found.roles.push(RoleFact { person, relation, state, trigger: trigger.clone() });
         }
-        if posted && relation == "ambassador_of" {
+        if posted && relation == Role::AmbassadorOf {
             // The posted-to state was pushed just before the person's mention.
             let state = self.found.mentions.len() - 2;
-            self.found.roles.push(RoleFact { person, relation: "ambassador_to".into(), state, trigger });
+            self.found.roles.push(RoleFact { person, relation: Role::AmbassadorTo, state, trigger });
         }
     }
 
     /// A title with no name after it, standing for whoever holds it in the
     /// state mentioned just before ("Taiwan's Vice Foreign Minister"). Returns the end token.
-    fn push_holder(&mut self, state: usize, title_end: usize, relation: Option<String>) -> usize {
+    fn push_holder(&mut self, state: usize, title_end: usize, relation: Option<Role>) -> usize {
         self.role_state = None;
         let cue = Cue::Role { relation, state: Some(state), possessive_pronoun: false, asserts: true };
         let start = self.found.mentions[state].tokens.start;

@@ -6,6 +6,9 @@ use std::ops::Range;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Form, Mention, Relation};
 use crate::extract::lexicon::RelationEntry;
+use crate::extract::vocabulary::EntityId;
+use crate::extract::vocabulary::EventRelation;
+use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
 impl<'a> Frame<'a> {
@@ -99,7 +102,7 @@ impl<'a> Frame<'a> {
         &self,
         range: Range<usize>,
         kinds: Option<&[EntityKind]>,
-        other: Option<usize>,
+        other: Option<EntityId>,
     ) -> Option<&&'a Mention> {
         let fits = |m: &&&'a Mention| {
             range.contains(&m.tokens.start) && kinds.is_none_or(|k| k.contains(&m.kind)) && m.entity != other
@@ -316,7 +319,7 @@ impl<'a> Frame<'a> {
         subject: Option<&Argument>,
         has_alternative: bool,
     ) -> Option<Argument> {
-        if entry.plover.is_none() || subject.is_none() || !entry.direct || has_alternative {
+        if entry.kind.plover.is_none() || subject.is_none() || !entry.direct || has_alternative {
             return None;
         }
         // Up to the next finite verb: "Iodine released from these chemicals into milk
@@ -351,7 +354,7 @@ impl<'a> Frame<'a> {
         entry: &RelationEntry,
         subject: Option<&Argument>,
     ) -> Option<Argument> {
-        if entry.label != "threatened" || subject.is_none() {
+        if entry.event != Some(EventRelation::Threatened) || subject.is_none() {
             return None;
         }
         let n = self.sentence.tokens.len();
@@ -362,6 +365,9 @@ impl<'a> Frame<'a> {
 }
 
 /// The state `person` serves as ambassador, for "was recalled" with no agent.
-fn employer(facts: &[Relation], person: usize) -> Option<Argument> {
-    facts.iter().find(|f| f.subject == person && f.label == "ambassador_of").map(|f| (f.object, f.object_span.clone()))
+fn employer(facts: &[Relation], person: EntityId) -> Option<Argument> {
+    facts
+        .iter()
+        .find(|f| f.subject == person && f.kind.label == Role::AmbassadorOf.as_str())
+        .map(|f| (f.object, f.object_span.clone()))
 }

@@ -9,6 +9,7 @@ use std::ops::Range;
 use crate::extract::classes::SentenceClasses;
 use crate::extract::extraction::Mention;
 use crate::extract::lexicon::{Lexicon, WordClass};
+use crate::extract::vocabulary::EntityId;
 use crate::text::{Sentence, TokenKind};
 
 /// A lower-cased word that allocates only when the word has capitals.
@@ -40,7 +41,7 @@ impl PartialEq<Lower<'_>> for String {
 }
 
 /// An argument: entity and its span in the document.
-pub(super) type Argument = (usize, Range<usize>);
+pub(super) type Argument = (EntityId, Range<usize>);
 
 pub(super) struct Frame<'a> {
     pub(super) text: &'a str,

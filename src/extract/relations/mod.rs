@@ -12,11 +12,14 @@ mod frame;
 mod senses;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::classes::TokenClasses;
 use super::extraction::{EntityKind, Mention, Relation};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
+use crate::extract::vocabulary::EventRelation;
+use crate::extract::vocabulary::RelationId;
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
 
@@ -30,7 +33,7 @@ pub(crate) fn find(
     let mut finder = Finder {
         lexicon,
         facts: &resolved.facts,
-        accused: lexicon.relations.iter().find(|r| r.label == "accused"),
+        accused: lexicon.event(EventRelation::Accused),
         triggers: Vec::new(),
         relations: Vec::new(),
     };
@@ -62,7 +65,7 @@ struct Finder<'a> {
     facts: &'a [Relation],
     accused: Option<&'a RelationEntry>,
     /// The sentence's triggers (token range, relation index), handed from sentence to sentence.
-    triggers: Vec<(Range<usize>, usize)>,
+    triggers: Vec<(Range<usize>, RelationId)>,
     relations: Vec<Relation>,
 }
 
@@ -91,7 +94,7 @@ impl Finder<'_> {
     }
 
     /// The sentence's triggers, longest first at each token.
-    fn match_triggers(&self, frame: &Frame, triggers: &mut Vec<(Range<usize>, usize)>) {
+    fn match_triggers(&self, frame: &Frame, triggers: &mut Vec<(Range<usize>, RelationId)>) {
         let lexicon = self.lexicon;
         triggers.clear();
         lexicon.triggers.for_each_match(
@@ -114,11 +117,11 @@ impl Finder<'_> {
         frame: &Frame,
         index: usize,
         trigger: Range<usize>,
-        rel: usize,
+        rel: RelationId,
         has_alternative: bool,
         previous_subject: Option<&Argument>,
     ) -> Option<usize> {
-        let entry = &self.lexicon.relations[rel];
+        let entry = self.lexicon.relation(rel);
         let tokens = &frame.sentence.tokens;
         let end = frame.clause_end(trigger.end);
         let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
@@ -177,8 +180,7 @@ impl Finder<'_> {
     /// "said Iraq must cooperate": the claim's subject demanded of the target, if token `v` is "must" or "should".
     fn demand(&mut self, frame: &Frame, index: usize, subject: Argument, target: &Mention, v: usize) {
         if matches!(frame.lower(v).as_str(), "must" | "should")
-            && let (Some(demanded), Some(object)) =
-                (self.lexicon.relations.iter().find(|r| r.label == "demanded"), target.entity)
+            && let (Some(demanded), Some(object)) = (self.lexicon.event(EventRelation::Demanded), target.entity)
             && subject.0 != object
         {
             let trigger_span = frame.sentence.tokens[v].range();
@@ -217,9 +219,9 @@ fn claimed_verb(frame: &Frame, target: &Mention) -> usize {
 
 /// The kinds of entity a frame's object may be.
 fn object_kinds(entry: &RelationEntry) -> &'static [EntityKind] {
-    if matches!(entry.label.as_str(), "arrived_in" | "visited") {
+    if matches!(entry.event, Some(EventRelation::ArrivedIn | EventRelation::Visited)) {
         &[EntityKind::Place, EntityKind::State]
-    } else if entry.plover.is_some() {
+    } else if entry.kind.plover.is_some() {
         // An event may target a place: "opened an embassy in Tehran".
         &EntityKind::ALL
     } else {
@@ -238,10 +240,7 @@ fn relation(
     Relation {
         subject: subject.0,
         object: object.0,
-        label: entry.label.clone(),
-        cameo: entry.cameo.clone(),
-        goldstein: entry.goldstein,
-        plover: entry.plover.clone(),
+        kind: Arc::clone(&entry.kind),
         sentence,
         subject_span: subject.1,
         trigger_span: trigger,

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::frame::Frame;
 use crate::extract::lexicon::RelationEntry;
+use crate::extract::vocabulary::EventRelation;
 
 impl<'a> Frame<'a> {
     /// The relation an intent turns `entry` into, if the trigger is announced
@@ -13,11 +14,11 @@ impl<'a> Frame<'a> {
     fn intent(&self, at: usize, entry: &RelationEntry) -> Option<&'a RelationEntry> {
         let cooperative = ["SUPPORT", "AID", "COOPERATE", "CONSULT", "CONCEDE", "RETREAT"];
         let hostile = ["ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"];
-        let category = entry.plover.as_deref()?;
+        let category = entry.kind.plover.as_deref()?;
         let target = if cooperative.contains(&category) {
-            "agreed"
+            EventRelation::Agreed
         } else if hostile.contains(&category) {
-            "threatened"
+            EventRelation::Threatened
         } else {
             return None;
         };
@@ -26,7 +27,7 @@ impl<'a> Frame<'a> {
             k -= 1;
             let word = self.lower(k);
             if matches!(word.as_str(), "will" | "would" | "shall" | "'ll" | "may") {
-                return self.lexicon.relations.iter().find(|r| r.label == target);
+                return self.lexicon.event(target);
             }
             if word == "to"
                 && k > 0
@@ -44,7 +45,7 @@ impl<'a> Frame<'a> {
                         | "agreed"
                 )
             {
-                return self.lexicon.relations.iter().find(|r| r.label == target);
+                return self.lexicon.event(target);
             }
             // "plans to impose restrictions": a light verb carries the noun trigger.
             let light = matches!(
@@ -72,35 +73,35 @@ impl<'a> Frame<'a> {
         mut hedged: bool,
     ) -> (&'a RelationEntry, bool) {
         let tokens = &self.sentence.tokens;
-        let relation = |label: &str| self.lexicon.relations.iter().find(|r| r.label == label);
+        let relation = |event| self.lexicon.event(event);
         if let Some(intent) = self.intent(trigger.start, entry) {
             entry = intent;
             let conditional = (trigger.end..(end + 6).min(tokens.len())).any(|j| self.lower(j) == "unless");
-            if conditional && let Some(threat) = relation("threatened") {
+            if conditional && let Some(threat) = relation(EventRelation::Threatened) {
                 entry = threat;
             }
         }
         let negated = (trigger.start.saturating_sub(2)..trigger.start)
             .any(|k| matches!(self.lower(k).as_str(), "not" | "never" | "n't"));
         if negated
-            && matches!(entry.plover.as_deref(), Some("AGREE" | "SUPPORT" | "CONCEDE" | "AID" | "COOPERATE"))
-            && let Some(rejected) = relation("rejected")
+            && matches!(entry.kind.plover.as_deref(), Some("AGREE" | "SUPPORT" | "CONCEDE" | "AID" | "COOPERATE"))
+            && let Some(rejected) = relation(EventRelation::Rejected)
         {
             entry = rejected;
             hedged = false;
         }
-        if entry.plover.as_deref() == Some("CONCEDE")
+        if entry.kind.plover.as_deref() == Some("CONCEDE")
             && (trigger.end..(trigger.end + 5).min(tokens.len()))
                 .any(|j| matches!(self.lower(j).as_str(), "blockade" | "siege" | "blockades"))
-            && let Some(withdrew) = relation("withdrew")
+            && let Some(withdrew) = relation(EventRelation::Withdrew)
         {
             entry = withdrew;
         }
         let trigger_text = &self.text[tokens[trigger.start].start..tokens[trigger.end - 1].end];
-        if entry.plover.as_deref() == Some("ASSAULT")
+        if entry.kind.plover.as_deref() == Some("ASSAULT")
             && subject_text.split_whitespace().last().is_some_and(|w| self.lexicon.words.armed_forces.contains(w))
             && self.lexicon.words.combat.contains(trigger_text)
-            && let Some(fought) = relation("fought")
+            && let Some(fought) = relation(EventRelation::Fought)
         {
             entry = fought;
         }

@@ -3,23 +3,26 @@
 //! the nearest compatible entity, "our country" the speaker's state.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::resolver::{DocumentOrder, Resolver, stated_fact};
 use crate::extract::extraction::{Cue, EntityKind, Mention};
 use crate::extract::names::slug;
+use crate::extract::vocabulary::EntityId;
+use crate::extract::vocabulary::Role;
 
 /// What pass 2 carries from one mention to the next.
 #[derive(Default)]
 struct Antecedents {
     /// The report "the report" stands for.
-    report: Option<usize>,
+    report: Option<EntityId>,
     /// Each person's roles (they do not change in pass 2), made when the
     /// first role description needs them.
-    person_roles: Option<Vec<Vec<(String, usize)>>>,
+    person_roles: Option<Vec<Vec<(Role, EntityId)>>>,
     /// Each person's latest mention among the first `seen_up_to`.
-    last_seen: HashMap<usize, usize>,
+    last_seen: HashMap<EntityId, usize>,
     seen_up_to: usize,
 }
 
@@ -28,7 +31,8 @@ impl Resolver<'_> {
     /// state modifier sorts after it (it starts later), so it is read from
     /// this snapshot of pass 1.
     pub(super) fn descriptions_and_pronouns(&mut self, mentions: &mut [Mention], order: &DocumentOrder) {
-        let named: Vec<(Option<usize>, Range<usize>)> = mentions.iter().map(|m| (m.entity, m.span.clone())).collect();
+        let named: Vec<(Option<EntityId>, Range<usize>)> =
+            mentions.iter().map(|m| (m.entity, m.span.clone())).collect();
         let mut antecedents = Antecedents::default();
         for i in 0..mentions.len() {
             let (before, rest) = mentions.split_at_mut(i);
@@ -40,7 +44,7 @@ impl Resolver<'_> {
                 Cue::ThingPronoun => {
                     m.entity = self.thing_antecedent(m, before);
                     if let Some(e) = m.entity {
-                        m.kind = self.entities[e].kind;
+                        m.kind = self.entities[e.index()].kind;
                     }
                 }
                 Cue::SpeakerState => m.entity = self.speaker_state(m, before),
@@ -54,13 +58,13 @@ impl Resolver<'_> {
         &mut self,
         m: &mut Mention,
         before: &[Mention],
-        named: &[(Option<usize>, Range<usize>)],
+        named: &[(Option<EntityId>, Range<usize>)],
         order: &DocumentOrder,
         antecedents: &mut Antecedents,
     ) {
         let Cue::Role { relation, state, possessive_pronoun, asserts } = &m.cue else { return };
         let state_entity = state.map(|s| order.of(s)).and_then(|s| named[s].0);
-        let relations = self.described_roles(relation.as_ref(), *asserts, *possessive_pronoun, m.sentence, before);
+        let relations = self.described_roles(*relation, *asserts, *possessive_pronoun, m.sentence, before);
         if relations.is_empty() {
             return;
         }
@@ -77,8 +81,10 @@ impl Resolver<'_> {
         if let (Some(holder), Some(state_mention), true) = (m.entity, state, asserts) {
             let (object, object_span) = &named[order.of(*state_mention)];
             let trigger = self.sentences[m.sentence].tokens[m.tokens.end - 1].range();
-            let (subject, object) = ((holder, m.span.clone()), (object.unwrap_or(0), object_span.clone()));
-            self.facts.push(stated_fact(&relations[0], m.sentence, subject, trigger, object));
+            let (subject, object) =
+                ((holder, m.span.clone()), (object.unwrap_or(EntityId::new(0)), object_span.clone()));
+            let kind = Arc::clone(self.lexicon.role_kind(relations[0]));
+            self.facts.push(stated_fact(kind, m.sentence, subject, trigger, object));
         }
     }
 
@@ -86,15 +92,15 @@ impl Resolver<'_> {
     /// counterpart" those of the possessor (in the same sentence for a pronoun).
     fn described_roles(
         &self,
-        relation: Option<&String>,
+        relation: Option<Role>,
         asserts: bool,
         possessive_pronoun: bool,
         sentence: usize,
         before: &[Mention],
-    ) -> Vec<String> {
+    ) -> Vec<Role> {
         match relation {
-            Some(rel) if rel == "ambassador_of" && !asserts => vec![rel.clone(), "minister_of".into()],
-            Some(rel) => vec![rel.clone()],
+            Some(Role::AmbassadorOf) if !asserts => vec![Role::AmbassadorOf, Role::MinisterOf],
+            Some(rel) => vec![rel],
             None => {
                 let possessor = before
                     .iter()
@@ -107,7 +113,7 @@ impl Resolver<'_> {
     }
 
     /// "the report": the report named last, or a new one after "a", "an", "another".
-    fn report(&mut self, m: &mut Mention, current: &mut Option<usize>) {
+    fn report(&mut self, m: &mut Mention, current: &mut Option<EntityId>) {
         let Cue::Report { label } = &m.cue else { return };
         let first = self.text[m.span.clone()].split(' ').next().unwrap_or("").to_lowercase();
         let new = current.is_none() || matches!(first.as_str(), "a" | "an" | "another");
@@ -119,7 +125,7 @@ impl Resolver<'_> {
     }
 
     /// "he", "she": the last person named in this sentence or the three before it.
-    fn person_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<usize> {
+    fn person_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<EntityId> {
         before
             .iter()
             .rev()
@@ -128,16 +134,19 @@ impl Resolver<'_> {
     }
 
     /// "it": the last organization, state or report heading a phrase of this sentence.
-    fn thing_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<usize> {
+    fn thing_antecedent(&self, m: &Mention, before: &[Mention]) -> Option<EntityId> {
         before.iter().rev().take_while(|b| b.sentence == m.sentence).filter(|b| b.head).find_map(|b| {
             b.entity.filter(|&e| {
-                matches!(self.entities[e].kind, EntityKind::Organization | EntityKind::State | EntityKind::Report)
+                matches!(
+                    self.entities[e.index()].kind,
+                    EntityKind::Organization | EntityKind::State | EntityKind::Report
+                )
             })
         })
     }
 
     /// "our country" after a quote mark: the first state heading a phrase of the sentence.
-    fn speaker_state(&self, m: &Mention, before: &[Mention]) -> Option<usize> {
+    fn speaker_state(&self, m: &Mention, before: &[Mention]) -> Option<EntityId> {
         let sentence_start = self.sentences[m.sentence].range.start;
         let quoted = self.text[sentence_start..m.span.start].contains(['"', '“', '\'']);
         if !quoted {
@@ -148,7 +157,7 @@ impl Resolver<'_> {
         before[before.len() - same..]
             .iter()
             .filter(|b| b.head)
-            .find_map(|b| b.entity.filter(|&e| self.entities[e].kind == EntityKind::State))
+            .find_map(|b| b.entity.filter(|&e| self.entities[e.index()].kind == EntityKind::State))
     }
 }
 
@@ -157,12 +166,15 @@ impl Antecedents {
     fn holder(
         &mut self,
         r: &Resolver,
-        relations: &[String],
-        state: Option<usize>,
+        relations: &[Role],
+        state: Option<EntityId>,
         before: &[Mention],
-    ) -> Option<usize> {
+    ) -> Option<EntityId> {
         let roles = self.person_roles.get_or_insert_with(|| {
-            (0..r.entities.len()).map(|e| if r.is_person(e) { r.roles_of(e) } else { Vec::new() }).collect()
+            (0..r.entities.len())
+                .map(EntityId::new)
+                .map(|e| if r.is_person(e) { r.roles_of(e) } else { Vec::new() })
+                .collect()
         });
         for (k, b) in before.iter().enumerate().skip(self.seen_up_to) {
             if let Some(e) = b.entity

@@ -6,40 +6,35 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::extraction::{Cue, EntityKind, Mention};
 use crate::extract::lexicon::Lexicon;
+use crate::extract::vocabulary::NameType;
+use crate::extract::vocabulary::PersonId;
 
-/// The kind a rule or the tagger gave a name that no lexicon backs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FreeKind {
-    Person,
-    Place,
-    Organization,
+/// The name types a document votes on, in the order that wins a tie of votes.
+const VOTED: [NameType; 3] = [NameType::Person, NameType::Place, NameType::Organization];
+
+/// A name typed by rule or tagger rather than by a lexicon, and its type.
+fn free_name(cue: &Cue) -> Option<(&str, NameType)> {
+    match cue {
+        Cue::Person { name, lexicon: None } => Some((name, NameType::Person)),
+        Cue::Place { name, state: None } => Some((name, NameType::Place)),
+        Cue::Org { name, lexicon: None, state: None } => Some((name, NameType::Organization)),
+        _ => None,
+    }
 }
 
-impl FreeKind {
-    /// In the order that wins a tie of votes.
-    const ALL: [FreeKind; 3] = [FreeKind::Person, FreeKind::Place, FreeKind::Organization];
-
-    /// A name typed by rule or tagger rather than by a lexicon, and its kind.
-    fn of(cue: &Cue) -> Option<(&str, FreeKind)> {
-        match cue {
-            Cue::Person { name, lexicon: None } => Some((name, FreeKind::Person)),
-            Cue::Place { name, state: None } => Some((name, FreeKind::Place)),
-            Cue::Org { name, lexicon: None, state: None } => Some((name, FreeKind::Organization)),
-            _ => None,
-        }
+/// The kind and cue of a name of a voted type.
+fn typed_cue(name_type: NameType, name: String) -> (EntityKind, Cue) {
+    match name_type {
+        NameType::Person => (EntityKind::Person, Cue::Person { name, lexicon: None }),
+        NameType::Place => (EntityKind::Place, Cue::Place { name, state: None }),
+        NameType::Organization => (EntityKind::Organization, Cue::Org { name, lexicon: None, state: None }),
+        NameType::Other => unreachable!("only the types of VOTED win a vote"),
     }
+}
 
-    fn cue(self, name: String) -> (EntityKind, Cue) {
-        match self {
-            FreeKind::Person => (EntityKind::Person, Cue::Person { name, lexicon: None }),
-            FreeKind::Place => (EntityKind::Place, Cue::Place { name, state: None }),
-            FreeKind::Organization => (EntityKind::Organization, Cue::Org { name, lexicon: None, state: None }),
-        }
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
+/// A voted type's place in a name's vote counts.
+fn vote_index(name_type: NameType) -> usize {
+    name_type as usize
 }
 
 /// The document's full person names, for the short names that stand for them.
@@ -94,7 +89,7 @@ impl PersonNames {
     pub(super) fn canonical<'s>(
         &'s self,
         name: &str,
-        lexicon_index: Option<usize>,
+        lexicon_index: Option<PersonId>,
         lexicon: &'s Lexicon,
     ) -> Option<&'s str> {
         if !name.contains(' ')
@@ -104,8 +99,8 @@ impl PersonNames {
             return Some(full);
         }
         match lexicon_index {
-            Some(p) if !self.is_full_name(name) || name == lexicon.people[p].name => {
-                let lexicon_name = &lexicon.people[p].name;
+            Some(p) if !self.is_full_name(name) || name == lexicon.person(p).name => {
+                let lexicon_name = &lexicon.person(p).name;
                 let last = lexicon_name.rsplit(' ').next().unwrap_or(lexicon_name);
                 Some(self.by_surname.get(last).unwrap_or(lexicon_name))
             }
@@ -124,21 +119,21 @@ impl NameVotes {
         let mut votes: HashMap<String, [usize; 3]> =
             HashMap::with_capacity_and_hasher(mentions.len(), Default::default());
         for m in mentions {
-            if let Some((name, kind)) = FreeKind::of(&m.cue) {
+            if let Some((name, kind)) = free_name(&m.cue) {
                 // A name already counted is not copied again.
                 match votes.get_mut(name) {
-                    Some(counts) => counts[kind.index()] += 1,
-                    None => votes.entry(name.to_string()).or_default()[kind.index()] += 1,
+                    Some(counts) => counts[vote_index(kind)] += 1,
+                    None => votes.entry(name.to_string()).or_default()[vote_index(kind)] += 1,
                 }
             }
         }
         NameVotes(votes)
     }
 
-    /// The kind most mentions of `name` have; a tie goes to the earlier kind of [`FreeKind::ALL`].
-    fn majority(&self, name: &str) -> Option<FreeKind> {
+    /// The type most mentions of `name` have; a tie goes to the earlier type of [`VOTED`].
+    fn majority(&self, name: &str) -> Option<NameType> {
         let v = self.0.get(name)?;
-        FreeKind::ALL.into_iter().max_by_key(|&k| (v[k.index()], std::cmp::Reverse(k.index())))
+        VOTED.into_iter().max_by_key(|&k| (v[vote_index(k)], std::cmp::Reverse(vote_index(k))))
     }
 }
 
@@ -152,7 +147,7 @@ pub(super) fn adopt_repeated_names(mentions: &mut Vec<Mention>, unknown: Vec<Men
             mentions.push(m);
         } else if let Some(winner) = votes.majority(name) {
             let name = name.clone();
-            (m.kind, m.cue) = winner.cue(name);
+            (m.kind, m.cue) = typed_cue(winner, name);
             mentions.push(m);
         }
     }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -12,6 +13,13 @@ use super::names::PersonNames;
 use crate::extract::extraction::{Cue, Entity, EntityKind, Form, Mention, PublishFact, Relation, RoleFact};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::names::{push_entity_id, slug, strip_leading};
+use crate::extract::vocabulary::EntityId;
+use crate::extract::vocabulary::EventRelation;
+use crate::extract::vocabulary::OrgId;
+use crate::extract::vocabulary::PersonId;
+use crate::extract::vocabulary::RelationType;
+use crate::extract::vocabulary::Role;
+use crate::extract::vocabulary::StateId;
 use crate::text::Sentence;
 
 /// Where each mention went when sorted into document order: facts and
@@ -39,11 +47,11 @@ pub(super) fn in_document_order(mentions: Vec<Mention>) -> (Vec<Mention>, Docume
 }
 
 /// An entity and the span of the mention that names it.
-pub(super) type Argument = (usize, Range<usize>);
+pub(super) type Argument = (EntityId, Range<usize>);
 
 /// A relation stated by the text's wording (a title, a description): no event, so no event codes.
 pub(super) fn stated_fact(
-    label: &str,
+    kind: Arc<RelationType>,
     sentence: usize,
     subject: Argument,
     trigger: Range<usize>,
@@ -52,10 +60,7 @@ pub(super) fn stated_fact(
     Relation {
         subject: subject.0,
         object: object.0,
-        label: label.to_string(),
-        cameo: None,
-        goldstein: None,
-        plover: None,
+        kind,
         sentence,
         subject_span: subject.1,
         trigger_span: trigger,
@@ -74,15 +79,15 @@ pub(super) struct Resolver<'a> {
     pub(super) entities: Vec<Entity>,
     /// Entities by the hash of their id: the id itself is in `entities`, and
     /// a copy as a key cost an allocation per entity.
-    by_id_hash: HashMap<u64, usize>,
+    by_id_hash: HashMap<u64, EntityId>,
     /// Entities whose id's hash another id had first (rare).
-    by_id: HashMap<String, usize>,
+    by_id: HashMap<String, EntityId>,
     /// Lexicon person index → entity.
-    pub(super) lexicon_people: HashMap<usize, usize>,
+    pub(super) lexicon_people: HashMap<PersonId, EntityId>,
     /// Lexicon state index → entity (states are the most frequent mentions).
-    lexicon_states: HashMap<usize, usize>,
+    lexicon_states: HashMap<StateId, EntityId>,
     /// Roles stated in this document: (person entity, relation, state entity).
-    roles: Vec<(usize, String, usize)>,
+    roles: Vec<(EntityId, Role, EntityId)>,
     /// Relations stated by titles, descriptions and publications.
     pub(super) facts: Vec<Relation>,
     /// Where ids are built to be looked up: most name an entity already made.
@@ -114,10 +119,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    pub(super) fn entity(&mut self, id: &str, label: &str, kind: EntityKind) -> usize {
+    pub(super) fn entity(&mut self, id: &str, label: &str, kind: EntityKind) -> EntityId {
         let hash = rustc_hash::FxBuildHasher.hash_one(id);
         let first_of_hash = match self.by_id_hash.get(&hash) {
-            Some(&e) if self.entities[e].id == id => return e,
+            Some(&e) if self.entities[e.index()].id == id => return e,
             Some(_) => match self.by_id.get(id) {
                 Some(&e) => return e,
                 None => false,
@@ -133,16 +138,17 @@ impl<'a> Resolver<'a> {
             code: None,
             mentions: 0,
         });
+        let e = EntityId::new(self.entities.len() - 1);
         if first_of_hash {
-            self.by_id_hash.insert(hash, self.entities.len() - 1);
+            self.by_id_hash.insert(hash, e);
         } else {
-            self.by_id.insert(id.to_string(), self.entities.len() - 1);
+            self.by_id.insert(id.to_string(), e);
         }
-        self.entities.len() - 1
+        e
     }
 
     /// The entity whose id is `prefix`, a colon and the slug of `name`.
-    fn named(&mut self, prefix: &str, name: &str, label: &str, kind: EntityKind) -> usize {
+    fn named(&mut self, prefix: &str, name: &str, label: &str, kind: EntityKind) -> EntityId {
         let mut id = std::mem::take(&mut self.scratch);
         id.clear();
         push_entity_id(&mut id, prefix, name);
@@ -151,24 +157,24 @@ impl<'a> Resolver<'a> {
         e
     }
 
-    pub(super) fn is_person(&self, e: usize) -> bool {
-        self.entities[e].kind == EntityKind::Person
+    pub(super) fn is_person(&self, e: EntityId) -> bool {
+        self.entities[e.index()].kind == EntityKind::Person
     }
 
     /// Roles a person holds: stated in the document, or in the lexicon on the document's date.
-    pub(super) fn roles_of(&self, person: usize) -> Vec<(String, usize)> {
-        let mut roles: Vec<(String, usize)> =
-            self.roles.iter().filter(|(p, _, _)| *p == person).map(|(_, r, s)| (r.clone(), *s)).collect();
+    pub(super) fn roles_of(&self, person: EntityId) -> Vec<(Role, EntityId)> {
+        let mut roles: Vec<(Role, EntityId)> =
+            self.roles.iter().filter(|(p, _, _)| *p == person).map(|&(_, r, s)| (r, s)).collect();
         for (&p, &e) in &self.lexicon_people {
             if e != person {
                 continue;
             }
-            for role in &self.lexicon.people[p].roles {
+            for role in &self.lexicon.person(p).roles {
                 // Only states the document mentions can be the object of a role.
                 if role.held_on(self.date)
                     && let Some(&state) = self.lexicon_states.get(&role.state)
                 {
-                    roles.push((role.relation.clone(), state));
+                    roles.push((role.relation, state));
                 }
             }
         }
@@ -180,22 +186,22 @@ impl<'a> Resolver<'a> {
     /// `roles` holds each person's roles; `last_seen`, each person's latest mention so far.
     pub(super) fn holder(
         &self,
-        relations: &[String],
-        state: Option<usize>,
-        roles: &[Vec<(String, usize)>],
-        last_seen: &HashMap<usize, usize>,
-    ) -> Option<usize> {
-        let holds = |p: usize| {
-            roles[p].iter().any(|(r, s)| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == *s))
+        relations: &[Role],
+        state: Option<EntityId>,
+        roles: &[Vec<(Role, EntityId)>],
+        last_seen: &HashMap<EntityId, usize>,
+    ) -> Option<EntityId> {
+        let holds = |p: EntityId| {
+            roles[p.index()].iter().any(|(r, s)| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == *s))
         };
         let recent = last_seen.iter().filter(|&(&p, _)| holds(p)).max_by_key(|&(_, &at)| at).map(|(&p, _)| p);
-        recent.or_else(|| (0..roles.len()).find(|&p| !last_seen.contains_key(&p) && holds(p)))
+        recent.or_else(|| (0..roles.len()).map(EntityId::new).find(|&p| !last_seen.contains_key(&p) && holds(p)))
     }
 
     /// Pass 1: the entity of each named mention. There are no more entities than mentions.
     pub(super) fn name_entities(&mut self, mentions: &mut [Mention], names: &PersonNames) {
         // Organizations discovered with a state qualifier lend it to later bare mentions.
-        let mut org_states: HashMap<String, usize> = HashMap::default();
+        let mut org_states: HashMap<String, StateId> = HashMap::default();
         for m in mentions.iter() {
             if let Cue::Org { name, lexicon: None, state: Some(s) } = &m.cue {
                 org_states.entry(name.clone()).or_insert(*s);
@@ -213,13 +219,13 @@ impl<'a> Resolver<'a> {
                 Cue::Person { name, lexicon: p } => Some(self.person(name, *p, names)),
                 Cue::Group { state, label } => {
                     let e = self.named("group", label, label, EntityKind::Group);
-                    self.entities[e].code = Some(self.lexicon.states[*state].iso3.clone());
+                    self.entities[e.index()].code = Some(self.lexicon.state(*state).iso3.clone());
                     Some(e)
                 }
                 Cue::Place { name, state } => {
                     let e = self.named("place", name, name, EntityKind::Place);
                     if let Some(s) = state {
-                        self.entities[e].code = Some(self.lexicon.states[*s].iso3.clone());
+                        self.entities[e.index()].code = Some(self.lexicon.state(*s).iso3.clone());
                     }
                     Some(e)
                 }
@@ -228,44 +234,44 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn state(&mut self, s: usize) -> usize {
+    fn state(&mut self, s: StateId) -> EntityId {
         if let Some(&e) = self.lexicon_states.get(&s) {
             return e;
         }
-        let entry = &self.lexicon.states[s];
+        let entry = &self.lexicon.state(s);
         let (name, iso3) = (entry.name.as_str(), entry.iso3.clone());
         let e = self.named("state", name, name, EntityKind::State);
-        self.entities[e].iso3 = Some(iso3.clone());
-        self.entities[e].code = Some(iso3);
+        self.entities[e.index()].iso3 = Some(iso3.clone());
+        self.entities[e.index()].code = Some(iso3);
         self.lexicon_states.insert(s, e);
         e
     }
 
-    fn lexicon_organization(&mut self, o: usize) -> usize {
+    fn lexicon_organization(&mut self, o: OrgId) -> EntityId {
         let lexicon = self.lexicon;
-        let entry = &lexicon.organizations[o];
+        let entry = &lexicon.organization(o);
         let e = self.named("organization", &entry.name, &entry.name, EntityKind::Organization);
-        self.entities[e].code = match entry.sector.as_str() {
+        self.entities[e.index()].code = match entry.sector.as_str() {
             "igo" => Some("IGO".into()),
             "ngo" => Some("NGO".into()),
-            _ => entry.state.map(|s| lexicon.states[s].iso3.clone()),
+            _ => entry.state.map(|s| lexicon.state(s).iso3.clone()),
         };
         e
     }
 
     /// An organization no lexicon lists; one qualified by a state is that state's own.
-    fn found_organization(&mut self, name: &str, state: Option<usize>) -> usize {
+    fn found_organization(&mut self, name: &str, state: Option<StateId>) -> EntityId {
         let Some(s) = state else {
             return self.named("organization", name, name, EntityKind::Organization);
         };
-        let iso3 = &self.lexicon.states[s].iso3;
+        let iso3 = &self.lexicon.state(s).iso3;
         let id = format!("organization:{}-{}", slug(name), iso3.to_lowercase());
         let e = self.entity(&id, name, EntityKind::Organization);
-        self.entities[e].code = Some(iso3.clone());
+        self.entities[e.index()].code = Some(iso3.clone());
         e
     }
 
-    fn person(&mut self, name: &str, lexicon_index: Option<usize>, names: &PersonNames) -> usize {
+    fn person(&mut self, name: &str, lexicon_index: Option<PersonId>, names: &PersonNames) -> EntityId {
         let lexicon = self.lexicon;
         let label = names.canonical(name, lexicon_index, lexicon).unwrap_or(name);
         let e = self.named("person", label, label, EntityKind::Person);
@@ -280,26 +286,24 @@ impl<'a> Resolver<'a> {
         for fact in roles {
             let (p, s) = (&mentions[order.of(fact.person)], &mentions[order.of(fact.state)]);
             if let (Some(person), Some(state)) = (p.entity, s.entity) {
-                self.roles.push((person, fact.relation.clone(), state));
+                self.roles.push((person, fact.relation, state));
                 let (subject, object) = ((person, p.span.clone()), (state, s.span.clone()));
-                self.facts.push(stated_fact(&fact.relation, p.sentence, subject, fact.trigger.clone(), object));
+                let kind = Arc::clone(self.lexicon.role_kind(fact.relation));
+                self.facts.push(stated_fact(kind, p.sentence, subject, fact.trigger.clone(), object));
             }
         }
     }
 
     /// "the report by ...": the publisher published the report.
     pub(super) fn publications(&mut self, mentions: &[Mention], publishers: &[PublishFact], order: &DocumentOrder) {
-        let Some(entry) = self.lexicon.relations.iter().find(|e| e.label == "published") else { return };
+        let Some(entry) = self.lexicon.event(EventRelation::Published) else { return };
         for fact in publishers {
             let (p, report) = (&mentions[order.of(fact.publisher)], &mentions[order.of(fact.report)]);
             if let (Some(publisher), Some(report_entity)) = (p.entity, report.entity) {
                 self.facts.push(Relation {
                     subject: publisher,
                     object: report_entity,
-                    label: entry.label.clone(),
-                    cameo: entry.cameo.clone(),
-                    goldstein: entry.goldstein,
-                    plover: entry.plover.clone(),
+                    kind: Arc::clone(&entry.kind),
                     sentence: p.sentence,
                     subject_span: p.span.clone(),
                     trigger_span: fact.trigger.clone(),
@@ -315,7 +319,7 @@ impl<'a> Resolver<'a> {
         let mut kept = Vec::with_capacity(mentions.len());
         for m in mentions {
             let Some(e) = m.entity else { continue };
-            let entity = &mut self.entities[e];
+            let entity = &mut self.entities[e.index()];
             entity.mentions += 1;
             // "a French minister" may stand for France in a relation, but is no name of France.
             let official_for_state = matches!(m.cue, Cue::Role { .. }) && entity.kind != EntityKind::Person;
@@ -344,9 +348,9 @@ mod tests {
         r.by_id_hash.insert(rustc_hash::FxBuildHasher.hash_one("person:b"), a);
         let b = r.entity("person:b", "B", EntityKind::Person);
         let c = r.entity("person:c", "C", EntityKind::Person);
-        assert_eq!([a, b, c], [0, 1, 2]);
+        assert_eq!([a, b, c].map(EntityId::index), [0, 1, 2]);
         assert_eq!(r.entity("person:b", "B", EntityKind::Person), b);
         assert_eq!(r.entity("person:a", "A", EntityKind::Person), a);
-        assert_eq!(r.entities[b].id, "person:b");
+        assert_eq!(r.entities[b.index()].id, "person:b");
     }
 }
