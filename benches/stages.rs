@@ -27,7 +27,7 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("sentences", |b| {
-        b.iter(|| docs.iter().map(|d| split_sentences(&d.text, d.body_start..d.text.len()).len()).sum::<usize>())
+        b.iter(|| docs.iter().map(|d| split_sentences(&d.text, d.body_start..d.text.len()).len()).sum::<usize>());
     });
     group.bench_function("tokens", |b| {
         b.iter(|| {
@@ -35,14 +35,14 @@ fn stages(c: &mut Criterion) {
                 .zip(&analyzed)
                 .map(|(d, s)| s.iter().map(|s| tokenize(&d.text, s.range.clone()).len()).sum::<usize>())
                 .sum::<usize>()
-        })
+        });
     });
     group.bench_function("mentions", |b| {
         b.iter(|| {
             for (d, s) in docs.iter().zip(&analyzed) {
                 black_box(pipeline.mentions(&d.text, s));
             }
-        })
+        });
     });
     group.bench_function("resolution", |b| {
         b.iter_batched(
@@ -53,7 +53,7 @@ fn stages(c: &mut Criterion) {
                 }
             },
             BatchSize::SmallInput,
-        )
+        );
     });
     let resolved: Vec<_> =
         docs.iter().zip(&analyzed).map(|(d, s)| pipeline.resolve(d, s, pipeline.mentions(&d.text, s))).collect();
@@ -64,7 +64,7 @@ fn stages(c: &mut Criterion) {
                 .zip(&resolved)
                 .map(|((d, s), r)| pipeline.relations(&d.text, s, r).len())
                 .sum::<usize>()
-        })
+        });
     });
     let extractions: Vec<_> = docs.iter().map(|d| pipeline.extract(d)).collect();
     // The graph takes each extraction over: the copies are made outside the timing.
@@ -79,7 +79,7 @@ fn stages(c: &mut Criterion) {
                 graph.edge_count()
             },
             BatchSize::LargeInput,
-        )
+        );
     });
     let mut graph = KnowledgeGraph::new(EvidenceLimit::default());
     for (d, e) in docs.iter().zip(extractions) {
@@ -88,7 +88,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("json", |b| b.iter(|| to_json(&graph).len()));
     group.bench_function("dot", |b| b.iter(|| to_dot(&graph).len()));
     group.bench_function("end_to_end", |b| {
-        b.iter(|| docs.iter().map(|d| pipeline.extract(d).relations.len()).sum::<usize>())
+        b.iter(|| docs.iter().map(|d| pipeline.extract(d).relations.len()).sum::<usize>());
     });
     group.finish();
 }

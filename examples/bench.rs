@@ -41,7 +41,7 @@ fn main() {
     let runs: usize = value("--runs").and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
     let corpus = std::env::temp_dir().join(format!("newsgraph-bench-{mb}mb.jsonl"));
     let (docs, tokens) = write_corpus(&corpus, mb * 1_000_000);
-    let bytes = std::fs::metadata(&corpus).map(|m| m.len()).unwrap_or(0);
+    let bytes = std::fs::metadata(&corpus).map_or(0, |m| m.len());
     println!("corpus: {} ({docs} documents, {:.1} MB, {tokens} tokens)", corpus.display(), bytes as f64 / 1e6);
     let me = std::env::current_exe().expect("own path");
     // Runs alternate between one and two threads, so that a slow spell of a
@@ -76,7 +76,7 @@ fn main() {
             format!("{:.0} ({:.0})", tokens_s(median), tokens_s(fastest)),
         );
     }
-    let _ = std::fs::remove_file(&corpus);
+    std::fs::remove_file(&corpus).ok();
 }
 
 /// Repeats the sample articles as JSONL until `target` bytes; returns (documents, tokens).

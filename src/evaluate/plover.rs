@@ -97,13 +97,10 @@ fn judge(record: &Record, extraction: &Extraction) -> Outcome {
                 Some((score, Outcome { category: Some(category), source, target, category_correct, triple_correct }));
         }
     }
-    best.map(|(_, o)| o).unwrap_or(Outcome {
-        category: None,
-        source: None,
-        target: None,
-        category_correct: false,
-        triple_correct: false,
-    })
+    best.map_or(
+        Outcome { category: None, source: None, target: None, category_correct: false, triple_correct: false },
+        |(_, o)| o,
+    )
 }
 
 /// The scores of a PLOVER evaluation.

@@ -36,11 +36,11 @@ pub(crate) struct ClassIndex {
 }
 
 impl ClassIndex {
-    pub fn add_folded(&mut self, lower: &str, bit: u32) {
+    pub(crate) fn add_folded(&mut self, lower: &str, bit: u32) {
         self.entries.entry(lower.into()).or_default().folded |= bit;
     }
 
-    pub fn add_exact(&mut self, word: &str, bit: u32) {
+    pub(crate) fn add_exact(&mut self, word: &str, bit: u32) {
         let entry = self.entries.entry(word.to_lowercase().into()).or_default();
         match entry.exact.iter_mut().find(|(form, _)| **form == *word) {
             Some((_, bits)) => *bits |= bit,
@@ -49,17 +49,17 @@ impl ClassIndex {
     }
 
     /// A first name, in the case it is listed.
-    pub fn add_first_name(&mut self, name: &str) {
+    pub(crate) fn add_first_name(&mut self, name: &str) {
         self.add_exact(name, FIRST_NAME);
     }
 
     /// The first word of a relation trigger, in lower case.
-    pub fn add_trigger_word(&mut self, lower: &str) {
+    pub(crate) fn add_trigger_word(&mut self, lower: &str) {
         self.add_folded(lower, TRIGGER_WORD);
     }
 
     /// The class bits of `word`.
-    pub fn of(&self, word: &str) -> u32 {
+    pub(crate) fn of(&self, word: &str) -> u32 {
         // Most words are lower case already, or ASCII that can be lowered on the stack.
         let mut buf = [0u8; 32];
         let entry = if word.is_ascii() {
@@ -82,7 +82,7 @@ impl ClassIndex {
     }
 
     /// True when `word` starts a relation trigger ("met", "slammed").
-    pub fn is_trigger_word(&self, word: &str) -> bool {
+    pub(crate) fn is_trigger_word(&self, word: &str) -> bool {
         self.of(word) & TRIGGER_WORD != 0
     }
 }

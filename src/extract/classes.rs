@@ -85,7 +85,7 @@ pub(crate) struct WordTable {
 
 impl WordTable {
     /// A table that keeps every word (the trainer's).
-    pub fn new(lexicon: &Lexicon) -> Self {
+    pub(crate) fn new(lexicon: &Lexicon) -> Self {
         static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         WordTable { lexicon: lexicon.id, generation, ..WordTable::default() }
@@ -93,14 +93,14 @@ impl WordTable {
 
     /// A thread's table, which starts again between documents once it knows
     /// many words; it serves no lexicon until [`Self::serve`].
-    pub fn bounded() -> Self {
+    pub(crate) fn bounded() -> Self {
         WordTable { limit: Some(REMEMBERED_WORDS), ..WordTable::default() }
     }
 
     /// Makes the table right for `lexicon`, forgetting what another lexicon
     /// said, or every word once it is full. Ids stay valid until the next
     /// call: the table is only ever emptied here.
-    pub fn serve(&mut self, lexicon: &Lexicon) {
+    pub(crate) fn serve(&mut self, lexicon: &Lexicon) {
         let full = self.limit.is_some_and(|limit| self.len >= limit || self.long_bytes >= REMEMBERED_LONG_BYTES);
         if full || self.lexicon != lexicon.id {
             *self = WordTable { limit: self.limit, ..WordTable::new(lexicon) };
@@ -108,12 +108,12 @@ impl WordTable {
     }
 
     /// How many words have ids.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.len
     }
 
     /// Differs from every other table's, and from this table's before it started again.
-    pub fn generation(&self) -> u64 {
+    pub(crate) fn generation(&self) -> u64 {
         self.generation
     }
 
@@ -160,14 +160,14 @@ impl WordTable {
     }
 
     /// The id of `word`, if any token so far was it.
-    pub fn id_of(&self, word: &str) -> Option<u32> {
+    pub(crate) fn id_of(&self, word: &str) -> Option<u32> {
         self.known(word.as_bytes()).map(|known| known.id)
     }
 
     /// The id of `word` in lower case, if any token so far was that. An ASCII
     /// word of up to fifteen bytes (nearly every capitalised word) is lowered
     /// in its packing, a longer one into `scratch`.
-    pub fn id_of_lowercase(&self, word: &str, scratch: &mut String) -> Option<u32> {
+    pub(crate) fn id_of_lowercase(&self, word: &str, scratch: &mut String) -> Option<u32> {
         let bytes = word.as_bytes();
         let known = match bytes {
             // `str::to_lowercase` may change the length (and knows the final sigma).
@@ -256,7 +256,7 @@ fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
 
 /// The class bits and word ids of every token of a document, sentence by sentence.
 #[derive(Debug, Default)]
-pub struct TokenClasses {
+pub(crate) struct TokenClasses {
     bits: Vec<u32>,
     /// Ids in the [`WordTable`] the classes were read from.
     ids: Vec<u32>,
@@ -298,12 +298,12 @@ impl TokenClasses {
     }
 
     /// How many capitalised tokens the document has.
-    pub fn capitals(&self) -> usize {
+    pub(crate) fn capitals(&self) -> usize {
         self.capitalized.len()
     }
 
     /// The classes of sentence `index`'s tokens.
-    pub fn sentence(&self, index: usize) -> SentenceClasses<'_> {
+    pub(crate) fn sentence(&self, index: usize) -> SentenceClasses<'_> {
         let ([tokens, capitalized, phrase_starts], [tokens_end, capitalized_end, phrase_starts_end]) =
             (self.starts[index], self.starts[index + 1]);
         SentenceClasses {
@@ -323,13 +323,13 @@ pub(crate) struct Capitals<'a> {
 }
 
 impl<'a> Capitals<'a> {
-    pub fn new(capitals: &'a [u32]) -> Self {
+    pub(crate) fn new(capitals: &'a [u32]) -> Self {
         Capitals { capitals, next: 0 }
     }
 
     /// The first capital at token `i` or after it, or `end` when there is
     /// none; `i` never goes down from one call to the next.
-    pub fn from(&mut self, i: usize, end: usize) -> usize {
+    pub(crate) fn from(&mut self, i: usize, end: usize) -> usize {
         while self.capitals.get(self.next).is_some_and(|&c| (c as usize) < i) {
             self.next += 1;
         }
@@ -351,7 +351,7 @@ pub(crate) struct SentenceClasses<'a> {
 
 impl SentenceClasses<'_> {
     /// Token `i` is in `class` (false past the end, as for an empty word).
-    pub fn is(&self, i: usize, class: &WordClass) -> bool {
+    pub(crate) fn is(&self, i: usize, class: &WordClass) -> bool {
         self.bits(i) & class.bit() != 0
     }
 
@@ -361,13 +361,13 @@ impl SentenceClasses<'_> {
 
     /// What token `i` is (nothing past the end, as for an empty word).
     #[inline]
-    pub fn word(&self, i: usize) -> WordBits {
+    pub(crate) fn word(&self, i: usize) -> WordBits {
         WordBits(self.bits(i))
     }
 
     /// What each token is, in order.
     #[inline]
-    pub fn words(&self) -> impl Iterator<Item = WordBits> + '_ {
+    pub(crate) fn words(&self) -> impl Iterator<Item = WordBits> + '_ {
         self.bits.iter().map(|&bits| WordBits(bits))
     }
 }
@@ -375,12 +375,12 @@ impl SentenceClasses<'_> {
 // Named bit questions for the relation frames (here: clippy forbids items after the tests).
 impl SentenceClasses<'_> {
     /// Token `i` has an upper-case letter (false past the end).
-    pub fn has_upper(&self, i: usize) -> bool {
+    pub(crate) fn has_upper(&self, i: usize) -> bool {
         self.bits(i) & HAS_UPPER != 0
     }
 
     /// Token `i` may start a relation trigger (false past the end).
-    pub fn may_start_trigger(&self, i: usize) -> bool {
+    pub(crate) fn may_start_trigger(&self, i: usize) -> bool {
         self.bits(i) & TRIGGER_START != 0
     }
 }
@@ -393,55 +393,55 @@ pub(crate) struct WordBits(u32);
 impl WordBits {
     /// In `class` of `words.tsv`.
     #[inline]
-    pub fn is(self, class: &WordClass) -> bool {
+    pub(crate) fn is(self, class: &WordClass) -> bool {
         self.0 & class.bit() != 0
     }
 
     /// A first name of `first_names.txt`, as listed.
     #[inline]
-    pub fn is_first_name(self) -> bool {
+    pub(crate) fn is_first_name(self) -> bool {
         self.0 & FIRST_NAME != 0
     }
 
     /// Two characters or more, none in lower case ("NATO", "U.S.", "--").
     #[inline]
-    pub fn is_shouted(self) -> bool {
+    pub(crate) fn is_shouted(self) -> bool {
         self.0 & SHOUTED != 0
     }
 
     /// Some gazetteer name starts with this very word.
     #[inline]
-    pub fn may_start_gazetteer_name(self) -> bool {
+    pub(crate) fn may_start_gazetteer_name(self) -> bool {
         self.0 & GAZETTEER_START != 0
     }
 
     /// Some title starts with this very word.
     #[inline]
-    pub fn may_start_title(self) -> bool {
+    pub(crate) fn may_start_title(self) -> bool {
         self.0 & TITLE_START != 0
     }
 
     /// Has a lower-case letter.
     #[inline]
-    pub fn has_lower(self) -> bool {
+    pub(crate) fn has_lower(self) -> bool {
         self.0 & HAS_LOWER != 0
     }
 
     /// Has a letter.
     #[inline]
-    pub fn is_alphabetic(self) -> bool {
+    pub(crate) fn is_alphabetic(self) -> bool {
         self.0 & ALPHABETIC != 0
     }
 
     /// Has a letter and none in lower case ("NATO", "U.S.", "A").
     #[inline]
-    pub fn is_upper_case(self) -> bool {
+    pub(crate) fn is_upper_case(self) -> bool {
         self.0 & (ALPHABETIC | HAS_LOWER) == ALPHABETIC
     }
 
     /// Has a lower-case letter and starts with no capital ("iPhone", "said").
     #[inline]
-    pub fn is_lower_case(self) -> bool {
+    pub(crate) fn is_lower_case(self) -> bool {
         self.0 & (HAS_LOWER | CAPITALIZED) == HAS_LOWER
     }
 }
@@ -458,32 +458,32 @@ pub(crate) fn analyzed(text: &str, lexicon: &Lexicon) -> (Vec<Sentence>, TokenCl
 impl SentenceClasses<'_> {
     /// Token `i` starts with a capital (false past the end).
     #[inline]
-    pub fn is_capitalized(&self, i: usize) -> bool {
+    pub(crate) fn is_capitalized(&self, i: usize) -> bool {
         self.bits(i) & CAPITALIZED != 0
     }
 
     /// Token `i` is a determiner ("the", "his", "our").
     #[inline]
-    pub fn is_determiner(&self, i: usize) -> bool {
+    pub(crate) fn is_determiner(&self, i: usize) -> bool {
         self.bits(i) & DETERMINER != 0
     }
 
     /// Token `i` is a known first name.
     #[inline]
-    pub fn is_first_name(&self, i: usize) -> bool {
+    pub(crate) fn is_first_name(&self, i: usize) -> bool {
         self.bits(i) & FIRST_NAME != 0
     }
 
     /// Token `i` is the first word of a relation trigger.
     #[inline]
-    pub fn starts_trigger(&self, i: usize) -> bool {
+    pub(crate) fn starts_trigger(&self, i: usize) -> bool {
         self.bits(i) & TRIGGER_WORD != 0
     }
 
     /// Token `i` is capitalised, a determiner or in `class`: what most mention
     /// rules need first, asked of every token in one mask test (false past the end).
     #[inline]
-    pub fn is_capitalized_determiner_or(&self, i: usize, class: &WordClass) -> bool {
+    pub(crate) fn is_capitalized_determiner_or(&self, i: usize, class: &WordClass) -> bool {
         self.bits(i) & (CAPITALIZED | DETERMINER | class.bit()) != 0
     }
 }
@@ -560,7 +560,7 @@ mod tests {
                 "sentence {index}"
             );
         }
-        assert_eq!(classes.sentence(1).capitalized, [] as [u32; 0], "a sentence without capitals");
+        assert_eq!(classes.sentence(1).capitalized, Vec::<u32>::new(), "a sentence without capitals");
         assert_eq!(classes.sentence(2).capitalized, [0]);
     }
 

@@ -17,14 +17,14 @@ pub(crate) struct Matches {
 }
 
 impl Matches {
-    pub fn find(text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) -> Self {
+    pub(crate) fn find(text: &str, sentence: &Sentence, classes: SentenceClasses<'_>, lexicon: &Lexicon) -> Self {
         let mut matches = Matches::default();
         matches.refill(text, sentence, classes, lexicon);
         matches
     }
 
     /// The matches of another sentence, in the vectors of these.
-    pub(super) fn refill(&mut self, text: &str, sentence: &Sentence, classes: SentenceClasses, lexicon: &Lexicon) {
+    pub(super) fn refill(&mut self, text: &str, sentence: &Sentence, classes: SentenceClasses<'_>, lexicon: &Lexicon) {
         let tokens = &sentence.tokens[..];
         let Matches { gazetteer, titles, starts } = self;
         // Only the last sentence's phrase starts can hold a match: those are

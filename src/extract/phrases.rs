@@ -51,7 +51,7 @@ struct Prefix {
 
 /// Phrases, looked up by the hash of their (folded) bytes.
 #[derive(Debug, Default)]
-pub struct PhraseTable {
+pub(crate) struct PhraseTable {
     prefixes: HashMap<u64, Prefix, BuildHasherDefault<Prehashed>>,
     phrases: Vec<Box<[u8]>>,
     longest: usize,
@@ -59,7 +59,7 @@ pub struct PhraseTable {
 }
 
 impl PhraseTable {
-    pub fn new<S: AsRef<str>>(phrases: &[S], ignore_ascii_case: bool) -> Self {
+    pub(crate) fn new<S: AsRef<str>>(phrases: &[S], ignore_ascii_case: bool) -> Self {
         let mut table = PhraseTable { ignore_ascii_case, ..PhraseTable::default() };
         for (id, phrase) in phrases.iter().enumerate() {
             let phrase = phrase.as_ref();
@@ -96,14 +96,14 @@ impl PhraseTable {
 
     /// True when some phrase begins with the token `word`: the first step of
     /// every search, asked once per distinct word (see `classes`).
-    pub fn starts_with_token(&self, word: &str) -> bool {
+    pub(crate) fn starts_with_token(&self, word: &str) -> bool {
         word.len() <= self.longest && self.prefixes.contains_key(&self.hash_on(FNV_OFFSET, word.as_bytes()))
     }
 
     /// Calls `found(s, e, phrase)` for every phrase spanning tokens `s..=e`,
     /// by `s`, then `e`, then phrase id. Only tokens for which `may_start` is
     /// true are searched from: it must hold wherever [`Self::starts_with_token`] does.
-    pub fn for_each_match(
+    pub(crate) fn for_each_match(
         &self,
         text: &str,
         tokens: &[Token],
@@ -117,7 +117,13 @@ impl PhraseTable {
 
     /// Calls `found(e, phrase)` for every phrase spanning tokens `s..=e`, by
     /// `e`, then phrase id.
-    pub fn for_each_match_from(&self, text: &str, tokens: &[Token], s: usize, mut found: impl FnMut(usize, usize)) {
+    pub(crate) fn for_each_match_from(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: usize,
+        mut found: impl FnMut(usize, usize),
+    ) {
         let bytes = text.as_bytes();
         let first = &tokens[s];
         let mut hash = FNV_OFFSET;

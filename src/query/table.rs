@@ -11,7 +11,7 @@ pub(crate) struct Table {
 impl Table {
     /// A table with these column names and no rows.
     pub(crate) fn new(header: &[&str]) -> Self {
-        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+        Table { header: header.iter().map(ToString::to_string).collect(), rows: Vec::new() }
     }
 
     /// Adds a row, one cell per column.

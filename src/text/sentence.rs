@@ -55,7 +55,7 @@ pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
             '\n' => {
                 // A line break ends a sentence unless the next line continues in lower case.
                 let rest = text[at + 1..body.end].trim_start_matches([' ', '\t', '\r']);
-                let continues = rest.chars().next().is_some_and(|n| n.is_lowercase());
+                let continues = rest.chars().next().is_some_and(char::is_lowercase);
                 (!continues).then_some(at)
             }
             '.' | '!' | '?' | '…' => {

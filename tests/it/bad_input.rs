@@ -10,8 +10,7 @@ fn build_with(bad: &str) -> (i32, String, usize) {
     let good = write(dir.path(), "good.txt", GOOD.as_bytes());
     let run = newsgraph(&["build", "-q", bad, &good]);
     let docs = serde_json::from_str::<serde_json::Value>(&run.stdout)
-        .map(|g| g["graph"]["documents"].as_array().unwrap().len())
-        .unwrap_or(0);
+        .map_or(0, |g| g["graph"]["documents"].as_array().unwrap().len());
     (run.code, run.stderr, docs)
 }
 

@@ -3,21 +3,21 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-pub const SEED: &str = "data/samples/seed-article.txt";
+pub(crate) const SEED: &str = "data/samples/seed-article.txt";
 
 /// The embedded pipeline, built once for the tests that call the library directly.
-pub fn pipeline() -> &'static newsgraph::extract::Pipeline {
+pub(crate) fn pipeline() -> &'static newsgraph::extract::Pipeline {
     use newsgraph::extract::Pipeline;
     static PIPELINE: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
     PIPELINE.get_or_init(Pipeline::embedded)
 }
 
 /// The project root: tests run from here so paths read as in the README.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -33,28 +33,28 @@ impl Run {
     }
 
     /// Asserts success and returns stdout.
-    pub fn ok(self) -> String {
+    pub(crate) fn ok(self) -> String {
         assert_eq!(self.code, 0, "newsgraph failed:\n{}", self.stderr);
         self.stdout
     }
 
-    pub fn json(self) -> serde_json::Value {
+    pub(crate) fn json(self) -> serde_json::Value {
         serde_json::from_str(&self.ok()).expect("stdout is JSON")
     }
 }
 
-pub fn command(args: &[&str]) -> Command {
+pub(crate) fn command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
     command.args(args).current_dir(root()).stdin(Stdio::null());
     command
 }
 
-pub fn newsgraph(args: &[&str]) -> Run {
+pub(crate) fn newsgraph(args: &[&str]) -> Run {
     Run::from(command(args).output().expect("newsgraph runs"))
 }
 
 /// Runs with `input` on stdin.
-pub fn newsgraph_stdin(args: &[&str], input: &[u8]) -> Run {
+pub(crate) fn newsgraph_stdin(args: &[&str], input: &[u8]) -> Run {
     use std::io::Write;
     let mut child = command(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input).unwrap();
@@ -62,25 +62,25 @@ pub fn newsgraph_stdin(args: &[&str], input: &[u8]) -> Run {
 }
 
 /// Builds the graph of `paths` and returns its JSON.
-pub fn graph_of(paths: &[&str]) -> serde_json::Value {
+pub(crate) fn graph_of(paths: &[&str]) -> serde_json::Value {
     let mut args = vec!["build", "--quiet"];
     args.extend(paths);
     newsgraph(&args).json()
 }
 
 /// A scratch directory removed when dropped.
-pub fn scratch() -> tempfile::TempDir {
+pub(crate) fn scratch() -> tempfile::TempDir {
     tempfile::tempdir().expect("temporary directory")
 }
 
-pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+pub(crate) fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path.display().to_string()
 }
 
 /// Labels of the nodes of one kind, sorted.
-pub fn labels(graph: &serde_json::Value, kind: &str) -> Vec<String> {
+pub(crate) fn labels(graph: &serde_json::Value, kind: &str) -> Vec<String> {
     let mut labels: Vec<String> = graph["nodes"]
         .as_array()
         .unwrap()
@@ -93,7 +93,7 @@ pub fn labels(graph: &serde_json::Value, kind: &str) -> Vec<String> {
 }
 
 /// Every edge as "source label -relation-> target label".
-pub fn triples(graph: &serde_json::Value) -> Vec<String> {
+pub(crate) fn triples(graph: &serde_json::Value) -> Vec<String> {
     let label = |id: &serde_json::Value| {
         graph["nodes"].as_array().unwrap().iter().find(|n| n["id"] == *id).unwrap()["label"]
             .as_str()

@@ -55,6 +55,6 @@ fn a_runaway_sentence_is_cut_so_evidence_stays_short() {
     let doc = Document { id: "runaway".into(), text, ..Default::default() };
     let extraction = pipeline().extract(&doc);
     assert!(extraction.relations.len() > 100, "{}", extraction.relations.len());
-    let longest = extraction.sentences.iter().map(|s| s.len()).max().unwrap();
+    let longest = extraction.sentences.iter().map(ExactSizeIterator::len).max().unwrap();
     assert!(longest <= newsgraph::text::LONGEST_SENTENCE, "{longest}");
 }

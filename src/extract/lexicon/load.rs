@@ -13,6 +13,9 @@ use crate::extract::class_index::ClassIndex;
 use crate::extract::phrases::PhraseTable;
 use crate::extract::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 
+/// Numbers each loaded lexicon, so that a thread's word table can tell two apart.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl Lexicon {
     /// The lexicon of the files `read` gives by name (none: empty).
     pub(super) fn from_files(mut read: impl FnMut(&str) -> Option<String>) -> Result<Self> {
@@ -36,7 +39,6 @@ impl Lexicon {
         for (index, person) in people.iter().enumerate() {
             person_by_name.entry(person.name.clone()).or_insert(PersonId::new(index));
         }
-        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Ok(Lexicon {
             gazetteer: PhraseTable::new(&gazetteer.patterns, true),
             gazetteer_targets: gazetteer.targets,
@@ -89,7 +91,7 @@ fn list(column: Option<&&str>, sep: char) -> Vec<String> {
 }
 
 fn optional(column: Option<&&str>) -> Option<String> {
-    column.filter(|c| !c.is_empty() && **c != "-").map(|c| c.to_string())
+    column.filter(|c| !c.is_empty() && **c != "-").map(ToString::to_string)
 }
 
 /// The gazetteer's surface forms and what each names, in the order the files list them.
@@ -143,7 +145,7 @@ fn load_states(text: &str, gazetteer: &mut GazetteerPatterns) -> Result<(Vec<Sta
 
 /// The state of an optional ISO-3 column, which must be in `states.tsv`.
 fn state_column(
-    rows: &Rows,
+    rows: &Rows<'_>,
     line: usize,
     column: Option<&&str>,
     state_by_iso: &HashMap<String, StateId>,
@@ -158,7 +160,7 @@ fn state_column(
 
 /// A role the rules know: a role they cannot read is an error, not a silent
 /// relation no rule would ever use.
-fn role_column(rows: &Rows, line: usize, label: &str) -> Result<Role> {
+fn role_column(rows: &Rows<'_>, line: usize, label: &str) -> Result<Role> {
     Role::parse(label).ok_or_else(|| {
         let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
         rows.error(line, format!("unknown role {label:?} (known: {})", known.join(", ")))

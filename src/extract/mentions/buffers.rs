@@ -42,7 +42,7 @@ impl Buffers {
         &mut self,
         text: &str,
         sentence: &Sentence,
-        classes: SentenceClasses,
+        classes: SentenceClasses<'_>,
         lexicon: &Lexicon,
         tagger: Option<&Tagger>,
         document: &DocumentContext,

@@ -78,7 +78,7 @@ struct FrameIndex {
 }
 
 impl FrameIndex {
-    fn new(frame: &Frame) -> Self {
+    fn new(frame: &Frame<'_>) -> Self {
         let (text, tokens, classes) = (frame.text, &frame.sentence.tokens, frame.classes);
         let n = tokens.len();
         let mut facts: Vec<TokenFacts> = tokens

@@ -71,7 +71,7 @@ struct Finder<'a> {
 
 impl Finder<'_> {
     /// The relations of one sentence: its triggers' frames, then its claims.
-    fn sentence(&mut self, frame: &Frame, index: usize) {
+    fn sentence(&mut self, frame: &Frame<'_>, index: usize) {
         let previous_subject = self.relations.last().map(|r| (r.subject, r.subject_span.clone()));
         let mut triggers = std::mem::take(&mut self.triggers);
         self.match_triggers(frame, &mut triggers);
@@ -94,7 +94,7 @@ impl Finder<'_> {
     }
 
     /// The sentence's triggers, longest first at each token.
-    fn match_triggers(&self, frame: &Frame, triggers: &mut Vec<(Range<usize>, RelationId)>) {
+    fn match_triggers(&self, frame: &Frame<'_>, triggers: &mut Vec<(Range<usize>, RelationId)>) {
         let lexicon = self.lexicon;
         triggers.clear();
         lexicon.triggers.for_each_match(
@@ -114,7 +114,7 @@ impl Finder<'_> {
     /// it states; returns the token up to which the sentence is then read.
     fn fill(
         &mut self,
-        frame: &Frame,
+        frame: &Frame<'_>,
         index: usize,
         trigger: Range<usize>,
         rel: RelationId,
@@ -148,7 +148,7 @@ impl Finder<'_> {
 
     /// Reported wrongdoing: "the report stated (that) Putin 'authorised' ..."
     /// → accused; "said Iraq must cooperate" → a demand on the one who must.
-    fn claims(&mut self, frame: &Frame, index: usize, accused: &RelationEntry) {
+    fn claims(&mut self, frame: &Frame<'_>, index: usize, accused: &RelationEntry) {
         let tokens = &frame.sentence.tokens;
         let actors = [EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Group];
         for j in 0..tokens.len() {
@@ -178,7 +178,7 @@ impl Finder<'_> {
     }
 
     /// "said Iraq must cooperate": the claim's subject demanded of the target, if token `v` is "must" or "should".
-    fn demand(&mut self, frame: &Frame, index: usize, subject: Argument, target: &Mention, v: usize) {
+    fn demand(&mut self, frame: &Frame<'_>, index: usize, subject: Argument, target: &Mention, v: usize) {
         if matches!(frame.lower(v).as_str(), "must" | "should")
             && let (Some(demanded), Some(object)) = (self.lexicon.event(EventRelation::Demanded), target.entity)
             && subject.0 != object
@@ -192,7 +192,7 @@ impl Finder<'_> {
 /// Where the verb of a claimed clause is, after its `target` subject: past
 /// coordinated actors ("said US and British forces must ..."), up to a modal
 /// ("Sudan and the rebels must ..."), and past punctuation and adverbs.
-fn claimed_verb(frame: &Frame, target: &Mention) -> usize {
+fn claimed_verb(frame: &Frame<'_>, target: &Mention) -> usize {
     let tokens = &frame.sentence.tokens;
     let mut v = target.tokens.end;
     while matches!(frame.lower(v).as_str(), "and" | ",")

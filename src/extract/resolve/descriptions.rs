@@ -165,7 +165,7 @@ impl Antecedents {
     /// The holder of a described role, with each person's latest mention brought up to `before`.
     fn holder(
         &mut self,
-        r: &Resolver,
+        r: &Resolver<'_>,
         relations: &[Role],
         state: Option<EntityId>,
         before: &[Mention],

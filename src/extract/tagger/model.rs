@@ -248,7 +248,7 @@ impl Tagger {
 /// A word's features with a model's weights: the model holds its sentence edge's.
 impl WordFeatures {
     pub(super) fn new(word: &str, reading: usize, tagger: Option<&Tagger>) -> Self {
-        let lower: Cow<str> = if reading & NEAR == 0 {
+        let lower: Cow<'_, str> = if reading & NEAR == 0 {
             word.into()
         } else if word.is_ascii() {
             word.to_ascii_lowercase().into()

@@ -7,14 +7,14 @@ use crate::extract::classes::Capitals;
 impl Tagger {
     /// One label per token.
     #[cfg(test)]
-    pub(crate) fn tag(&self, view: &SentenceView) -> Vec<usize> {
+    pub(crate) fn tag(&self, view: &SentenceView<'_>) -> Vec<usize> {
         let mut labels = Vec::new();
         self.tag_into(view, &mut labels);
         labels
     }
 
     /// One label per token, into `labels`.
-    pub(crate) fn tag_into(&self, view: &SentenceView, labels: &mut Vec<usize>) {
+    pub(crate) fn tag_into(&self, view: &SentenceView<'_>, labels: &mut Vec<usize>) {
         labels.clear();
         labels.reserve(view.len());
         // Only filled when scoring with another model than the view's.

@@ -11,7 +11,7 @@ pub(crate) struct Example<'a> {
 }
 
 /// Averaged perceptron training, deterministic: a fixed-seed shuffle per epoch.
-pub(crate) fn train(examples: &[Example], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Tagger {
+pub(crate) fn train(examples: &[Example<'_>], epochs: usize, mut progress: impl FnMut(usize, f64)) -> Tagger {
     #[derive(Clone, Copy, Default)]
     struct Param {
         w: [f32; N],

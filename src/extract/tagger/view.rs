@@ -25,7 +25,7 @@ fn model_classes(bits: WordBits, words: &Words) -> u16 {
 /// Lexicon facts about each token, as bits, into `flags`.
 fn token_flags(
     sentence: &Sentence,
-    classes: SentenceClasses,
+    classes: SentenceClasses<'_>,
     matches: &Matches,
     lexicon: &Lexicon,
     readings: &[u8],
@@ -85,7 +85,7 @@ impl FeatureCache {
     /// Makes the cache right for every word of `table` and for `tagger`'s
     /// weights, forgetting the words of a table before and another model's
     /// weights. Call it once the document's words have their ids.
-    pub fn serve(&mut self, table: &WordTable, tagger: Option<&Tagger>) {
+    pub(crate) fn serve(&mut self, table: &WordTable, tagger: Option<&Tagger>) {
         let tagger = tagger.map_or(0, Tagger::id);
         if self.table != table.generation() || self.tagger != tagger {
             *self = FeatureCache { table: table.generation(), tagger, words: Vec::new() };
@@ -104,7 +104,7 @@ pub(crate) struct DocumentContext {
 
 impl DocumentContext {
     /// `table` is the one `classes` was read from.
-    pub fn new(
+    pub(crate) fn new(
         text: &str,
         sentences: &[Sentence],
         classes: &TokenClasses,
@@ -144,7 +144,7 @@ impl DocumentContext {
 
 /// The context bits 1 to 6 of the capitalised token `i`, from the words either
 /// side (their model classes, see `model_classes`, and their text).
-fn capital_context(text: &str, tokens: &[Token], classes: SentenceClasses, i: usize, lexicon: &Lexicon) -> u8 {
+fn capital_context(text: &str, tokens: &[Token], classes: SentenceClasses<'_>, i: usize, lexicon: &Lexicon) -> u8 {
     let prev = if i > 0 { tokens[i - 1].text(text) } else { "" };
     let before = if i > 0 { classes.word(i - 1) } else { WordBits::default() };
     let mut bits = 0u8;
@@ -264,7 +264,7 @@ impl<'a> SentenceView<'a> {
     /// The view of one sentence, in the vectors of `buffers` (default ones,
     /// or those `into_buffers` handed back from the sentence before).
     #[allow(clippy::too_many_arguments)]
-    pub fn new(
+    pub(crate) fn new(
         text: &'a str,
         sentence: &'a Sentence,
         classes: SentenceClasses<'a>,
@@ -311,11 +311,11 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The view's vectors, for the next sentence's view.
-    pub fn into_buffers(self) -> ViewBuffers {
+    pub(crate) fn into_buffers(self) -> ViewBuffers {
         ViewBuffers { readings: self.readings, flags: self.flags, context: self.context }
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.tokens.len()
     }
 
@@ -359,7 +359,7 @@ impl<'a> SentenceView<'a> {
     pub(super) fn context_features(
         &self,
         i: usize,
-        window: &Window,
+        window: &Window<'_>,
         prev: usize,
         prev2: usize,
         out: &mut impl FeatureSink,
@@ -428,7 +428,7 @@ mod tests {
     use super::*;
 
     /// Views of the sentences of `text`, read with `tagger` (none: every feature scored).
-    fn with_views<R>(text: &str, tagger: Option<&Tagger>, f: impl FnOnce(Vec<SentenceView>) -> R) -> R {
+    fn with_views<R>(text: &str, tagger: Option<&Tagger>, f: impl FnOnce(Vec<SentenceView<'_>>) -> R) -> R {
         let lexicon = Lexicon::embedded();
         let sentences = crate::text::analyze(text, 0..text.len());
         let mut table = WordTable::new(&lexicon);
