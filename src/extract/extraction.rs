@@ -9,19 +9,26 @@ use serde::{Deserialize, Serialize};
 
 use super::vocabulary::{EntityId, OrgId, PersonId, RelationType, Role, StateId};
 
+/// What an entity is; serialized in lower case ("state"), as the graph's node types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
+    /// A person, named or referred to by title or pronoun: "Joe Biden".
     Person,
+    /// A sovereign state of `states.tsv`: "Russia", "Russian", "Moscow".
     State,
+    /// An organization of `organizations.tsv` or one found by its name's cue words: "NATO".
     Organization,
+    /// A report or other document the text refers to: "the report", "a new assessment".
     Report,
+    /// A city, region or landmark that is not a capital: "Kharkiv".
     Place,
     /// People named by their state and what they are: "Afghan rebels", "Palestinian prisoners".
     Group,
 }
 
 impl EntityKind {
+    /// Every kind, in declaration order.
     pub const ALL: [EntityKind; 6] = [
         EntityKind::Person,
         EntityKind::State,
@@ -31,6 +38,7 @@ impl EntityKind {
         EntityKind::Group,
     ];
 
+    /// Its name in the graph and on the command line ("organization").
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",
@@ -42,6 +50,7 @@ impl EntityKind {
         }
     }
 
+    /// The kind named `name` (as [`EntityKind::as_str`] gives it); `None` for any other name.
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == name)
     }
@@ -51,9 +60,13 @@ impl EntityKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
+    /// By its name: "Russia", "Joe Biden".
     Name,
+    /// By a state's demonym: "Russian" in "Russian officials".
     Demonym,
+    /// By a description: "the Russian President", "the report".
     Nominal,
+    /// By a pronoun: "he", "it".
     Pronoun,
 }
 
@@ -101,6 +114,7 @@ pub(crate) enum Cue {
 /// One mention of an entity in a document.
 #[derive(Debug, Clone)]
 pub struct Mention {
+    /// Its sentence: an index into [`Extraction::sentences`].
     pub sentence: usize,
     /// Token indices within the sentence.
     pub tokens: Range<usize>,
@@ -109,7 +123,9 @@ pub struct Mention {
     /// First token of the whole noun phrase: the title and its state for a
     /// titled name ("Russia’s ambassador to the United States Anatoly Antanov").
     pub phrase_start: usize,
+    /// The kind of entity it refers to.
     pub kind: EntityKind,
+    /// How it refers to it.
     pub form: Form,
     /// Can be the subject or object of a relation (not a modifier such as
     /// "Russia’s" in "Russia’s ambassador" or "US" in "US intelligence").
@@ -142,36 +158,53 @@ pub(crate) struct PublishFact {
 /// A resolved entity of one document.
 #[derive(Debug, Clone)]
 pub struct Entity {
+    /// Its node id in the graph: its kind and the slug of its name ("state:russia").
     pub id: String,
+    /// The name it is shown by ("Russia").
     pub label: String,
+    /// What it is.
     pub kind: EntityKind,
+    /// The other surface forms of its mentions, pronouns aside ("Russian", "Moscow").
     pub aliases: BTreeSet<String>,
+    /// ISO 3166-1 alpha-3 code of a state ("RUS"); none for other kinds.
     pub iso3: Option<String>,
     /// Event-data actor code: the ISO-3 code of the state an entity belongs
     /// to or speaks for, or IGO / NGO for international bodies.
     pub code: Option<String>,
+    /// How many of the document's mentions refer to it.
     pub mentions: u64,
 }
 
 /// A relation between two entities, with the spans that support it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
+    /// The entity that acts or holds the role: an index into [`Extraction::entities`].
     pub subject: EntityId,
+    /// The entity acted on, or the state or organization of a role.
     pub object: EntityId,
     /// Label and event codes, shared with the lexicon row that found it.
     pub kind: Arc<RelationType>,
+    /// Its sentence: an index into [`Extraction::sentences`].
     pub sentence: usize,
+    /// Byte range of the subject's mention in the document text.
     pub subject_span: Range<usize>,
+    /// Byte range of the words that state it ("condemned", "President").
     pub trigger_span: Range<usize>,
+    /// Byte range of the object's mention in the document text.
     pub object_span: Range<usize>,
+    /// Its clause hedges or denies it ("reportedly", "denied", "may").
     pub hedged: bool,
 }
 
 /// Everything extracted from one document.
 #[derive(Debug, Clone)]
 pub struct Extraction {
+    /// Byte range of each sentence in the document text.
     pub sentences: Vec<Range<usize>>,
+    /// Every mention resolved to an entity, in document order.
     pub mentions: Vec<Mention>,
+    /// The document's entities; an [`EntityId`] indexes them.
     pub entities: Vec<Entity>,
+    /// The relations found between them, each with its evidence spans.
     pub relations: Vec<Relation>,
 }

@@ -27,82 +27,103 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
 ];
 
+/// A row of `states.tsv`: a state the gazetteer knows by name, alias, demonym and seat.
 #[derive(Debug, Clone)]
 pub struct StateEntry {
+    /// ISO 3166-1 alpha-3 code ("RUS").
     pub iso3: String,
+    /// Its name as entities are labelled ("Russia").
     pub name: String,
     /// The first demonym, which names the state's groups ("Afghan rebels").
     pub demonym: Option<String>,
 }
 
+/// A row of `organizations.tsv`: a named organization.
 #[derive(Debug, Clone)]
 pub struct OrgEntry {
+    /// Its name as entities are labelled ("World Health Organization").
     pub name: String,
+    /// What kind of body it is, as the file says ("media", "igo", "armed").
     pub sector: String,
+    /// The state it belongs to or acts for; none for an international body or when the file gives none.
     pub state: Option<StateId>,
 }
 
 /// A role held between two dates (inclusive; open ends are `None`).
 #[derive(Debug, Clone)]
 pub struct HeldRole {
+    /// The role held (`Role::PresidentOf`).
     pub relation: Role,
+    /// The state it is held for.
     pub state: StateId,
+    /// First day held, as an ISO date ("2021-01-20"); `None` for an open start.
     pub from: Option<String>,
+    /// Last day held, as an ISO date; `None` while still held.
     pub to: Option<String>,
 }
 
 impl HeldRole {
+    /// Whether the role was held on `date` (ISO "2024-03-01"); with no date, whether it is held still.
     pub fn held_on(&self, date: Option<&str>) -> bool {
         let Some(date) = date else { return self.to.is_none() };
         self.from.as_deref().is_none_or(|f| f <= date) && self.to.as_deref().is_none_or(|t| date <= t)
     }
 }
 
+/// A row of `people.tsv`: a person known by name, with the roles they held.
 #[derive(Debug, Clone)]
 pub struct PersonEntry {
+    /// Their full name as entities are labelled ("Joe Biden").
     pub name: String,
+    /// The roles they held, each between two dates.
     pub roles: Vec<HeldRole>,
 }
 
+/// A row of `places.tsv`: a city, region or landmark that is not a capital.
 #[derive(Debug, Clone)]
 pub struct PlaceEntry {
+    /// Its name as entities are labelled ("Kharkiv").
     pub name: String,
+    /// The state it lies in, when the file gives one.
     pub state: Option<StateId>,
 }
 
+/// What a row of `titles.tsv` is: how a title word refers to a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TitleKind {
+pub(crate) enum TitleKind {
     Title,
     Honorific,
     Nominal,
     Descriptor,
 }
 
+/// A row of `titles.tsv`: the role a title states, if any, and its kind.
 #[derive(Debug, Clone)]
-pub struct TitleEntry {
-    pub role: Option<Role>,
-    pub kind: TitleKind,
+pub(crate) struct TitleEntry {
+    pub(crate) role: Option<Role>,
+    pub(crate) kind: TitleKind,
 }
 
+/// A row of `relations.tsv`: a trigger's relation and how its object is found.
 #[derive(Debug, Clone)]
-pub struct RelationEntry {
+pub(crate) struct RelationEntry {
     /// Label and event codes, shared by every relation this row finds.
-    pub kind: Arc<RelationType>,
+    pub(crate) kind: Arc<RelationType>,
     /// The event relation the rules know it as, if any.
-    pub event: Option<EventRelation>,
+    pub(crate) event: Option<EventRelation>,
     /// The object may follow the trigger directly.
-    pub direct: bool,
+    pub(crate) direct: bool,
     /// Prepositions that introduce the object.
-    pub object_preps: Vec<String>,
+    pub(crate) object_preps: Vec<String>,
     /// The object may be that of the verb that follows ("agreed to provide aid to Romania").
-    pub complement: bool,
+    pub(crate) complement: bool,
     /// A passive without "by" implies the object's state as agent.
-    pub employer_agent: bool,
+    pub(crate) employer_agent: bool,
 }
 
 /// What a gazetteer surface form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GazTarget {
+pub(crate) enum GazTarget {
     StateName(StateId),
     StateDemonym(StateId),
     StateSeat(StateId),
@@ -113,7 +134,7 @@ pub enum GazTarget {
 
 /// A closed word class: single words and multi-word phrases.
 #[derive(Debug, Default, Clone)]
-pub struct WordClass {
+pub(crate) struct WordClass {
     words: HashSet<String>,
     /// The ASCII words of up to eight bytes, packed into an integer: most
     /// lookups are of short words and need neither string hashing nor compare.
@@ -155,7 +176,7 @@ impl WordClass {
         self.words.insert(key);
     }
 
-    pub fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         if let Some(packed) = self.pack(word) {
             return self.short.contains(&packed);
         }
@@ -178,12 +199,13 @@ impl WordClass {
     }
 
     /// Whether `word` is listed exactly so (in lower case, for a class that ignores case).
-    pub fn contains_as_listed(&self, word: &str) -> bool {
+    pub(crate) fn contains_as_listed(&self, word: &str) -> bool {
         self.words.contains(word)
     }
 
     /// Length in words of the longest entry that matches at the start of `words`.
-    pub fn match_len<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> usize {
+    #[cfg(test)]
+    fn match_len<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> usize {
         let first_is_entry = words.clone().next().is_some_and(|first| self.contains(first));
         self.match_len_after(first_is_entry, words)
     }
@@ -272,31 +294,31 @@ const LIST_NAMES: [(&str, u32, bool); 10] = [
 
 /// Word classes from `words.tsv`.
 #[derive(Debug, Default, Clone)]
-pub struct Words {
-    pub function: WordClass,
-    pub name_link: WordClass,
-    pub org_head: WordClass,
-    pub org_start: WordClass,
-    pub place_head: WordClass,
-    pub locative: WordClass,
-    pub speech: WordClass,
-    pub claim: WordClass,
-    pub wrongdoing: WordClass,
-    pub hedge: WordClass,
-    pub clause: WordClass,
-    pub passive_aux: WordClass,
-    pub state_noun: WordClass,
-    pub report_noun: WordClass,
-    pub person_pronoun: WordClass,
-    pub speaker_state: WordClass,
-    pub anaphor: WordClass,
-    pub verb: WordClass,
+pub(crate) struct Words {
+    pub(crate) function: WordClass,
+    pub(crate) name_link: WordClass,
+    pub(crate) org_head: WordClass,
+    pub(crate) org_start: WordClass,
+    pub(crate) place_head: WordClass,
+    pub(crate) locative: WordClass,
+    pub(crate) speech: WordClass,
+    pub(crate) claim: WordClass,
+    pub(crate) wrongdoing: WordClass,
+    pub(crate) hedge: WordClass,
+    pub(crate) clause: WordClass,
+    pub(crate) passive_aux: WordClass,
+    pub(crate) state_noun: WordClass,
+    pub(crate) report_noun: WordClass,
+    pub(crate) person_pronoun: WordClass,
+    pub(crate) speaker_state: WordClass,
+    pub(crate) anaphor: WordClass,
+    pub(crate) verb: WordClass,
     /// Heads that make a killing a fight: "Russian aircraft killed ...".
-    pub armed_forces: WordClass,
+    pub(crate) armed_forces: WordClass,
     /// Triggers that armed forces turn into fighting.
-    pub combat: WordClass,
+    pub(crate) combat: WordClass,
     /// Heads among `state_noun` that name a group of people, not the state ("Afghan rebels").
-    pub group_noun: WordClass,
+    pub(crate) group_noun: WordClass,
 }
 
 impl Words {
@@ -402,27 +424,27 @@ impl Words {
 
 /// Word lists from `words.tsv` that the rules ask with `contains`.
 #[derive(Debug, Default, Clone)]
-pub struct WordLists {
+pub(crate) struct WordLists {
     /// Words that open a description ("the Russian side", "his counterpart"), with the class index's own bit.
-    pub determiner: WordClass,
+    pub(crate) determiner: WordClass,
     /// Words that keep a pending state on its way to a title ("Nigerian junior foreign minister").
-    pub title_word: WordClass,
+    pub(crate) title_word: WordClass,
     /// Compass words that name part of a state or place ("South Lebanon").
-    pub direction: WordClass,
+    pub(crate) direction: WordClass,
     /// Grammatical words after which a name is still a head ("Russia has"), in lower case.
-    pub grammar: WordClass,
+    pub(crate) grammar: WordClass,
     /// Words that open a prepositional phrase in a relation frame.
-    pub preposition: WordClass,
+    pub(crate) preposition: WordClass,
     /// Nouns that stand for the people of an "of" phrase ("a group of Moroccan diplomats").
-    pub quantity: WordClass,
+    pub(crate) quantity: WordClass,
     /// Words after which a verb form is an adjective ("their donated photographs").
-    pub participle_determiner: WordClass,
+    pub(crate) participle_determiner: WordClass,
     /// Particles that make another verb of a trigger ("lifted off", "gave up").
-    pub particle: WordClass,
+    pub(crate) particle: WordClass,
     /// Words passed over between an auxiliary or modal and its verb ("will also").
-    pub adverb: WordClass,
+    pub(crate) adverb: WordClass,
     /// Words that may sit between a verb and its complement ("on", "Friday").
-    pub time: WordClass,
+    pub(crate) time: WordClass,
 }
 
 impl WordLists {
@@ -482,18 +504,19 @@ impl WordLists {
     }
 }
 
-/// All lexicons plus the phrase tables built from them.
+/// All lexicons plus the phrase tables built from them: load one with
+/// [`Lexicon::embedded`] or [`Lexicon::with_overrides`] and hand it to a
+/// [`Pipeline`](super::Pipeline); look its rows up by id or by name.
 pub struct Lexicon {
-    pub states: Vec<StateEntry>,
-    pub organizations: Vec<OrgEntry>,
-    pub people: Vec<PersonEntry>,
-    pub places: Vec<PlaceEntry>,
-    pub first_names: HashSet<String>,
+    pub(crate) states: Vec<StateEntry>,
+    pub(crate) organizations: Vec<OrgEntry>,
+    pub(crate) people: Vec<PersonEntry>,
+    pub(crate) places: Vec<PlaceEntry>,
     /// All word classes, first names and trigger words, by word.
     pub(crate) classes: ClassIndex,
-    pub relations: Vec<RelationEntry>,
-    pub words: Words,
-    pub lists: WordLists,
+    pub(crate) relations: Vec<RelationEntry>,
+    pub(crate) words: Words,
+    pub(crate) lists: WordLists,
     pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
     pub(crate) titles: PhraseTable,
@@ -553,17 +576,18 @@ impl Lexicon {
         self.classes.is_trigger_word(word)
     }
 
+    /// The state of ISO 3166-1 alpha-3 code `iso3` ("RUS").
     pub fn state_by_iso(&self, iso3: &str) -> Option<StateId> {
         self.state_by_iso.get(iso3).copied()
     }
 
     /// The first row of `relations.tsv` of an event relation the rules know.
-    pub fn event(&self, event: EventRelation) -> Option<&RelationEntry> {
+    pub(crate) fn event(&self, event: EventRelation) -> Option<&RelationEntry> {
         self.events[event.index()].map(|row| self.relation(row))
     }
 
     /// The relation type a role states.
-    pub fn role_kind(&self, role: Role) -> &Arc<RelationType> {
+    pub(crate) fn role_kind(&self, role: Role) -> &Arc<RelationType> {
         &self.role_kinds[role.index()]
     }
 
@@ -572,22 +596,26 @@ impl Lexicon {
         self.person_by_name.get(name).copied()
     }
 
-    pub fn relation(&self, id: RelationId) -> &RelationEntry {
+    pub(crate) fn relation(&self, id: RelationId) -> &RelationEntry {
         &self.relations[id.index()]
     }
 
+    /// The row of `states.tsv` that `id` names.
     pub fn state(&self, id: StateId) -> &StateEntry {
         &self.states[id.index()]
     }
 
+    /// The row of `organizations.tsv` that `id` names.
     pub fn organization(&self, id: OrgId) -> &OrgEntry {
         &self.organizations[id.index()]
     }
 
+    /// The row of `people.tsv` that `id` names.
     pub fn person(&self, id: PersonId) -> &PersonEntry {
         &self.people[id.index()]
     }
 
+    /// The row of `places.tsv` that `id` names.
     pub fn place(&self, id: PlaceId) -> &PlaceEntry {
         &self.places[id.index()]
     }

@@ -8,9 +8,13 @@
 /// costs a reference count, not three strings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelationType {
+    /// The edge label in the graph ("criticized", "president_of").
     pub label: String,
+    /// CAMEO event code of an event relation ("111", criticism); none for a stated relation.
     pub cameo: Option<String>,
+    /// Goldstein conflict–cooperation weight, from -10 to +10 (-2.0 for criticism).
     pub goldstein: Option<f64>,
+    /// PLOVER event category ("DISAPPROVE"); none for a stated relation.
     pub plover: Option<String>,
 }
 
@@ -25,17 +29,24 @@ impl RelationType {
 /// an apposition, or listed in `people.tsv` and `titles.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
+    /// Head of state: "US President Joe Biden".
     PresidentOf,
+    /// Leads a state or organization: "Prime Minister", "King", "Secretary-General".
     LeaderOf,
+    /// A minister of a state's government: "Foreign Minister Sergei Lavrov".
     MinisterOf,
+    /// The state an ambassador represents ("Russia's ambassador").
     AmbassadorOf,
     /// The state an ambassador is posted to ("ambassador to the United States").
     AmbassadorTo,
+    /// Belongs to a state without holding its office: an apposition ("Ivan Petrov, a Russian journalist").
     NationalOf,
+    /// Belongs to an organization, or holds a title that names no role.
     MemberOf,
 }
 
 impl Role {
+    /// Every role, in declaration order.
     pub const ALL: [Role; 7] = [
         Role::PresidentOf,
         Role::LeaderOf,
@@ -59,6 +70,7 @@ impl Role {
         }
     }
 
+    /// The role of a graph label ("president_of"); `None` for any other label.
     pub fn parse(label: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == label)
     }
@@ -72,19 +84,30 @@ impl Role {
 /// into or read specially; a lexicon without one simply lacks that rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EventRelation {
+    /// "accused": what a speaker's claim of wrongdoing is read as ("said that Iran violated").
     Accused,
+    /// "agreed": what an announced cooperative act becomes ("will support").
     Agreed,
+    /// "arrived_in": arrival; its object is a place or a state.
     ArrivedIn,
+    /// "demanded": what a claim that someone must act is read as ("said Iraq must cooperate").
     Demanded,
+    /// "fought": what an attack by armed forces becomes ("Russian aircraft killed ...").
     Fought,
+    /// "published": an organization publishing a report ("the report by the Office of ...").
     Published,
+    /// "rejected": what a negated agreement or support becomes ("did not agree").
     Rejected,
+    /// "threatened": what an announced hostile act becomes ("would blockade").
     Threatened,
+    /// "visited": a visit; its object is a place or a state.
     Visited,
+    /// "withdrew": what a concession about a blockade or siege becomes.
     Withdrew,
 }
 
 impl EventRelation {
+    /// Every event relation, in declaration order.
     pub const ALL: [EventRelation; 10] = [
         EventRelation::Accused,
         EventRelation::Agreed,
@@ -114,6 +137,7 @@ impl EventRelation {
         }
     }
 
+    /// The event relation of a `relations.tsv` label ("arrived_in"); `None` for any other.
     pub fn parse(label: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == label)
     }
@@ -160,10 +184,12 @@ macro_rules! index_id {
         pub struct $name(usize);
 
         impl $name {
+            /// The id of row or entry number `index` (from 0).
             pub fn new(index: usize) -> Self {
                 $name(index)
             }
 
+            /// Its position in its table (from 0).
             pub fn index(self) -> usize {
                 self.0
             }
@@ -172,23 +198,23 @@ macro_rules! index_id {
 }
 
 index_id!(
-    /// A row of `states.tsv`: an index into [`Lexicon::states`](super::Lexicon::states).
+    /// A row of `states.tsv`: look it up with [`Lexicon::state`](super::Lexicon::state).
     StateId
 );
 index_id!(
-    /// A row of `organizations.tsv`: an index into [`Lexicon::organizations`](super::Lexicon::organizations).
+    /// A row of `organizations.tsv`: look it up with [`Lexicon::organization`](super::Lexicon::organization).
     OrgId
 );
 index_id!(
-    /// A row of `people.tsv`: an index into [`Lexicon::people`](super::Lexicon::people).
+    /// A row of `people.tsv`: look it up with [`Lexicon::person`](super::Lexicon::person).
     PersonId
 );
 index_id!(
-    /// A row of `places.tsv`: an index into [`Lexicon::places`](super::Lexicon::places).
+    /// A row of `places.tsv`: look it up with [`Lexicon::place`](super::Lexicon::place).
     PlaceId
 );
 index_id!(
-    /// A row of `relations.tsv`: an index into [`Lexicon::relations`](super::Lexicon::relations).
+    /// A row of `relations.tsv`, the relation a trigger signals.
     RelationId
 );
 index_id!(

@@ -53,7 +53,6 @@ impl Lexicon {
             organizations,
             people,
             places,
-            first_names,
             classes,
             relations,
             words,
