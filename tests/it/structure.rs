@@ -10,23 +10,33 @@ use std::path::Path;
 
 const MOST_LINES_IN_A_FILE: usize = 800;
 
-/// Module path ("extract::mentions::scan") → the file's text before its unit tests.
-fn modules() -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    let src = root().join("src");
-    let mut stack = vec![src.clone()];
+/// Every `.rs` file under `src/`.
+fn source_files() -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![root().join("src")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                out.insert(module_name(&src, &path), without_unit_tests(&text).to_string());
+                files.push(path);
             }
         }
     }
-    out
+    files
+}
+
+/// Module path ("extract::mentions::scan") → the file's text before its unit tests.
+fn modules() -> BTreeMap<String, String> {
+    let src = root().join("src");
+    source_files()
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (module_name(&src, &path), without_unit_tests(&text).to_string())
+        })
+        .collect()
 }
 
 fn module_name(src: &Path, file: &Path) -> String {
@@ -194,22 +204,13 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
 
 #[test]
 fn no_file_in_src_is_longer_than_800_lines() {
-    let src = root().join("src");
-    let mut long = Vec::new();
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let lines = std::fs::read_to_string(&path).unwrap().lines().count();
-                if lines > MOST_LINES_IN_A_FILE {
-                    long.push(format!("{} ({lines} lines)", path.display()));
-                }
-            }
-        }
-    }
+    let long: Vec<String> = source_files()
+        .into_iter()
+        .filter_map(|path| {
+            let lines = std::fs::read_to_string(&path).unwrap().lines().count();
+            (lines > MOST_LINES_IN_A_FILE).then(|| format!("{} ({lines} lines)", path.display()))
+        })
+        .collect();
     assert!(long.is_empty(), "files over {MOST_LINES_IN_A_FILE} lines: {long:?}");
 }
 
