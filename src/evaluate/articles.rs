@@ -75,7 +75,7 @@ pub struct RelationRule {
 #[derive(Debug, thiserror::Error)]
 pub enum ArticlesError {
     /// A file or folder that cannot be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Read {
         /// The file or folder.
         path: PathBuf,

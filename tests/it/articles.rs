@@ -1,7 +1,8 @@
 //! `newsgraph evaluate articles` must score as the reference scorer
 //! `../shared/eval/articles/score_graph.py` does: on every development
-//! article, and on a made-up article that walks its corner cases. Skipped,
-//! with the reason, where `../shared` or python3 is absent.
+//! article, and on a made-up article that walks its corner cases (those
+//! comparisons are skipped, with the reason, where `../shared` or python3 is
+//! absent).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -145,4 +146,21 @@ fn a_made_up_article_scores_as_the_reference_scorer_scores_it() {
     let table = String::from_utf8(table).unwrap();
     let expected = reference_figures(&dir, Path::new(&gold), Path::new(&graph_path));
     assert_eq!(table_figures(&table, "quill"), expected, "{table}");
+}
+
+#[test]
+fn a_gold_file_without_its_text_or_out_of_format_stops_the_evaluation() {
+    let dir = scratch();
+    let folder = dir.path().to_str().unwrap();
+    write(dir.path(), "quill.gold.json", GOLD.as_bytes());
+    let run = newsgraph(&["evaluate", "articles", folder]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("no text quill.txt"), "{}", run.stderr);
+    write(dir.path(), "quill.txt", b"Mayor Ann O'Quill criticized the Lantern Guild.");
+    let table = newsgraph(&["evaluate", "articles", folder]).ok();
+    assert_eq!(table_figures(&table, "quill").len(), 16, "{table}");
+    write(dir.path(), "quill.gold.json", br#"{"entities": "none"}"#);
+    let run = newsgraph(&["evaluate", "articles", folder]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not a reader gold file"), "{}", run.stderr);
 }
