@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary};
-use newsgraph::evaluate::{self, conll, plover};
+use newsgraph::evaluate::{self, articles, conll, plover};
 use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
@@ -235,6 +235,8 @@ enum Gold {
     Conll { file: PathBuf },
     /// PLOVER gold-standard event records (JSON)
     Plover { file: PathBuf },
+    /// Reader goldens: each NAME.gold.json under DIR scored against the graph of NAME.txt under DIR
+    Articles { dir: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -369,6 +371,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match gold {
                 Gold::Conll { file } => evaluate_conll(&mut out, &pipeline, &file, errors)?,
                 Gold::Plover { file } => evaluate_plover(&mut out, &pipeline, &file, errors)?,
+                Gold::Articles { dir } => {
+                    articles::write_report(&mut out, &articles::evaluate(&pipeline, &dir)?, errors)?;
+                }
             }
             out.flush()?;
             Ok(ExitCode::SUCCESS)

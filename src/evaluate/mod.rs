@@ -5,6 +5,7 @@
 //! Public on purpose: the binary's `evaluate` and `train` verbs are built on
 //! it, and a user comparing lexicons can run the same scores.
 
+pub mod articles;
 pub mod conll;
 mod gold;
 pub mod plover;

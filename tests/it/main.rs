@@ -1,5 +1,6 @@
 //! Integration tests: one binary, a small harness, one module per concern.
 
+mod articles;
 mod bad_input;
 mod cli;
 mod exports;
