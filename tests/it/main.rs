@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cli;
+mod conll04;
 mod exports;
 mod frames;
 mod golden;
