@@ -54,6 +54,10 @@ fn a_file_that_is_not_conll04_is_refused() {
     let run = newsgraph(&["evaluate", "conll04", &bad]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("not CoNLL04 data") && run.stderr.contains("sentence 1"), "{}", run.stderr);
+    let empty = write(dir.path(), "empty.json", b"[]");
+    let run = newsgraph(&["evaluate", "conll04", &empty]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("no CoNLL04 sentences"), "{}", run.stderr);
 }
 
 #[test]
