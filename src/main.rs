@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary};
-use newsgraph::evaluate::{self, articles, conll, plover};
+use newsgraph::evaluate::{self, articles, conll, conll04, plover};
 use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
@@ -233,6 +233,8 @@ enum Command {
 enum Gold {
     /// CoNLL-2003 named entities (token POS chunk NER columns, IOB1 tags)
     Conll { file: PathBuf },
+    /// CoNLL04 relations (JSON: tokens, BILOU tags, relations)
+    Conll04 { file: PathBuf },
     /// PLOVER gold-standard event records (JSON)
     Plover { file: PathBuf },
     /// Reader goldens: each NAME.gold.json under DIR scored against the graph of NAME.txt under DIR
@@ -370,6 +372,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut out = std::io::BufWriter::new(std::io::stdout());
             match gold {
                 Gold::Conll { file } => evaluate_conll(&mut out, &pipeline, &file, errors)?,
+                Gold::Conll04 { file } => evaluate_conll04(&mut out, &pipeline, &file, errors)?,
                 Gold::Plover { file } => evaluate_plover(&mut out, &pipeline, &file, errors)?,
                 Gold::Articles { dir } => {
                     articles::write_report(&mut out, &articles::evaluate(&pipeline, &dir)?, errors)?;
@@ -541,6 +544,21 @@ fn evaluate_conll(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors:
         let other = miss.other.as_ref().map_or(String::new(), |o| format!(" (as {o})"));
         writeln!(out, "{} {} {:?}{other}  doc {}: {}", miss.kind, miss.entity_type, miss.text, miss.doc, miss.context)?;
     }
+    Ok(())
+}
+
+fn evaluate_conll04(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors: usize) -> Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let sentences = conll04::parse(&text).map_err(|e| anyhow!("{}: not CoNLL04 data: {e}", file.display()))?;
+    if sentences.is_empty() {
+        bail!("{}: no CoNLL04 sentences found", file.display());
+    }
+    let started = Instant::now();
+    let report = conll04::evaluate(pipeline, &sentences);
+    let seconds = started.elapsed().as_secs_f64();
+    let relations = report.gold_relations();
+    writeln!(out, "{}: {} sentences, {relations} gold relations, {seconds:.2}s", file.display(), report.sentences)?;
+    report.write(out, errors)?;
     Ok(())
 }
 

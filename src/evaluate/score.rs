@@ -45,17 +45,23 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 /// A precision/recall/F1 table: one row per type, then the micro average.
 pub fn score_table(per_type: &BTreeMap<String, Counts>) -> String {
+    score_table_with(per_type, &[], 8)
+}
+
+/// The same table with rows of its own after the micro average, and a type
+/// column `type_width` wide (CoNLL04's "OrgBased_In" needs 12).
+pub fn score_table_with(per_type: &BTreeMap<String, Counts>, after: &[(&str, Counts)], type_width: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
+        "{:<type_width$} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}",
         "TYPE", "PRECISION", "RECALL", "F1", "TP", "FP", "FN"
     );
     let mut micro = Counts::default();
     let mut row = |name: &str, c: &Counts| {
         let _ = writeln!(
             out,
-            "{:<8} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7} {:>7}",
+            "{:<type_width$} {:>9.3} {:>9.3} {:>9.3} {:>7} {:>7} {:>7}",
             name,
             c.precision(),
             c.recall(),
@@ -70,6 +76,9 @@ pub fn score_table(per_type: &BTreeMap<String, Counts>) -> String {
         micro.add(*c);
     }
     row("micro", &micro);
+    for (name, c) in after {
+        row(name, c);
+    }
     out
 }
 

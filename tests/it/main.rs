@@ -3,6 +3,7 @@
 mod articles;
 mod bad_input;
 mod cli;
+mod conll04;
 mod exports;
 mod frames;
 mod golden;
