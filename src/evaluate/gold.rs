@@ -11,7 +11,7 @@ pub enum GoldError {
         /// What is wrong with it.
         problem: String,
     },
-    /// A PLOVER file that is not a JSON array of records.
+    /// A JSON gold file (PLOVER, CoNLL04) that does not hold the records its scorer reads.
     #[error("{0}")]
     NotRecords(String),
 }
