@@ -256,6 +256,13 @@ enum Question {
         #[arg(long, value_parser = parse_kind)]
         kind: Option<EntityKind>,
     },
+    /// Entities named by a surname or a title and a surname ("Mr Blair"),
+    /// with the full-name entities they may stand for ("Tony Blair")
+    Duplicates {
+        /// Only this kind (default person)
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<EntityKind>,
+    },
     /// An entity's kind, aliases, mentions and every edge in and out with evidence
     Show { name: String },
     /// Edges, filtered by relation and by either end
@@ -698,6 +705,10 @@ fn answer(graph: &KnowledgeGraph, question: Question, json: bool) -> Result<()> 
         Question::Entities { kind } => {
             let rows = query::entities(graph, kind);
             if json { print::json(&mut out, &rows) } else { print::entities(&mut out, rows) }
+        }
+        Question::Duplicates { kind } => {
+            let answer = query::duplicates(graph, kind);
+            if json { print::json(&mut out, &answer) } else { print::duplicates(&mut out, &answer) }
         }
         Question::Show { name } => {
             let record = query::show(graph, &name)?;

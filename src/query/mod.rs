@@ -1,7 +1,8 @@
-//! Queries over a graph: entities, one entity's record, relations, neighbours
-//! and shortest paths. Names resolve case-insensitively through labels,
+//! Queries over a graph: entities, one entity's record, relations, neighbours,
+//! shortest paths and short-name duplicates. Names resolve case-insensitively through labels,
 //! aliases and ids; unknown or ambiguous names list the closest candidates.
 
+mod duplicates;
 pub mod print;
 mod rows;
 mod table;
@@ -11,6 +12,7 @@ use std::collections::{HashMap, VecDeque};
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
 
+pub use duplicates::{DuplicateSummary, Duplicates, FullName, ShortName, duplicates};
 pub use rows::{EntityRow, Record, RelationRow, Way};
 
 pub use crate::error::QueryError;

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::duplicates::Duplicates;
 use super::rows::{EntityRow, Record, RelationRow};
 use super::table::Table;
 
@@ -21,6 +22,27 @@ pub fn entities(out: &mut impl Write, rows: Vec<EntityRow>) -> io::Result<()> {
         table.row(vec![r.kind.as_str().into(), r.label, r.mentions.to_string(), r.edges.to_string(), r.id]);
     }
     out.write_all(table.render().as_bytes())
+}
+
+/// Short names as a table, each with its full-name candidates, then the counts.
+pub fn duplicates(out: &mut impl Write, answer: &Duplicates) -> io::Result<()> {
+    let mut table = Table::new(&["SHORT NAME", "MENTIONS", "DOCS", "CANDIDATES", "ID"]);
+    for s in &answer.short_names {
+        let candidates: Vec<String> = s
+            .candidates
+            .iter()
+            .map(|c| format!("{} [mentions {}, docs {}]", c.label, c.mentions, c.documents))
+            .collect();
+        let candidates = if candidates.is_empty() { "-".to_string() } else { candidates.join("; ") };
+        table.row(vec![s.label.clone(), s.mentions.to_string(), s.documents.to_string(), candidates, s.id.clone()]);
+    }
+    out.write_all(table.render().as_bytes())?;
+    let n = &answer.summary;
+    writeln!(
+        out,
+        "{} short-name nodes, {} of them with exactly one full-name candidate, {} with several, {} with none",
+        n.short_names, n.one_candidate, n.several_candidates, n.no_candidate
+    )
 }
 
 /// One entity: what it is, then every edge out and in with its evidence.

@@ -325,3 +325,43 @@ fn an_unknown_relation_is_an_error_listing_the_known_ones_closest_first() {
     let out = newsgraph(&["query", &graph, "relations", "--relation", "ACCUSED"]).ok();
     assert!(out.contains("accused"), "relations match in any case: {out}");
 }
+
+#[test]
+fn query_duplicates_lists_short_names_with_their_full_name_candidates() {
+    let dir = scratch();
+    let input = crate::harness::write(
+        dir.path(),
+        "people.jsonl",
+        concat!(
+            "{\"id\":\"a\",\"text\":\"Peter Marsh opened a bakery in Leeds on Monday. Peter Marsh hired ten bakers.\"}\n",
+            "{\"id\":\"b\",\"text\":\"Marsh said the bakery would grow. Mr Marsh told reporters that Mr Oakley agreed.\"}\n",
+            "{\"id\":\"c\",\"text\":\"Anna Marsh met Ruth Oakley in York.\"}\n",
+        )
+        .as_bytes(),
+    );
+    let graph = dir.path().join("people.json").display().to_string();
+    newsgraph(&["build", "-q", &input, "-o", &graph]).ok();
+    let out = newsgraph(&["query", &graph, "duplicates"]).ok();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out}");
+    assert!(lines[0].starts_with("SHORT NAME"), "{out}");
+    assert!(
+        lines[1].starts_with("Marsh ")
+            && lines[1].contains("Peter Marsh [mentions 2, docs 0]; Anna Marsh [mentions 1, docs 1]"),
+        "{out}"
+    );
+    assert!(lines[2].starts_with("Oakley ") && lines[2].contains("Ruth Oakley"), "{out}");
+    assert_eq!(
+        lines[3],
+        "2 short-name nodes, 1 of them with exactly one full-name candidate, 1 with several, 0 with none"
+    );
+
+    let answer = newsgraph(&["query", &graph, "--json", "duplicates", "--kind", "person"]).json();
+    let short: Vec<&str> =
+        answer["short_names"].as_array().unwrap().iter().map(|s| s["label"].as_str().unwrap()).collect();
+    assert_eq!(short, ["Marsh", "Oakley"]);
+    assert_eq!(answer["short_names"][0]["mentions"], 2, "\"Marsh\" and \"Mr Marsh\" are one node");
+    assert_eq!(answer["summary"]["several_candidates"], 1);
+    let places = newsgraph(&["query", &graph, "--json", "duplicates", "--kind", "place"]).json();
+    assert_eq!(places["summary"]["short_names"], 2, "Leeds and York are one word");
+}
