@@ -52,4 +52,4 @@ pub use export::{DotNodes, JsonLayout, from_json, to_dot, to_json, write_dot, wr
 pub use extract::{Lexicon, Pipeline};
 pub use graph::{EvidenceLimit, KnowledgeGraph};
 pub use input::{Article, Document, Documents};
-pub use query::{Way, entities, neighbors, path, relations, show};
+pub use query::{Way, duplicates, entities, neighbors, path, relations, show};
