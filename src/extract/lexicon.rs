@@ -279,7 +279,7 @@ const CLASS_NAMES: [&str; 21] = [
 /// none of the bits the class index leaves the classes. Each with its bit in
 /// the index (none but the determiners', the index's own [`DETERMINER`]) and
 /// whether it is case-sensitive.
-const LIST_NAMES: [(&str, u32, bool); 10] = [
+const LIST_NAMES: [(&str, u32, bool); 11] = [
     ("determiner", DETERMINER, false),
     ("title_word", 0, false),
     ("direction", 0, false),
@@ -290,6 +290,7 @@ const LIST_NAMES: [(&str, u32, bool); 10] = [
     ("particle", 0, true),
     ("adverb", 0, true),
     ("time", 0, true),
+    ("org_suffix", 0, true),
 ];
 
 /// Word classes from `words.tsv`.
@@ -445,6 +446,8 @@ pub(crate) struct WordLists {
     pub(crate) adverb: WordClass,
     /// Words that may sit between a verb and its complement ("on", "Friday").
     pub(crate) time: WordClass,
+    /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
+    pub(crate) org_suffix: WordClass,
 }
 
 impl WordLists {
@@ -461,6 +464,7 @@ impl WordLists {
             particle,
             adverb,
             time,
+            org_suffix,
         } = self;
         [
             determiner,
@@ -473,6 +477,7 @@ impl WordLists {
             particle,
             adverb,
             time,
+            org_suffix,
         ]
     }
 
@@ -488,6 +493,7 @@ impl WordLists {
             particle,
             adverb,
             time,
+            org_suffix,
         } = self;
         [
             determiner,
@@ -500,6 +506,7 @@ impl WordLists {
             particle,
             adverb,
             time,
+            org_suffix,
         ]
     }
 }

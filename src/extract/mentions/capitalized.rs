@@ -32,6 +32,9 @@ impl Scan<'_> {
         if is_org {
             return Some(self.unlisted_organization(i..end));
         }
+        if let Some(company_end) = self.company_name_end(i..end) {
+            return Some(self.unlisted_organization(i..company_end));
+        }
         // Place by its head word: "Sheremetyevo airport", "Red Square".
         if self.is(end, &words.place_head) || (self.is(end - 1, &words.place_head) && end > i + 1) {
             let stop = if self.is(end, &words.place_head) { end + 1 } else { end };
@@ -85,6 +88,20 @@ impl Scan<'_> {
             }
         }
         (end, first_link)
+    }
+
+    /// The end of the company named at `tokens` by a legal-form word as its
+    /// last word or right after it ("Brennor Holdings Ltd", "Velmo plc").
+    pub(super) fn company_name_end(&self, tokens: Range<usize>) -> Option<usize> {
+        let Range { start, end } = tokens;
+        let suffixes = &self.lexicon.lists.org_suffix;
+        if end > start + 1 && suffixes.contains(self.word(end - 1)) {
+            Some(end)
+        } else if end < self.tokens.len() && suffixes.contains(self.word(end)) {
+            Some(end + 1)
+        } else {
+            None
+        }
     }
 
     /// An organization by its cue words at `tokens`, qualified by "of" and a

@@ -28,6 +28,13 @@ impl Scan<'_> {
                 return Some(self.push_member_of(i..of, org_start..end, self.tokens[of].range()));
             }
         }
+        // A legal form makes a company of whatever the tagger read ("Velmo Holdings Ltd").
+        if matches!(name_type, NameType::Person | NameType::Place)
+            && let Some(company_end) = self.company_name_end(i..end)
+        {
+            self.push_tagged_organization(i..company_end, !self.is_modifier(company_end));
+            return Some(company_end);
+        }
         let head = !self.is_modifier(end);
         match name_type {
             NameType::Person => {

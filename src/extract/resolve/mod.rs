@@ -17,7 +17,7 @@ use super::extraction::{Entity, Mention, Relation};
 use super::lexicon::Lexicon;
 use super::mentions::Found;
 use crate::text::Sentence;
-use names::{PersonNames, adopt_repeated_names};
+use names::{PersonNames, adopt_repeated_names, companies_stay_companies};
 use resolver::{Resolver, in_document_order};
 
 pub(crate) struct Resolved {
@@ -37,6 +37,7 @@ pub(crate) fn resolve(
     lexicon: &Lexicon,
 ) -> Resolved {
     let Found { mut mentions, roles, publishers, unknown } = found;
+    companies_stay_companies(&mut mentions, lexicon);
     let names = PersonNames::of(&mentions);
     adopt_repeated_names(&mut mentions, unknown, &names);
     let (mut mentions, order) = in_document_order(mentions);

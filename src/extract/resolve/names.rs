@@ -2,9 +2,10 @@
 //! short names that stand for them, and the kinds the document gives names
 //! no lexicon backs, for adopting the capitalised names found with no cue.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::extract::extraction::{Cue, EntityKind, Mention};
+use crate::extract::class_index::FIRST_NAME;
+use crate::extract::extraction::{Cue, EntityKind, Form, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::vocabulary::NameType;
 use crate::extract::vocabulary::PersonId;
@@ -149,6 +150,71 @@ pub(super) fn adopt_repeated_names(mentions: &mut Vec<Mention>, unknown: Vec<Men
             let name = name.clone();
             (m.kind, m.cue) = typed_cue(winner, name);
             mentions.push(m);
+        }
+    }
+}
+
+/// A name the document gives an organization stays one where a person's
+/// name repeats it ("Orvane SpA ... Orvane said"): the bare name, or the
+/// company's name without its legal form, takes the organization's cue.
+/// A title before it or in it ("Mr Orvane", "Sir Orvane"), a first name
+/// ("Ana Orvane") or a full person name ending in it keeps it a person, and
+/// a name of several words needs the legal form ("Orvane Sun Life Ltd") or
+/// most of its mentions typed organization.
+/// Measured: eng.testa ORG F1 0.792 -> 0.798, PER 0.900 -> 0.904; BBC dev
+/// corpus persons 2,080 -> 2,003 (Fiat, Xstrata, Menatep, Shell ... now companies).
+pub(super) fn companies_stay_companies(mentions: &mut [Mention], lexicon: &Lexicon) {
+    let suffixes = &lexicon.lists.org_suffix;
+    // Each name with its organization's cue and whether a legal form was cut from it.
+    let mut companies: HashMap<String, (Cue, bool)> = HashMap::default();
+    let mut surnames: HashSet<&str> = HashSet::default();
+    // Mentions of each name typed organization (plus) and person (minus).
+    let mut org_lead: HashMap<&str, isize> = HashMap::default();
+    for m in mentions.iter() {
+        match &m.cue {
+            Cue::Org { name, .. } if m.form == Form::Name => {
+                let mut words: Vec<&str> = name.split(' ').collect();
+                let all_words = words.len();
+                while words.len() > 1 && words.last().is_some_and(|w| suffixes.contains(w)) {
+                    words.pop();
+                }
+                let cut = words.len() < all_words;
+                *org_lead.entry(name).or_default() += 1;
+                companies.entry(words.join(" ")).or_insert_with(|| (m.cue.clone(), cut));
+                companies.entry(name.clone()).or_insert_with(|| (m.cue.clone(), false));
+            }
+            Cue::Person { name, .. } => {
+                *org_lead.entry(name).or_default() -= 1;
+                if let Some((_, last)) = name.rsplit_once(' ') {
+                    surnames.insert(last);
+                }
+            }
+            _ => {}
+        }
+    }
+    if companies.is_empty() {
+        return;
+    }
+    let surnames: HashSet<String> = surnames.into_iter().map(str::to_string).collect();
+    let org_lead: HashMap<String, isize> = org_lead.into_iter().map(|(name, lead)| (name.to_string(), lead)).collect();
+    for m in mentions.iter_mut() {
+        let Cue::Person { name, lexicon: None } = &m.cue else { continue };
+        let first = name.split(' ').next().unwrap_or(name);
+        let person_cue = m.phrase_start < m.tokens.start
+            || lexicon.classes.of(first) & FIRST_NAME != 0
+            || (first.len() < name.len() && lexicon.titles.starts_with_token(first));
+        if person_cue || m.form != Form::Name || surnames.contains(name.as_str()) {
+            continue;
+        }
+        // A name of several words is a company's by its legal form or by most
+        // of its mentions: the tagger reads some full person names as
+        // organizations ("Valeska Paris" once of two mentions).
+        let org_majority = org_lead.get(name.as_str()).is_some_and(|&lead| lead > 0);
+        if let Some((cue, cut)) = companies.get(name.as_str())
+            && (*cut || org_majority || !name.contains(' '))
+        {
+            m.kind = EntityKind::Organization;
+            m.cue = cue.clone();
         }
     }
 }
