@@ -58,6 +58,12 @@ impl ClassIndex {
         self.add_folded(lower, TRIGGER_WORD);
     }
 
+    /// `word` is a first name of `first_names.txt`, as listed: for rules
+    /// that read a word outside a sentence's class bits.
+    pub(crate) fn is_first_name(&self, word: &str) -> bool {
+        self.of(word) & FIRST_NAME != 0
+    }
+
     /// The class bits of `word`.
     pub(crate) fn of(&self, word: &str) -> u32 {
         // Most words are lower case already, or ASCII that can be lowered on the stack.

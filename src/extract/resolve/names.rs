@@ -4,7 +4,6 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::extract::class_index::FIRST_NAME;
 use crate::extract::extraction::{Cue, EntityKind, Form, Mention};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::vocabulary::NameType;
@@ -201,7 +200,7 @@ pub(super) fn companies_stay_companies(mentions: &mut [Mention], lexicon: &Lexic
         let Cue::Person { name, lexicon: None } = &m.cue else { continue };
         let first = name.split(' ').next().unwrap_or(name);
         let person_cue = m.phrase_start < m.tokens.start
-            || lexicon.classes.of(first) & FIRST_NAME != 0
+            || lexicon.classes.is_first_name(first)
             || (first.len() < name.len() && lexicon.titles.starts_with_token(first));
         if person_cue || m.form != Form::Name || surnames.contains(name.as_str()) {
             continue;
