@@ -247,267 +247,103 @@ impl WordClass {
     }
 }
 
+/// Declares a set of named word classes once: the struct, its table of
+/// names in field order (a list's name comes with its bit in the class index
+/// and whether it is case-sensitive), and `all` / `all_mut` over the fields
+/// in that order.
+macro_rules! named_classes {
+    (@declare [$(#[$meta:meta])*] $name:ident, $names:ident: [$entry:ty] = [$($value:expr),*], $($(#[$doc:meta])* $field:ident)*) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, Clone)]
+        pub(crate) struct $name {
+            $($(#[$doc])* pub(crate) $field: WordClass,)*
+        }
+
+        const $names: [$entry; [$(stringify!($field)),*].len()] = [$($value),*];
+
+        impl $name {
+            /// Every class, in field order.
+            fn all(&self) -> [&WordClass; $names.len()] {
+                [$(&self.$field),*]
+            }
+
+            fn all_mut(&mut self) -> [&mut WordClass; $names.len()] {
+                [$(&mut self.$field),*]
+            }
+        }
+    };
+    ($(#[$meta:meta])* struct $name:ident, $names:ident { $($(#[$doc:meta])* $field:ident,)* }) => {
+        named_classes!(@declare [$(#[$meta])*] $name, $names: [&str] = [$(stringify!($field)),*], $($(#[$doc])* $field)*);
+    };
+    ($(#[$meta:meta])* struct $name:ident, $names:ident { $($(#[$doc:meta])* $field:ident ($bit:expr, $case_sensitive:expr),)* }) => {
+        named_classes!(
+            @declare [$(#[$meta])*] $name, $names: [(&str, u32, bool)] = [$((stringify!($field), $bit, $case_sensitive)),*],
+            $($(#[$doc])* $field)*
+        );
+    };
+}
+
 // The classes must fit the bits the class index leaves them.
 const _: () = assert!(CLASS_NAMES.len() <= CLASS_BITS);
 
-/// The word classes of `words.tsv`, in the order of their bits.
-const CLASS_NAMES: [&str; 21] = [
-    "function",
-    "name_link",
-    "org_head",
-    "org_start",
-    "place_head",
-    "locative",
-    "speech",
-    "claim",
-    "wrongdoing",
-    "hedge",
-    "clause",
-    "passive_aux",
-    "state_noun",
-    "report_noun",
-    "person_pronoun",
-    "speaker_state",
-    "anaphor",
-    "verb",
-    "armed_forces",
-    "combat",
-    "group_noun",
-];
-
-/// The word lists of `words.tsv` that the rules ask with `contains`: they need
-/// none of the bits the class index leaves the classes. Each with its bit in
-/// the index (none but the determiners', the index's own [`DETERMINER`]) and
-/// whether it is case-sensitive.
-const LIST_NAMES: [(&str, u32, bool); 11] = [
-    ("determiner", DETERMINER, false),
-    ("title_word", 0, false),
-    ("direction", 0, false),
-    ("grammar", 0, true),
-    ("preposition", 0, true),
-    ("quantity", 0, true),
-    ("participle_determiner", 0, true),
-    ("particle", 0, true),
-    ("adverb", 0, true),
-    ("time", 0, true),
-    ("org_suffix", 0, true),
-];
-
-/// Word classes from `words.tsv`.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Words {
-    pub(crate) function: WordClass,
-    pub(crate) name_link: WordClass,
-    pub(crate) org_head: WordClass,
-    pub(crate) org_start: WordClass,
-    pub(crate) place_head: WordClass,
-    pub(crate) locative: WordClass,
-    pub(crate) speech: WordClass,
-    pub(crate) claim: WordClass,
-    pub(crate) wrongdoing: WordClass,
-    pub(crate) hedge: WordClass,
-    pub(crate) clause: WordClass,
-    pub(crate) passive_aux: WordClass,
-    pub(crate) state_noun: WordClass,
-    pub(crate) report_noun: WordClass,
-    pub(crate) person_pronoun: WordClass,
-    pub(crate) speaker_state: WordClass,
-    pub(crate) anaphor: WordClass,
-    pub(crate) verb: WordClass,
-    /// Heads that make a killing a fight: "Russian aircraft killed ...".
-    pub(crate) armed_forces: WordClass,
-    /// Triggers that armed forces turn into fighting.
-    pub(crate) combat: WordClass,
-    /// Heads among `state_noun` that name a group of people, not the state ("Afghan rebels").
-    pub(crate) group_noun: WordClass,
-}
-
-impl Words {
-    /// Every class, in the order of [`CLASS_NAMES`].
-    fn all(&self) -> [&WordClass; CLASS_NAMES.len()] {
-        let Words {
-            function,
-            name_link,
-            org_head,
-            org_start,
-            place_head,
-            locative,
-            speech,
-            claim,
-            wrongdoing,
-            hedge,
-            clause,
-            passive_aux,
-            state_noun,
-            report_noun,
-            person_pronoun,
-            speaker_state,
-            anaphor,
-            verb,
-            armed_forces,
-            combat,
-            group_noun,
-        } = self;
-        [
-            function,
-            name_link,
-            org_head,
-            org_start,
-            place_head,
-            locative,
-            speech,
-            claim,
-            wrongdoing,
-            hedge,
-            clause,
-            passive_aux,
-            state_noun,
-            report_noun,
-            person_pronoun,
-            speaker_state,
-            anaphor,
-            verb,
-            armed_forces,
-            combat,
-            group_noun,
-        ]
-    }
-
-    fn all_mut(&mut self) -> [&mut WordClass; CLASS_NAMES.len()] {
-        let Words {
-            function,
-            name_link,
-            org_head,
-            org_start,
-            place_head,
-            locative,
-            speech,
-            claim,
-            wrongdoing,
-            hedge,
-            clause,
-            passive_aux,
-            state_noun,
-            report_noun,
-            person_pronoun,
-            speaker_state,
-            anaphor,
-            verb,
-            armed_forces,
-            combat,
-            group_noun,
-        } = self;
-        [
-            function,
-            name_link,
-            org_head,
-            org_start,
-            place_head,
-            locative,
-            speech,
-            claim,
-            wrongdoing,
-            hedge,
-            clause,
-            passive_aux,
-            state_noun,
-            report_noun,
-            person_pronoun,
-            speaker_state,
-            anaphor,
-            verb,
-            armed_forces,
-            combat,
-            group_noun,
-        ]
+named_classes! {
+    /// Word classes from `words.tsv`, in the order of their bits.
+    struct Words, CLASS_NAMES {
+        function,
+        name_link,
+        org_head,
+        org_start,
+        place_head,
+        locative,
+        speech,
+        claim,
+        wrongdoing,
+        hedge,
+        clause,
+        passive_aux,
+        state_noun,
+        report_noun,
+        person_pronoun,
+        speaker_state,
+        anaphor,
+        verb,
+        /// Heads that make a killing a fight: "Russian aircraft killed ...".
+        armed_forces,
+        /// Triggers that armed forces turn into fighting.
+        combat,
+        /// Heads among `state_noun` that name a group of people, not the state ("Afghan rebels").
+        group_noun,
     }
 }
 
-/// Word lists from `words.tsv` that the rules ask with `contains`.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct WordLists {
-    /// Words that open a description ("the Russian side", "his counterpart"), with the class index's own bit.
-    pub(crate) determiner: WordClass,
-    /// Words that keep a pending state on its way to a title ("Nigerian junior foreign minister").
-    pub(crate) title_word: WordClass,
-    /// Compass words that name part of a state or place ("South Lebanon").
-    pub(crate) direction: WordClass,
-    /// Grammatical words after which a name is still a head ("Russia has"), in lower case.
-    pub(crate) grammar: WordClass,
-    /// Words that open a prepositional phrase in a relation frame.
-    pub(crate) preposition: WordClass,
-    /// Nouns that stand for the people of an "of" phrase ("a group of Moroccan diplomats").
-    pub(crate) quantity: WordClass,
-    /// Words after which a verb form is an adjective ("their donated photographs").
-    pub(crate) participle_determiner: WordClass,
-    /// Particles that make another verb of a trigger ("lifted off", "gave up").
-    pub(crate) particle: WordClass,
-    /// Words passed over between an auxiliary or modal and its verb ("will also").
-    pub(crate) adverb: WordClass,
-    /// Words that may sit between a verb and its complement ("on", "Friday").
-    pub(crate) time: WordClass,
-    /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
-    pub(crate) org_suffix: WordClass,
-}
-
-impl WordLists {
-    /// Every list, in the order of [`LIST_NAMES`].
-    fn all(&self) -> [&WordClass; LIST_NAMES.len()] {
-        let WordLists {
-            determiner,
-            title_word,
-            direction,
-            grammar,
-            preposition,
-            quantity,
-            participle_determiner,
-            particle,
-            adverb,
-            time,
-            org_suffix,
-        } = self;
-        [
-            determiner,
-            title_word,
-            direction,
-            grammar,
-            preposition,
-            quantity,
-            participle_determiner,
-            particle,
-            adverb,
-            time,
-            org_suffix,
-        ]
-    }
-
-    fn all_mut(&mut self) -> [&mut WordClass; LIST_NAMES.len()] {
-        let WordLists {
-            determiner,
-            title_word,
-            direction,
-            grammar,
-            preposition,
-            quantity,
-            participle_determiner,
-            particle,
-            adverb,
-            time,
-            org_suffix,
-        } = self;
-        [
-            determiner,
-            title_word,
-            direction,
-            grammar,
-            preposition,
-            quantity,
-            participle_determiner,
-            particle,
-            adverb,
-            time,
-            org_suffix,
-        ]
+named_classes! {
+    /// Word lists from `words.tsv` that the rules ask with `contains`: they
+    /// need none of the bits the class index leaves the classes. Each name
+    /// comes with its bit in the index (none but the determiners', the
+    /// index's own [`DETERMINER`]) and whether it is case-sensitive.
+    struct WordLists, LIST_NAMES {
+        /// Words that open a description ("the Russian side", "his counterpart"), with the class index's own bit.
+        determiner (DETERMINER, false),
+        /// Words that keep a pending state on its way to a title ("Nigerian junior foreign minister").
+        title_word (0, false),
+        /// Compass words that name part of a state or place ("South Lebanon").
+        direction (0, false),
+        /// Grammatical words after which a name is still a head ("Russia has"), in lower case.
+        grammar (0, true),
+        /// Words that open a prepositional phrase in a relation frame.
+        preposition (0, true),
+        /// Nouns that stand for the people of an "of" phrase ("a group of Moroccan diplomats").
+        quantity (0, true),
+        /// Words after which a verb form is an adjective ("their donated photographs").
+        participle_determiner (0, true),
+        /// Particles that make another verb of a trigger ("lifted off", "gave up").
+        particle (0, true),
+        /// Words passed over between an auxiliary or modal and its verb ("will also").
+        adverb (0, true),
+        /// Words that may sit between a verb and its complement ("on", "Friday").
+        time (0, true),
+        /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
+        org_suffix (0, true),
     }
 }
 
