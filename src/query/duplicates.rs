@@ -11,10 +11,6 @@ use crate::extract::EntityKind;
 use crate::extract::lexicon::EMBEDDED;
 use crate::graph::KnowledgeGraph;
 
-/// Peerage and honorific words that precede a surname in British news but
-/// are not in the embedded `titles.tsv` ("Lord Butler").
-const EXTRA_TITLES: &[&str] = &["Lord", "Baroness", "Dame"];
-
 /// An entity named by its short name, and the entities it may duplicate.
 #[derive(Debug, Serialize)]
 pub struct ShortName {
@@ -71,7 +67,8 @@ pub struct Duplicates {
 }
 
 /// The title and honorific words of the embedded `titles.tsv` (not role
-/// nouns such as "president", which do not precede names), plus [`EXTRA_TITLES`].
+/// nouns such as "president", which do not precede names): "Mr", "Lord",
+/// "Prime Minister".
 fn titles() -> Vec<&'static str> {
     let text = EMBEDDED.iter().find(|(name, _)| *name == "titles.tsv").map_or("", |(_, text)| text);
     let listed = text
@@ -80,7 +77,7 @@ fn titles() -> Vec<&'static str> {
         .map(|line| line.split('\t').collect::<Vec<_>>())
         .filter(|cells| matches!(cells.get(2).map(|k| k.trim()), Some("title" | "honorific")))
         .map(|cells| cells[0].trim());
-    listed.chain(EXTRA_TITLES.iter().copied()).filter(|t| !t.is_empty()).collect()
+    listed.filter(|t| !t.is_empty()).collect()
 }
 
 /// The label without its leading titles ("Prime Minister Tony Blair" -> "Tony Blair").
