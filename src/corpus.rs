@@ -250,7 +250,8 @@ fn embedded_pipeline() -> &'static Pipeline {
 impl KnowledgeGraph {
     /// Builds the graph of some articles with the embedded lexicons and name
     /// tagger: the graph `newsgraph build` writes for the same articles read
-    /// from files named by their ids (evidence capped at 5 per edge).
+    /// from files named by their ids (evidence capped at 5 per edge, persons
+    /// resolved across documents by [`crate::crossdoc::resolve_surnames`]).
     ///
     /// Each article is an [`Article`], or an `(id, text)` or
     /// `(id, text, date)` tuple; its text is read as a plain-text file is
@@ -281,6 +282,7 @@ impl KnowledgeGraph {
         let items = texts.into_iter().flat_map(|text| text.into().into_items());
         let runner = Runner { pipeline, batch: 256, strict: true };
         runner.build(&mut graph, items, |_| {}, |_| {})?;
+        crate::crossdoc::resolve_surnames(&mut graph);
         Ok(graph)
     }
 }

@@ -38,6 +38,7 @@
 //! [`corpus::Runner`] builds the graph from them as the command line does.
 
 pub mod corpus;
+pub mod crossdoc;
 pub mod error;
 pub mod evaluate;
 pub mod export;

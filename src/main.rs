@@ -160,6 +160,8 @@ enum Command {
         /// Add to this existing graph (JSON), skipping documents already in it
         #[arg(long, value_name = "GRAPH")]
         update: Option<PathBuf>,
+        #[command(flatten)]
+        resolution: ResolutionArgs,
     },
     /// Write every mention and relation per document (JSONL), for evaluation tools
     Extract {
@@ -219,6 +221,8 @@ enum Command {
         /// Evidence kept per edge: a number or "all" (use the value the parts were built with)
         #[arg(long, default_value = "5", value_parser = parse_evidence)]
         evidence: EvidenceLimit,
+        #[command(flatten)]
+        resolution: ResolutionArgs,
     },
     /// Convert a graph (JSON) to another format
     Export {
@@ -227,6 +231,23 @@ enum Command {
         #[command(flatten)]
         out: GraphOutput,
     },
+}
+
+/// Whether the finished graph is resolved across documents.
+#[derive(clap::Args)]
+struct ResolutionArgs {
+    /// Keep persons named by a surname alone ("Ms Kowalczyk") apart from the
+    /// one full name the corpus gives for it ("Anna Kowalczyk")
+    #[arg(long)]
+    no_corpus_resolution: bool,
+}
+
+impl ResolutionArgs {
+    fn apply(&self, graph: &mut KnowledgeGraph) {
+        if !self.no_corpus_resolution {
+            newsgraph::crossdoc::resolve_surnames(graph);
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -358,7 +379,9 @@ fn check(cli: &Cli) -> Result<()> {
 fn run(cli: Cli) -> Result<ExitCode> {
     let quiet = cli.quiet;
     match cli.command {
-        Command::Build { input, out, evidence, update } => build(input, out, evidence, update, quiet),
+        Command::Build { input, out, evidence, update, resolution } => {
+            build(input, out, evidence, update, &resolution, quiet)
+        }
         Command::Extract { input, output, format: ExtractFormat::Jsonl } => extract(input, output.as_deref()),
         Command::Query { graph, input, pipeline, json, question } => {
             let graph = match graph {
@@ -368,6 +391,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let pipeline = pipeline.pipeline()?;
                     let runner = Runner { pipeline: &pipeline, batch: 256, strict: false };
                     runner.build(&mut graph, Documents::new(&input), report, |_| {}).map_err(strict_failure)?;
+                    newsgraph::crossdoc::resolve_surnames(&mut graph);
                     graph
                 }
             };
@@ -389,7 +413,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
-        Command::Merge { graphs, out, evidence } => merge(&graphs, &out, evidence),
+        Command::Merge { graphs, out, evidence, resolution } => merge(&graphs, &out, evidence, &resolution),
         Command::Export { graph, out } => {
             out.write(&read_graph(&graph, EvidenceLimit::All)?)?;
             Ok(ExitCode::SUCCESS)
@@ -402,6 +426,7 @@ fn build(
     out: GraphOutput,
     evidence: EvidenceLimit,
     update: Option<PathBuf>,
+    resolution: &ResolutionArgs,
     quiet: bool,
 ) -> Result<ExitCode> {
     let documents = Documents::new(&input.paths);
@@ -429,6 +454,7 @@ fn build(
     if summary.documents == 0 && update.is_none() {
         bail!("no documents could be read");
     }
+    resolution.apply(&mut graph);
     out.write(&graph)?;
     if !quiet {
         print_summary(&summary, &graph, started);
@@ -509,7 +535,12 @@ fn train(file: &Path, output: &Path, epochs: usize, quiet: bool) -> Result<ExitC
 
 /// Merges graphs of disjoint documents: a document in two of them would be
 /// counted twice, so it stops the merge, naming both graphs.
-fn merge(graphs: &[PathBuf], out: &GraphOutput, evidence: EvidenceLimit) -> Result<ExitCode> {
+fn merge(
+    graphs: &[PathBuf],
+    out: &GraphOutput,
+    evidence: EvidenceLimit,
+    resolution: &ResolutionArgs,
+) -> Result<ExitCode> {
     let mut merged = KnowledgeGraph::new(evidence);
     let mut read_from: std::collections::HashMap<String, &Path> = std::collections::HashMap::new();
     for path in graphs {
@@ -525,6 +556,7 @@ fn merge(graphs: &[PathBuf], out: &GraphOutput, evidence: EvidenceLimit) -> Resu
         read_from.extend(part.documents().map(|d| (d.id.clone(), path.as_path())));
         merged.merge(part)?;
     }
+    resolution.apply(&mut merged);
     out.write(&merged)?;
     Ok(ExitCode::SUCCESS)
 }

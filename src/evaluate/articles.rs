@@ -216,6 +216,7 @@ pub fn graph_of(pipeline: &Pipeline, text: &Path) -> Result<KnowledgeGraph, Arti
     runner
         .build(&mut graph, Documents::new(&[path]), |_| {}, |_| {})
         .map_err(|p| ArticlesError::Text(p.to_string()))?;
+    crate::crossdoc::resolve_surnames(&mut graph);
     Ok(graph)
 }
 

@@ -92,6 +92,10 @@ pub fn write_dot(graph: &KnowledgeGraph, nodes: DotNodes, out: &mut impl Write) 
             let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
             let _ = write!(tooltip, "\naliases: {}", aliases.join("; "));
         }
+        for resolved in graph.resolved(index) {
+            let sources = graph.resolution_sources(resolved);
+            let _ = write!(tooltip, "\nresolved from {} (full name in {})", resolved.label, sources.join(", "));
+        }
         writeln!(
             out,
             "  {} [label={}, shape={shape}, fillcolor={}, tooltip={}];",

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::extract::{EntityKind, RelationType};
-use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node};
+use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node, Resolved};
 
 /// What the JSON names as its writer.
 const GENERATOR: &str = concat!("newsgraph ", env!("CARGO_PKG_VERSION"));
@@ -40,6 +40,22 @@ struct NodeJson {
     code: Option<String>,
     aliases: BTreeSet<String>,
     mentions: u64,
+    /// A person's documents (sorted ids).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    documents: Vec<String>,
+    /// Short-name nodes cross-document resolution merged into this one.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    resolved: Vec<ResolvedJson>,
+}
+
+/// A [`Resolved`] record, with documents by id.
+#[derive(Serialize, Deserialize)]
+struct ResolvedJson {
+    id: String,
+    label: String,
+    mentions: u64,
+    documents: Vec<String>,
+    full_name_documents: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -107,6 +123,18 @@ fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
                 code: n.code.clone(),
                 aliases: n.aliases.clone(),
                 mentions: n.mentions,
+                documents: graph.node_documents(i).into_iter().map(|d| d.id.clone()).collect(),
+                resolved: n
+                    .resolved
+                    .iter()
+                    .map(|r| ResolvedJson {
+                        id: r.id.clone(),
+                        label: r.label.clone(),
+                        mentions: r.mentions,
+                        documents: graph.resolution_documents(r).into_iter().map(String::from).collect(),
+                        full_name_documents: graph.resolution_sources(r).into_iter().map(String::from).collect(),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -142,6 +170,17 @@ fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
     }
 }
 
+/// Document numbers for ids; an id the graph does not list is an error.
+fn numbers(graph: &KnowledgeGraph, ids: &[String], node: &str) -> std::result::Result<Vec<u32>, String> {
+    let mut numbers = ids
+        .iter()
+        .map(|id| graph.document_number(id).ok_or_else(|| format!("node {node} names an unknown document {id:?}")))
+        .collect::<std::result::Result<Vec<u32>, String>>()?;
+    numbers.sort_unstable();
+    numbers.dedup();
+    Ok(numbers)
+}
+
 /// Reads a graph written by [`to_json`]; `path` names the source in errors.
 pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<KnowledgeGraph> {
     let not_a_graph = |message: String| Error::NotAGraph { path: path.to_string(), message };
@@ -159,7 +198,20 @@ pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<Knowled
         graph.add_document_info(doc);
     }
     for n in json.nodes {
+        let documents = numbers(&graph, &n.documents, &n.id).map_err(not_a_graph)?;
+        let mut resolved = Vec::with_capacity(n.resolved.len());
+        for r in n.resolved {
+            resolved.push(Resolved {
+                documents: numbers(&graph, &r.documents, &n.id).map_err(not_a_graph)?,
+                sources: numbers(&graph, &r.full_name_documents, &n.id).map_err(not_a_graph)?,
+                id: r.id,
+                label: r.label,
+                mentions: r.mentions,
+            });
+        }
         graph.upsert_node(Node {
+            documents,
+            resolved,
             id: n.id,
             label: n.label,
             kind: n.kind,

@@ -6,7 +6,7 @@
 //! exporters sort, and capped evidence keeps the first items in document
 //! order, so the same corpus gives the same graph however it was split.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use petgraph::Direction;
@@ -38,7 +38,33 @@ pub struct Node {
     /// Event-data actor code: the ISO-3 code of the state the entity acts for
     /// (a state's own code, a group's state, a leader's state), or IGO / NGO.
     pub code: Option<String>,
+    /// A person's documents (the graph's numbers, ascending; see
+    /// [`KnowledgeGraph::node_documents`]): what cross-document resolution
+    /// reads. Other kinds keep none, to keep memory flat on big corpora.
+    pub(crate) documents: Vec<u32>,
+    /// Short-name nodes merged into this one by cross-document resolution, by id.
+    pub(crate) resolved: Vec<Resolved>,
 }
+
+/// A short-name node ("Ms Kowalczyk") that cross-document resolution merged
+/// into a full-name node ("Anna Kowalczyk"), and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The short-name node's id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
+    /// Its mentions (also counted in the full-name node's).
+    pub mentions: u64,
+    /// The documents the short name stood in (graph numbers, ascending).
+    pub(crate) documents: Vec<u32>,
+    /// The first documents (by id, at most [`RESOLUTION_SOURCES`]) that gave
+    /// the full name within the time window: why the merge was made.
+    pub(crate) sources: Vec<u32>,
+}
+
+/// How many documents a resolution record names as the source of the full name.
+pub const RESOLUTION_SOURCES: usize = 5;
 
 /// One sentence supporting an edge; spans are character offsets into the document text.
 #[derive(Debug, Clone, PartialEq, PartialOrd, Serialize, Deserialize)]
@@ -121,7 +147,10 @@ pub struct KnowledgeGraph {
     /// (so the fast, unkeyed hash cannot change any output).
     nodes: HashMap<String, NodeIndex>,
     edges: HashMap<(NodeIndex, NodeIndex, String), EdgeIndex>,
-    documents: BTreeMap<String, DocumentInfo>,
+    /// The documents in the order they were added; a document's number is its
+    /// place here (numbers differ between graphs; the exports write ids).
+    documents: Vec<DocumentInfo>,
+    document_numbers: HashMap<String, u32>,
     evidence_limit: EvidenceLimit,
 }
 
@@ -157,17 +186,70 @@ impl KnowledgeGraph {
 
     /// True if the document with this id was added.
     pub fn has_document(&self, id: &str) -> bool {
-        self.documents.contains_key(id)
+        self.document_numbers.contains_key(id)
     }
 
     /// The documents added, sorted by id.
     pub fn documents(&self) -> impl Iterator<Item = &DocumentInfo> {
-        self.documents.values()
+        let mut sorted: Vec<&DocumentInfo> = self.documents.iter().collect();
+        sorted.sort_by(|a, b| a.id.cmp(&b.id));
+        sorted.into_iter()
     }
 
-    /// Records a document as part of the graph.
-    pub(crate) fn add_document_info(&mut self, info: DocumentInfo) {
-        self.documents.insert(info.id.clone(), info);
+    /// Records a document as part of the graph; its number (an existing id keeps its own).
+    pub(crate) fn add_document_info(&mut self, info: DocumentInfo) -> u32 {
+        if let Some(&number) = self.document_numbers.get(&info.id) {
+            return number;
+        }
+        let number = u32::try_from(self.documents.len()).expect("fewer than 2^32 documents");
+        self.document_numbers.insert(info.id.clone(), number);
+        self.documents.push(info);
+        number
+    }
+
+    /// The number of the document with this id.
+    pub(crate) fn document_number(&self, id: &str) -> Option<u32> {
+        self.document_numbers.get(id).copied()
+    }
+
+    /// The documents in the order they were added: the document numbered n is the nth.
+    pub(crate) fn numbered_documents(&self) -> &[DocumentInfo] {
+        &self.documents
+    }
+
+    /// The document with this number.
+    pub(crate) fn document(&self, number: u32) -> &DocumentInfo {
+        &self.documents[number as usize]
+    }
+
+    /// The documents a person was named in under its own id (not those of the
+    /// short names resolved into it), sorted by id; none for other kinds.
+    pub fn node_documents(&self, index: NodeIndex) -> Vec<&DocumentInfo> {
+        self.sorted_documents(&self.graph[index].documents)
+    }
+
+    /// Documents by number, sorted by id.
+    pub(crate) fn sorted_documents(&self, numbers: &[u32]) -> Vec<&DocumentInfo> {
+        let mut docs: Vec<&DocumentInfo> = numbers.iter().map(|&n| self.document(n)).collect();
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        docs
+    }
+
+    /// The ids of the documents that gave the full name for a resolution
+    /// (the first [`RESOLUTION_SOURCES`] by id).
+    pub fn resolution_sources(&self, resolved: &Resolved) -> Vec<&str> {
+        let documents = self.sorted_documents(&resolved.sources).into_iter();
+        documents.take(RESOLUTION_SOURCES).map(|d| d.id.as_str()).collect()
+    }
+
+    /// The documents a resolved short name stood in, sorted by id.
+    pub fn resolution_documents(&self, resolved: &Resolved) -> Vec<&str> {
+        self.sorted_documents(&resolved.documents).into_iter().map(|d| d.id.as_str()).collect()
+    }
+
+    /// The short-name nodes cross-document resolution merged into this one, by id.
+    pub fn resolved(&self, index: NodeIndex) -> &[Resolved] {
+        &self.graph[index].resolved
     }
 
     /// Adds a node or merges it into the node with the same id.
@@ -188,6 +270,10 @@ impl KnowledgeGraph {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
+            existing.documents = union(&existing.documents, &node.documents);
+            for record in node.resolved {
+                add_resolved(&mut existing.resolved, record);
+            }
             return index;
         }
         let id = node.id.clone();
@@ -225,12 +311,18 @@ impl KnowledgeGraph {
         if self.has_document(&doc.id) {
             return Err(GraphError::DuplicateDocument(doc.id.clone()));
         }
-        self.add_document_info(DocumentInfo { id: doc.id.clone(), date: doc.date.clone(), title: doc.title.clone() });
+        let number = self.add_document_info(DocumentInfo {
+            id: doc.id.clone(),
+            date: doc.date.clone(),
+            title: doc.title.clone(),
+        });
         let Extraction { sentences, entities, relations, .. } = extraction;
         let indices: Vec<NodeIndex> = entities
             .into_iter()
             .map(|e| {
                 self.upsert_node(Node {
+                    documents: if e.kind == EntityKind::Person { vec![number] } else { Vec::new() },
+                    resolved: Vec::new(),
                     id: e.id,
                     label: e.label,
                     kind: e.kind,
@@ -271,7 +363,7 @@ impl KnowledgeGraph {
 
     /// The first document (by id) that both graphs hold.
     pub fn shared_document<'a>(&self, other: &'a KnowledgeGraph) -> Option<&'a str> {
-        other.documents.keys().find(|id| self.documents.contains_key(*id)).map(String::as_str)
+        other.documents().find(|d| self.has_document(&d.id)).map(|d| d.id.as_str())
     }
 
     /// Merges another graph into this one; graphs that share a document are
@@ -280,12 +372,21 @@ impl KnowledgeGraph {
         if let Some(id) = self.shared_document(&other) {
             return Err(GraphError::SharedDocument(id.to_string()));
         }
-        for info in other.documents.into_values() {
-            self.documents.insert(info.id.clone(), info);
-        }
+        let numbers: Vec<u32> = other.documents.iter().map(|info| self.add_document_info(info.clone())).collect();
+        let renumber = |old: &[u32]| {
+            let mut new: Vec<u32> = old.iter().map(|&n| numbers[n as usize]).collect();
+            new.sort_unstable();
+            new
+        };
         let mut map = HashMap::default();
         for old in other.graph.node_indices() {
-            map.insert(old, self.upsert_node(other.graph[old].clone()));
+            let mut node = other.graph[old].clone();
+            node.documents = renumber(&node.documents);
+            for record in &mut node.resolved {
+                record.documents = renumber(&record.documents);
+                record.sources = renumber(&record.sources);
+            }
+            map.insert(old, self.upsert_node(node));
         }
         for edge in other.graph.edge_indices() {
             if let Some((s, t)) = other.graph.edge_endpoints(edge) {
@@ -293,6 +394,44 @@ impl KnowledgeGraph {
             }
         }
         Ok(())
+    }
+
+    /// Merges the node `short` into the node `full` (cross-document
+    /// resolution): its mentions, names and edges, with a record naming the
+    /// documents that gave the full name (`sources`). An edge between the two
+    /// is dropped, as extraction drops relations of an entity with itself;
+    /// returns how many were.
+    pub(crate) fn absorb(&mut self, short: NodeIndex, full: NodeIndex, sources: Vec<u32>) -> usize {
+        let mut moved = Vec::new();
+        for direction in [Direction::Outgoing, Direction::Incoming] {
+            for e in self.graph.edges_directed(short, direction) {
+                let (source, target) = (e.source(), e.target());
+                self.edges.remove(&(source, target, e.weight().relation.label.clone()));
+                let end = |i: NodeIndex| if i == short { full } else { i };
+                moved.push((end(source), end(target), e.weight().clone()));
+            }
+        }
+        let Some(node) = self.graph.remove_node(short) else { return 0 };
+        self.nodes.remove(&node.id);
+        let existing = &mut self.graph[full];
+        existing.mentions += node.mentions;
+        existing.aliases.extend(node.aliases);
+        existing.aliases.insert(node.label.clone());
+        existing.aliases.remove(&existing.label);
+        // The full name's own code is the better evidence.
+        existing.code = existing.code.take().or(node.code);
+        let documents = node.resolved.iter().fold(node.documents, |all, r| union(&all, &r.documents));
+        let record = Resolved { id: node.id, label: node.label, mentions: node.mentions, documents, sources };
+        add_resolved(&mut existing.resolved, record);
+        let mut dropped = 0;
+        for (source, target, edge) in moved {
+            if source == target {
+                dropped += 1;
+            } else {
+                self.upsert_edge(source, target, edge);
+            }
+        }
+        dropped
     }
 
     /// The entity at `index` (an index from this graph).
@@ -342,6 +481,33 @@ impl KnowledgeGraph {
     pub fn degree(&self, node: NodeIndex) -> usize {
         self.graph.edges_directed(node, Direction::Outgoing).count()
             + self.graph.edges_directed(node, Direction::Incoming).count()
+    }
+}
+
+/// The sorted union of two ascending lists of document numbers.
+pub(crate) fn union(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut all: Vec<u32> = a.iter().chain(b).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// Adds a resolution record, joining it with one of the same short-name id.
+/// (Sources are ordered by document id when the record is written.)
+pub(crate) fn add_resolved(records: &mut Vec<Resolved>, record: Resolved) {
+    match records.iter_mut().find(|r| r.id == record.id) {
+        Some(existing) => {
+            existing.mentions += record.mentions;
+            existing.documents = union(&existing.documents, &record.documents);
+            existing.sources = union(&existing.sources, &record.sources);
+            if record.label < existing.label {
+                existing.label = record.label;
+            }
+        }
+        None => {
+            records.push(record);
+            records.sort_by(|a, b| a.id.cmp(&b.id));
+        }
     }
 }
 

@@ -7,8 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
+use crate::crossdoc::without_titles;
 use crate::extract::EntityKind;
-use crate::extract::lexicon::EMBEDDED;
 use crate::graph::KnowledgeGraph;
 
 /// An entity named by its short name, and the entities it may duplicate.
@@ -22,8 +22,8 @@ pub struct ShortName {
     pub surname: String,
     /// How many times it was mentioned.
     pub mentions: u64,
-    /// Documents of the evidence of its edges (nodes keep no documents, so
-    /// this is a lower bound; 0 for an entity without edges).
+    /// Documents it was named in (persons list them) or is an end of an
+    /// edge's evidence in.
     pub documents: usize,
     /// Entities of the same kind whose full name ends with the surname,
     /// most mentioned first.
@@ -66,34 +66,14 @@ pub struct Duplicates {
     pub summary: DuplicateSummary,
 }
 
-/// The title and honorific words of the embedded `titles.tsv` (not role
-/// nouns such as "president", which do not precede names): "Mr", "Lord",
-/// "Prime Minister".
-fn titles() -> Vec<&'static str> {
-    let text = EMBEDDED.iter().find(|(name, _)| *name == "titles.tsv").map_or("", |(_, text)| text);
-    let listed = text
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .map(|line| line.split('\t').collect::<Vec<_>>())
-        .filter(|cells| matches!(cells.get(2).map(|k| k.trim()), Some("title" | "honorific")))
-        .map(|cells| cells[0].trim());
-    listed.filter(|t| !t.is_empty()).collect()
-}
-
-/// The label without its leading titles ("Prime Minister Tony Blair" -> "Tony Blair").
-fn without_titles<'a>(label: &'a str, titles: &[&str]) -> &'a str {
-    let mut rest = label.trim();
-    while let Some(shorter) =
-        titles.iter().filter_map(|t| rest.strip_prefix(t).and_then(|r| r.strip_prefix(' '))).min_by_key(|r| r.len())
-    {
-        rest = shorter.trim_start();
-    }
-    rest
-}
-
-/// For each entity, the documents of the evidence of the edges it is an end of.
+/// For each entity, the documents it is listed in (persons) and those of the
+/// evidence of the edges it is an end of.
 fn evidence_documents(graph: &KnowledgeGraph) -> HashMap<NodeIndex, BTreeSet<&str>> {
     let mut documents: HashMap<NodeIndex, BTreeSet<&str>> = HashMap::new();
+    for i in graph.sorted_nodes() {
+        let listed = graph.node_documents(i).into_iter().map(|d| d.id.as_str());
+        documents.entry(i).or_default().extend(listed);
+    }
     for (source, target, edge) in graph.sorted_edges() {
         for evidence in &edge.evidence {
             documents.entry(source).or_default().insert(&evidence.doc);
@@ -108,7 +88,6 @@ fn evidence_documents(graph: &KnowledgeGraph) -> HashMap<NodeIndex, BTreeSet<&st
 /// last word is that surname.
 pub fn duplicates(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Duplicates {
     let kind = kind.unwrap_or(EntityKind::Person);
-    let titles = titles();
     let documents = evidence_documents(graph);
     let count = |i: NodeIndex| documents.get(&i).map_or(0, BTreeSet::len);
     // (node, name without titles), for every node of the kind.
@@ -116,7 +95,7 @@ pub fn duplicates(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Duplicate
         .sorted_nodes()
         .into_iter()
         .filter(|&i| graph.node(i).kind == kind)
-        .map(|i| (i, without_titles(&graph.node(i).label, &titles)))
+        .map(|i| (i, without_titles(&graph.node(i).label)))
         .collect();
     let mut full_by_surname: HashMap<&str, Vec<FullName>> = HashMap::new();
     for &(i, name) in named.iter().filter(|(_, name)| name.contains(' ')) {
@@ -153,22 +132,4 @@ pub fn duplicates(graph: &KnowledgeGraph, kind: Option<EntityKind>) -> Duplicate
         no_candidate: with(&|n| n == 0),
     };
     Duplicates { short_names, summary }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{titles, without_titles};
-
-    #[test]
-    fn titles_come_off_the_front_only() {
-        let titles = titles();
-        assert_eq!(without_titles("Mr Blair", &titles), "Blair");
-        assert_eq!(without_titles("Lord Butler", &titles), "Butler");
-        assert_eq!(without_titles("President Bush", &titles), "Bush");
-        assert_eq!(without_titles("Prime Minister Tony Blair", &titles), "Tony Blair");
-        assert_eq!(without_titles("Sir Menzies Campbell", &titles), "Menzies Campbell");
-        assert_eq!(without_titles("Mrs.", &titles), "Mrs.", "a title alone stays");
-        assert_eq!(without_titles("Tony Mr", &titles), "Tony Mr");
-        assert!(!titles.contains(&"president"), "role nouns are not titles before a name");
-    }
 }
