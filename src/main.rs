@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary};
-use newsgraph::evaluate::{self, articles, conll, conll04, plover};
+use newsgraph::evaluate::{self, articles, conll, conll04, petrarch, plover};
 use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
@@ -260,6 +260,8 @@ enum Gold {
     Plover { file: PathBuf },
     /// Reader goldens: each NAME.gold.json under DIR scored against the graph of NAME.txt under DIR
     Articles { dir: PathBuf },
+    /// PETRARCH unit-test records (XML): codings found exactly, with the lexicons of --lexicon DIR
+    Petrarch { file: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -407,6 +409,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Gold::Plover { file } => evaluate_plover(&mut out, &pipeline, &file, errors)?,
                 Gold::Articles { dir } => {
                     articles::write_report(&mut out, &articles::evaluate(&pipeline, &dir)?, errors)?;
+                }
+                Gold::Petrarch { file } => {
+                    let text =
+                        std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let records = petrarch::parse(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+                    let report = petrarch::evaluate(&pipeline, &records);
+                    petrarch::write_report(&mut out, &file.display().to_string(), &report, errors)?;
                 }
             }
             out.flush()?;

@@ -1,5 +1,5 @@
 //! Evaluation against public gold standards: CoNLL-2003 named entities,
-//! CoNLL04 relations and PLOVER events. Each scorer reads the gold file, runs the pipeline on the
+//! CoNLL04 relations, PLOVER events and PETRARCH's unit-test codings. Each scorer reads the gold file, runs the pipeline on the
 //! same text a user would give it, and reports precision, recall and F1.
 //!
 //! Public on purpose: the binary's `evaluate` and `train` verbs are built on
@@ -9,6 +9,7 @@ pub mod articles;
 pub mod conll;
 pub mod conll04;
 mod gold;
+pub mod petrarch;
 pub mod plover;
 mod score;
 

@@ -11,6 +11,7 @@ mod golden;
 mod harness;
 mod library;
 mod merge;
+mod petrarch;
 mod quality;
 mod readme;
 mod robustness;
