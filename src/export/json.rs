@@ -7,19 +7,21 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::layout::Layout;
 use crate::error::{Error, Result};
 use crate::extract::{EntityKind, RelationType};
-use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node, Resolved};
+use crate::graph::{DocumentInfo, Edge, Evidence, EvidenceLimit, KnowledgeGraph, Node, RESOLUTION_SOURCES, Resolved};
 
 /// What the JSON names as its writer.
 const GENERATOR: &str = concat!("newsgraph ", env!("CARGO_PKG_VERSION"));
 
+/// The whole file: read with [`NodeJson`] nodes, written with [`NodeOut`] ones.
 #[derive(Serialize, Deserialize)]
-struct GraphJson {
+struct GraphJson<N> {
     directed: bool,
     multigraph: bool,
     graph: GraphMeta,
-    nodes: Vec<NodeJson>,
+    nodes: Vec<N>,
     edges: Vec<EdgeJson>,
 }
 
@@ -29,33 +31,100 @@ struct GraphMeta {
     documents: Vec<DocumentInfo>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// A node as read.
+#[derive(Deserialize)]
 struct NodeJson {
     id: String,
     label: String,
     kind: EntityKind,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     iso3: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     code: Option<String>,
     aliases: BTreeSet<String>,
     mentions: u64,
-    /// A person's documents (sorted ids).
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
-    documents: Vec<String>,
+    /// A person's documents, by place in the document list.
+    #[serde(default)]
+    documents: Vec<u32>,
     /// Short-name nodes cross-document resolution merged into this one.
-    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    #[serde(default)]
     resolved: Vec<ResolvedJson>,
 }
 
-/// A [`Resolved`] record, with documents by id.
-#[derive(Serialize, Deserialize)]
+/// A [`Resolved`] record as read, with documents by id.
+#[derive(Deserialize)]
 struct ResolvedJson {
     id: String,
     label: String,
     mentions: u64,
-    documents: Vec<String>,
+    documents: Vec<u32>,
     full_name_documents: Vec<String>,
+}
+
+/// A node as written, borrowed from the graph: a corpus's persons list
+/// millions of documents, which are written as they are read, not copied.
+#[derive(Serialize)]
+struct NodeOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: EntityKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iso3: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<&'a str>,
+    aliases: &'a BTreeSet<String>,
+    mentions: u64,
+    #[serde(skip_serializing_if = "Places::is_empty")]
+    documents: Places<'a>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    resolved: Vec<ResolvedOut<'a>>,
+}
+
+/// A [`Resolved`] record as written.
+#[derive(Serialize)]
+struct ResolvedOut<'a> {
+    id: &'a str,
+    label: &'a str,
+    mentions: u64,
+    documents: Places<'a>,
+    full_name_documents: Ids<'a>,
+}
+
+/// Documents by number, written as their ids sorted (at most `limit`).
+struct Ids<'a> {
+    graph: &'a KnowledgeGraph,
+    numbers: &'a [u32],
+    limit: usize,
+}
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let documents = self.graph.sorted_documents(self.numbers).into_iter().take(self.limit);
+        serializer.collect_seq(documents.map(|d| d.id.as_str()))
+    }
+}
+
+/// Documents by number, written as their places in the JSON's document list
+/// (sorted by id), ascending: a few bytes each, as a corpus's persons list
+/// millions (on a bench-like corpus, ids took 2.53 MB of JSON, places 2.15).
+struct Places<'a> {
+    /// Each document number's place in the written list.
+    places: &'a [u32],
+    numbers: &'a [u32],
+}
+
+impl Places<'_> {
+    fn is_empty(&self) -> bool {
+        self.numbers.is_empty()
+    }
+}
+
+impl Serialize for Places<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut places: Vec<u32> = self.numbers.iter().map(|&n| self.places[n as usize]).collect();
+        places.sort_unstable();
+        serializer.collect_seq(places)
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -77,7 +146,7 @@ struct EdgeJson {
 /// How the JSON is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JsonLayout {
-    /// Indented, one value per line.
+    /// Indented, one value per line; an array of plain values on one line.
     Pretty,
     /// On one line, for pipes that read a record per line.
     Compact,
@@ -92,7 +161,8 @@ pub fn to_json(graph: &KnowledgeGraph) -> String {
 
 /// Writes the graph as node-link JSON and a newline, sorted for byte-identical output.
 pub fn write_json(graph: &KnowledgeGraph, layout: JsonLayout, out: &mut impl Write) -> io::Result<()> {
-    let json = graph_json(graph);
+    let places = graph.document_places();
+    let json = graph_json(graph, &places);
     // serde's many small writes go to a buffer of this function's own, not
     // through the caller's (often boxed) writer one by one: through a boxed
     // writer they took 54.8 M instructions for the BBC corpus's graph, against
@@ -100,7 +170,9 @@ pub fn write_json(graph: &KnowledgeGraph, layout: JsonLayout, out: &mut impl Wri
     // never held whole (a 1 GB corpus peaked 100 MB higher so).
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
     match layout {
-        JsonLayout::Pretty => serde_json::to_writer_pretty(&mut buffered, &json),
+        JsonLayout::Pretty => {
+            json.serialize(&mut serde_json::Serializer::with_formatter(&mut buffered, Layout::default()))
+        }
         JsonLayout::Compact => serde_json::to_writer(&mut buffered, &json),
     }
     // Gives back the writer's own error (a broken pipe stays one).
@@ -109,30 +181,32 @@ pub fn write_json(graph: &KnowledgeGraph, layout: JsonLayout, out: &mut impl Wri
     buffered.flush()
 }
 
-fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
+fn graph_json<'a>(graph: &'a KnowledgeGraph, places: &'a [u32]) -> GraphJson<NodeOut<'a>> {
+    let ids = |numbers, limit| Ids { graph, numbers, limit };
+    let places = |numbers| Places { places, numbers };
     let nodes = graph
         .sorted_nodes()
         .into_iter()
         .map(|i| {
             let n = graph.node(i);
-            NodeJson {
-                id: n.id.clone(),
-                label: n.label.clone(),
+            NodeOut {
+                id: &n.id,
+                label: &n.label,
                 kind: n.kind,
-                iso3: n.iso3.clone(),
-                code: n.code.clone(),
-                aliases: n.aliases.clone(),
+                iso3: n.iso3.as_deref(),
+                code: n.code.as_deref(),
+                aliases: &n.aliases,
                 mentions: n.mentions,
-                documents: graph.node_documents(i).into_iter().map(|d| d.id.clone()).collect(),
+                documents: places(&n.documents),
                 resolved: n
                     .resolved
                     .iter()
-                    .map(|r| ResolvedJson {
-                        id: r.id.clone(),
-                        label: r.label.clone(),
+                    .map(|r| ResolvedOut {
+                        id: &r.id,
+                        label: &r.label,
                         mentions: r.mentions,
-                        documents: graph.resolution_documents(r).into_iter().map(String::from).collect(),
-                        full_name_documents: graph.resolution_sources(r).into_iter().map(String::from).collect(),
+                        documents: places(&r.documents),
+                        full_name_documents: ids(&r.sources, RESOLUTION_SOURCES),
                     })
                     .collect(),
             }
@@ -172,10 +246,21 @@ fn graph_json(graph: &KnowledgeGraph) -> GraphJson {
 
 /// Document numbers for ids; an id the graph does not list is an error.
 fn numbers(graph: &KnowledgeGraph, ids: &[String], node: &str) -> std::result::Result<Vec<u32>, String> {
-    let mut numbers = ids
+    let numbers = ids
         .iter()
-        .map(|id| graph.document_number(id).ok_or_else(|| format!("node {node} names an unknown document {id:?}")))
-        .collect::<std::result::Result<Vec<u32>, String>>()?;
+        .map(|id| graph.document_number(id).ok_or_else(|| format!("node {node} names an unknown document {id:?}")));
+    sorted(numbers.collect::<std::result::Result<Vec<u32>, String>>()?)
+}
+
+/// Document numbers for places in the file's document list (`listed`: their numbers).
+fn numbers_at(listed: &[u32], places: &[u32], node: &str) -> std::result::Result<Vec<u32>, String> {
+    let numbers = places.iter().map(|&p| {
+        listed.get(p as usize).copied().ok_or_else(|| format!("node {node} names document {p}, past the document list"))
+    });
+    sorted(numbers.collect::<std::result::Result<Vec<u32>, String>>()?)
+}
+
+fn sorted(mut numbers: Vec<u32>) -> std::result::Result<Vec<u32>, String> {
     numbers.sort_unstable();
     numbers.dedup();
     Ok(numbers)
@@ -192,17 +277,15 @@ pub fn from_json(path: &str, text: &str, limit: EvidenceLimit) -> Result<Knowled
     if value.get("nodes").is_none() || value.get("edges").is_none() {
         return Err(not_a_graph("expected networkx node-link JSON with \"nodes\" and \"edges\"".into()));
     }
-    let json: GraphJson = serde_json::from_value(value).map_err(|e| not_a_graph(e.to_string()))?;
+    let json: GraphJson<NodeJson> = serde_json::from_value(value).map_err(|e| not_a_graph(e.to_string()))?;
     let mut graph = KnowledgeGraph::new(limit);
-    for doc in json.graph.documents {
-        graph.add_document_info(doc);
-    }
+    let listed: Vec<u32> = json.graph.documents.into_iter().map(|doc| graph.add_document_info(doc)).collect();
     for n in json.nodes {
-        let documents = numbers(&graph, &n.documents, &n.id).map_err(not_a_graph)?;
+        let documents = numbers_at(&listed, &n.documents, &n.id).map_err(not_a_graph)?;
         let mut resolved = Vec::with_capacity(n.resolved.len());
         for r in n.resolved {
             resolved.push(Resolved {
-                documents: numbers(&graph, &r.documents, &n.id).map_err(not_a_graph)?,
+                documents: numbers_at(&listed, &r.documents, &n.id).map_err(not_a_graph)?,
                 sources: numbers(&graph, &r.full_name_documents, &n.id).map_err(not_a_graph)?,
                 id: r.id,
                 label: r.label,

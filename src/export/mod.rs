@@ -4,6 +4,7 @@
 mod dot;
 mod json;
 mod jsonl;
+mod layout;
 
 pub use dot::{DotNodes, to_dot, write_dot};
 pub use json::{JsonLayout, from_json, to_json, write_json};

@@ -217,6 +217,17 @@ impl KnowledgeGraph {
         &self.documents
     }
 
+    /// Each document number's place in [`KnowledgeGraph::documents`] (sorted by id).
+    pub(crate) fn document_places(&self) -> Vec<u32> {
+        let mut by_id: Vec<u32> = (0..self.documents.len() as u32).collect();
+        by_id.sort_by(|&a, &b| self.documents[a as usize].id.cmp(&self.documents[b as usize].id));
+        let mut places = vec![0; by_id.len()];
+        for (place, number) in (0u32..).zip(by_id) {
+            places[number as usize] = place;
+        }
+        places
+    }
+
     /// The document with this number.
     pub(crate) fn document(&self, number: u32) -> &DocumentInfo {
         &self.documents[number as usize]

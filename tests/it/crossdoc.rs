@@ -136,3 +136,20 @@ fn merging_and_updating_resolve_what_the_parts_could_not() {
     update.extend(short);
     assert_eq!(run(update), whole);
 }
+
+#[test]
+fn the_diagram_shows_why_and_a_bad_document_place_is_refused() {
+    let dir = scratch();
+    let mut args = vec!["build".to_string(), "-q".into(), "-f".into(), "dot".into()];
+    args.extend(corpus(&dir, ALL));
+    let dot = newsgraph(&args.iter().map(String::as_str).collect::<Vec<_>>()).ok();
+    assert!(dot.contains("resolved from Kowalczyk (full name in "), "{dot}");
+    let graph = dir.path().join("bad.json");
+    let text = r#"{"directed": true, "multigraph": true, "graph": {"generator": "x", "documents": []},
+        "nodes": [{"id": "person:x", "label": "X", "kind": "person", "aliases": [], "mentions": 1, "documents": [3]}],
+        "edges": []}"#;
+    std::fs::write(&graph, text).unwrap();
+    let run = newsgraph(&["query", &graph.display().to_string(), "entities"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("node person:x names document 3, past the document list"), "{}", run.stderr);
+}
