@@ -220,6 +220,11 @@ enum Command {
         #[arg(long, default_value = "5", value_parser = parse_evidence)]
         evidence: EvidenceLimit,
     },
+    /// Convert the field's dictionaries into lexicon files (for --lexicon DIR)
+    Convert {
+        #[command(subcommand)]
+        source: ConvertSource,
+    },
     /// Convert a graph (JSON) to another format
     Export {
         /// A graph written by `newsgraph build` (JSON)
@@ -227,6 +232,13 @@ enum Command {
         #[command(flatten)]
         out: GraphOutput,
     },
+}
+
+#[derive(Subcommand)]
+enum ConvertSource {
+    /// PETRARCH2 dictionaries (CAMEO.2.0.txt or PETR.Validate.verbs.txt) in SRC_DIR
+    /// → cameo_verbs.tsv in OUT_DIR
+    Petrarch { src_dir: PathBuf, out_dir: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -390,6 +402,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
         Command::Merge { graphs, out, evidence } => merge(&graphs, &out, evidence),
+        Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir } } => {
+            let converted = newsgraph::convert::petrarch(&src_dir, &out_dir)?;
+            if !quiet {
+                eprint!("{converted}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { graph, out } => {
             out.write(&read_graph(&graph, EvidenceLimit::All)?)?;
             Ok(ExitCode::SUCCESS)

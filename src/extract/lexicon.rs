@@ -23,6 +23,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("places.tsv", include_str!("../../data/lexicon/places.tsv")),
     ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
     ("relations.tsv", include_str!("../../data/lexicon/relations.tsv")),
+    ("cameo_verbs.tsv", include_str!("../../data/lexicon/cameo_verbs.tsv")),
     ("words.tsv", include_str!("../../data/lexicon/words.tsv")),
     ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
 ];

@@ -153,11 +153,15 @@ impl<'a> Frame<'a> {
             self.lower(k.saturating_sub(1)).as_str(),
             "received" | "receives" | "receive" | "won" | "wins" | "gained" | "got" | "gets" | "needs" | "needed"
         );
-        // A noun after its determiner is a trigger ("a rally in Lagos"); a participle is not.
+        // A noun after its determiner is a trigger ("a rally in Lagos"); a participle
+        // is not, nor one after a preposition ("charged over alleged spying").
         let participle = self.lower(s).ends_with("ed");
+        let before = self.lower(k.saturating_sub(1));
         let adjective = e == s
             && k > 0
-            && ((participle && self.lexicon.lists.participle_determiner.contains(self.lower(k - 1).as_str()))
+            && ((participle
+                && (self.lexicon.lists.participle_determiner.contains(before.as_str())
+                    || self.lexicon.lists.preposition.contains(before.as_str())))
                 || light_verb);
         // "kidnapped up to 16": a quantity, not a particle.
         let particle =
