@@ -345,6 +345,10 @@ named_classes! {
         time (0, true),
         /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
         org_suffix (0, true),
+        /// Triggers of an assault that, without violence in the sentence, are a verbal attack ("attacked the plan").
+        verbal_attack (0, true),
+        /// Words that make an attack physical ("troops", "killed", "bomb").
+        violence (0, true),
     }
 }
 
