@@ -18,6 +18,12 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
+/// The plural of a noun phrase's last word ("deal" → "deals", "policy" →
+/// "policies"): the spelling of the third person.
+pub(crate) fn plural(noun: &str) -> String {
+    third_person(noun)
+}
+
 /// "-s", "-es" after a sibilant or "o", "-ies" after a consonant and "y".
 fn third_person(base: &str) -> String {
     if let Some(stem) = consonant_y_stem(base) {

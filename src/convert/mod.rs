@@ -47,8 +47,8 @@ impl fmt::Display for Converted {
             writeln!(f, "{}: {} verb blocks, {} verbs", path.display(), counts.blocks, counts.verbs)?;
             writeln!(
                 f,
-                "  {VERBS_FILE}: {} rows, {} trigger forms, {} preposition patterns",
-                counts.rows, counts.triggers, counts.preposition_patterns
+                "  {VERBS_FILE}: {} rows, {} trigger forms, {} preposition patterns, {} noun patterns",
+                counts.rows, counts.triggers, counts.preposition_patterns, counts.noun_patterns
             )?;
             for (reason, count) in &counts.skipped {
                 writeln!(f, "  skipped {count}: {reason}")?;
