@@ -349,6 +349,8 @@ named_classes! {
         verbal_attack (0, true),
         /// Words that make an attack physical ("troops", "killed", "bomb").
         violence (0, true),
+        /// Things whose giving is aid, the second object of "gave Ukraine a loan".
+        aid_noun (0, true),
     }
 }
 

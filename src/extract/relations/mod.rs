@@ -138,7 +138,7 @@ impl Finder<'_> {
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
         let (Some(subject), Some(object)) = (subject, object) else { return None };
-        if subject.0 == object.0 {
+        if subject.0 == object.0 || frame.gives_no_aid(entry, &object) {
             return None;
         }
         let last = object.1.end.max(trigger_span.end);

@@ -149,6 +149,23 @@ impl<'a> Frame<'a> {
         if speaker || about { criticized } else { entry }
     }
 
+    /// "gave Britain the chance", "granted Yukos an injunction": a gift whose
+    /// thing given (the second object) is no aid is no aid ("gave Ukraine a
+    /// loan" is).
+    pub(super) fn gives_no_aid(&self, entry: &RelationEntry, object: &Argument) -> bool {
+        if entry.kind.plover.as_deref() != Some("AID") {
+            return false;
+        }
+        let lists = &self.lexicon.lists;
+        let tokens = &self.sentence.tokens;
+        let Some(after) = tokens.iter().position(|t| t.start >= object.1.end) else { return false };
+        if !lists.participle_determiner.contains(self.lower(after).as_str()) {
+            return false;
+        }
+        let thing = (after + 1..(after + 5).min(tokens.len())).take_while(|&i| !self.is_boundary(i));
+        !thing.into_iter().any(|i| lists.aid_noun.contains(self.lower(i).as_str()))
+    }
+
     /// "recalls how ...", "recalled that ...": a memory, not the recall of an
     /// envoy (CAMEO codes RECALL only with an envoy as its object).
     pub(super) fn recalls_a_memory(&self, trigger: Range<usize>, entry: &RelationEntry) -> bool {
