@@ -238,7 +238,13 @@ enum Command {
 enum ConvertSource {
     /// PETRARCH2 dictionaries (CAMEO.2.0.txt or PETR.Validate.verbs.txt) in SRC_DIR
     /// → cameo_verbs.tsv in OUT_DIR
-    Petrarch { src_dir: PathBuf, out_dir: PathBuf },
+    Petrarch {
+        src_dir: PathBuf,
+        out_dir: PathBuf,
+        /// Every verb and form, without the filters for news (for PETRARCH's unit tests)
+        #[arg(long)]
+        all_verbs: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -402,8 +408,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
         Command::Merge { graphs, out, evidence } => merge(&graphs, &out, evidence),
-        Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir } } => {
-            let converted = newsgraph::convert::petrarch(&src_dir, &out_dir)?;
+        Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir, all_verbs } } => {
+            use newsgraph::convert::Filters;
+            let filters = if all_verbs { Filters::None } else { Filters::News };
+            let converted = newsgraph::convert::petrarch_with(&src_dir, &out_dir, filters)?;
             if !quiet {
                 eprint!("{converted}");
             }

@@ -17,6 +17,7 @@ const LABELS: &str = include_str!("../../data/convert/cameo_labels.tsv");
 const PLOVER: &str = include_str!("../../data/convert/cameo_plover.tsv");
 const GOLDSTEIN: &str = include_str!("../../data/convert/goldstein.tsv");
 const GENERIC: &str = include_str!("../../data/convert/generic_verbs.txt");
+const TRIGGERS: &str = include_str!("../../data/convert/cameo_triggers.tsv");
 
 /// Prepositions a bare pattern may name as the one introducing the object.
 const PREPOSITIONS: [&str; 20] = [
@@ -53,7 +54,9 @@ impl VerbCounts {
 struct Verb {
     /// As the dictionary spells it ("LASH_OUT").
     name: String,
-    /// Its past forms ("accused", "slain", "lashed out"): the ones that become triggers.
+    /// Every form, the base first.
+    forms: Vec<String>,
+    /// Its past forms ("accused", "slain", "lashed out"): the ones that become triggers in news.
     past: Vec<String>,
     code: Option<String>,
     /// A coder's note on its line ("# HUX 11/26/97").
@@ -87,10 +90,10 @@ struct NounPattern {
 
 /// The rows of `cameo_verbs.tsv` for the dictionary `text` (named `source`
 /// in the header), and what was converted.
-pub(crate) fn convert(text: &str, source: &str) -> (String, VerbCounts) {
+pub(crate) fn convert(text: &str, source: &str, filters: Filters) -> (String, VerbCounts) {
     let mut counts = VerbCounts::default();
     let blocks = parse(text, &mut counts);
-    let rows = rows(&blocks, &mut counts);
+    let rows = rows(&blocks, &mut counts, filters);
     counts.rows = rows.len();
     counts.triggers = rows.values().map(Vec::len).sum();
     (write(&rows, source), counts)
@@ -166,32 +169,36 @@ fn verb_line(line: &str, noted: bool) -> Option<Verb> {
     let words: Vec<&str> = main.split('_').filter(|w| !w.is_empty()).collect();
     let verb_at = words.iter().position(|w| w.starts_with('+')).unwrap_or(0);
     let base = words.get(verb_at)?.trim_start_matches('+').to_lowercase();
-    let mut past = Vec::new();
+    let (mut forms, mut past) = (vec![phrase(main)], Vec::new());
     match irregular {
         Some(listed) => {
             for form in listed.split_whitespace() {
                 let verb = form.split('_').find(|w| w.starts_with('+')).unwrap_or(form).to_lowercase();
-                let verb = verb.trim_start_matches('+');
-                if is_listed_past(verb, &base) {
+                if is_listed_past(verb.trim_start_matches('+'), &base) {
                     past.push(phrase(form));
                 }
+                forms.push(phrase(form));
             }
         }
         None => {
             for form in regular_forms(&base) {
+                let is_past = form.ends_with("ed") && form != base;
                 let mut phrase: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                if form.ends_with("ed") && form != base {
-                    phrase[verb_at] = form;
+                phrase[verb_at] = form;
+                if is_past {
                     past.push(phrase.join(" "));
                 }
+                forms.push(phrase.join(" "));
             }
         }
     }
     // A form is words of letters ("lashed out"); a stray comma in a list is none.
     let is_phrase = |f: &str| f.split(' ').all(|w| w.chars().any(char::is_alphabetic) && !w.contains(','));
-    let mut seen = HashSet::new();
-    past.retain(|f| !f.is_empty() && is_phrase(f) && seen.insert(f.clone()));
-    Some(Verb { name: main.replace('+', ""), past, code, noted })
+    for list in [&mut forms, &mut past] {
+        let mut seen = HashSet::new();
+        list.retain(|f| !f.is_empty() && is_phrase(f) && seen.insert(f.clone()));
+    }
+    Some(Verb { name: main.replace('+', ""), forms, past, code, noted })
 }
 
 /// Whether a form a verb line lists in `{...}` is its past ("slain", "hung"):
@@ -290,6 +297,30 @@ fn noun_triggers(form: &str, noun: &str) -> Vec<String> {
     triggers
 }
 
+/// Which of the converted verbs become triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filters {
+    /// For news (the shipped lexicon): verbs the coders worked with, past forms,
+    /// no general verbs, no neutral statements without their preposition, and
+    /// the codes of `cameo_triggers.tsv` only in a noun pattern.
+    News,
+    /// Every verb and form, as PETRARCH reads the dictionary (for its unit tests).
+    None,
+}
+
+/// Why a verb is left out under the news filters, if it is.
+fn news_skip(block: &Block, verb: &Verb) -> Option<&'static str> {
+    if !attested(block, verb) {
+        return Some("synonym only (no code, note or pattern of its own)");
+    }
+    verb.past.iter().any(|form| is_generic(form)).then_some("general verb (data/convert/generic_verbs.txt)")
+}
+
+/// A code whose bare verbs are left out under the news filters (`cameo_triggers.tsv`).
+fn phrase_only(code: &str) -> bool {
+    lookup(TRIGGERS, code) == Some("phrase")
+}
+
 /// A row being built: its object column and its trigger forms in order.
 type Rows = BTreeMap<(String, String), Vec<String>>;
 
@@ -297,7 +328,8 @@ type Rows = BTreeMap<(String, String), Vec<String>>;
 /// 01 and 02: "said", "told", "asked") becomes a trigger only with its
 /// preposition: as a verb with a direct object it would join a speaker to
 /// whoever the sentence names next.
-fn rows(blocks: &[Block], counts: &mut VerbCounts) -> Rows {
+fn rows(blocks: &[Block], counts: &mut VerbCounts, filters: Filters) -> Rows {
+    let news = filters == Filters::News;
     let mut rows = Rows::new();
     let mut taken: HashSet<(String, String)> = HashSet::new();
     let mut add = |code: &str, object: String, forms: &[String]| {
@@ -310,25 +342,23 @@ fn rows(blocks: &[Block], counts: &mut VerbCounts) -> Rows {
     };
     for block in blocks {
         for verb in &block.verbs {
-            if !attested(block, verb) {
-                counts.skip("synonym only (no code, note or pattern of its own)");
+            if let Some(reason) = news_skip(block, verb).filter(|_| news) {
+                counts.skip(reason);
                 continue;
             }
-            if verb.past.iter().any(|form| is_generic(form)) {
-                counts.skip("general verb (data/convert/generic_verbs.txt)");
-                continue;
-            }
+            let forms = if news { &verb.past } else { &verb.forms };
             let own = verb.code.as_ref().or(block.code.as_ref());
             let mut same: Vec<&str> =
                 block.preps.iter().filter(|(_, c, _)| Some(c) == own).map(|(p, ..)| p.as_str()).collect();
             same.sort_unstable();
             same.dedup();
             if let Some(code) = own {
-                let neutral = code.starts_with("01") || code.starts_with("02");
+                let neutral = news && (code.starts_with("01") || code.starts_with("02"));
                 match (neutral, same.is_empty()) {
+                    _ if news && phrase_only(code) => counts.skip("verb whose code needs a noun (cameo_triggers.tsv)"),
                     (true, true) => counts.skip("neutral statement or appeal without a preposition"),
-                    (true, false) => add(code, same.join(","), &verb.past),
-                    (false, _) => add(code, std::iter::once("-").chain(same).collect::<Vec<_>>().join(","), &verb.past),
+                    (true, false) => add(code, same.join(","), forms),
+                    (false, _) => add(code, std::iter::once("-").chain(same).collect::<Vec<_>>().join(","), forms),
                 }
             } else if block.preps.is_empty() {
                 counts.skip("verb of a block without a code or preposition pattern");
@@ -343,16 +373,11 @@ fn rows(blocks: &[Block], counts: &mut VerbCounts) -> Rows {
                 .collect();
             others.sort_unstable();
             others.dedup();
-            for (prep, code) in others {
-                add(code, prep.clone(), &verb.past);
+            for (prep, code) in others.into_iter().filter(|(_, code)| !(news && phrase_only(code))) {
+                add(code, prep.clone(), forms);
             }
             for pattern in block.nouns.iter().filter(|p| p.found_with.as_ref().is_none_or(|w| *w == verb.name)) {
-                let neutral = pattern.code.starts_with("01") || pattern.code.starts_with("02");
-                if neutral && pattern.object.contains(',') {
-                    continue;
-                }
-                let triggers: Vec<String> =
-                    verb.past.iter().flat_map(|form| noun_triggers(form, &pattern.noun)).collect();
+                let triggers: Vec<String> = forms.iter().flat_map(|form| noun_triggers(form, &pattern.noun)).collect();
                 add(&pattern.code, pattern.object.clone(), &triggers);
             }
         }
@@ -441,7 +466,7 @@ FILE
 
     #[test]
     fn verbs_patterns_and_skips() {
-        let (text, counts) = convert(SAMPLE, "sample");
+        let (text, counts) = convert(SAMPLE, "sample", Filters::News);
         let rows: Vec<Vec<&str>> =
             text.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').collect()).collect();
         let find = |code: &str, object: &str| {
@@ -465,6 +490,15 @@ FILE
         assert_eq!(counts.skipped["pattern needs words before the verb"], 1);
         assert_eq!(counts.skipped["pattern needs a particular object word (a noun without a target preposition)"], 2);
         assert_eq!(counts.skipped["neutral statement or appeal without a preposition"], 1);
+    }
+
+    #[test]
+    fn without_filters_every_verb_and_form_is_a_trigger() {
+        let (text, counts) = convert(SAMPLE, "sample", Filters::None);
+        assert!(text.contains("say|says|said|saying"), "{text}");
+        assert!(text.contains("reprove|reproves|reproved|reproving"));
+        let news_reasons = ["synonym only", "general verb", "neutral statement", "verb whose code needs a noun"];
+        assert!(counts.skipped.keys().all(|reason| !news_reasons.iter().any(|r| reason.starts_with(r))), "{counts:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ mod inflect;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use cameo::VerbCounts;
+pub use cameo::{Filters, VerbCounts};
 
 /// The lexicon file the verb dictionary becomes.
 pub const VERBS_FILE: &str = "cameo_verbs.tsv";
@@ -59,11 +59,17 @@ impl fmt::Display for Converted {
 }
 
 /// Converts the PETRARCH dictionaries found by name in `src_dir` into
-/// lexicon files in `out_dir` (made if missing): `*CAMEO*` or `*verbs*` →
-/// [`VERBS_FILE`].
+/// lexicon files in `out_dir` (made if missing), with the news filters:
+/// `*CAMEO*` or `*verbs*` → [`VERBS_FILE`].
+pub fn petrarch(src_dir: &Path, out_dir: &Path) -> Result<Converted, ConvertError> {
+    petrarch_with(src_dir, out_dir, Filters::News)
+}
+
+/// [`petrarch`] with the given filters of the verbs ([`Filters::None`]: every
+/// verb and form, as PETRARCH reads its unit-test dictionary).
 // The actor dictionaries (`*actors*`, `*agents*`) are converted beside the
 // verbs, each by its own module, from the same directory listing.
-pub fn petrarch(src_dir: &Path, out_dir: &Path) -> Result<Converted, ConvertError> {
+pub fn petrarch_with(src_dir: &Path, out_dir: &Path, filters: Filters) -> Result<Converted, ConvertError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ConvertError::Io { path, source }
@@ -85,7 +91,7 @@ pub fn petrarch(src_dir: &Path, out_dir: &Path) -> Result<Converted, ConvertErro
     // The dictionaries are ASCII with the odd Latin-1 byte in a comment.
     let text = String::from_utf8_lossy(&text);
     let name = verbs.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let (table, counts) = cameo::convert(&text, &name);
+    let (table, counts) = cameo::convert(&text, &name, filters);
     let out = out_dir.join(VERBS_FILE);
     std::fs::write(&out, table).map_err(io(&out))?;
     Ok(Converted { verbs: Some((verbs.clone(), counts)) })

@@ -32,9 +32,10 @@ fn unit_test_verbs_convert_into_a_lexicon_directory() {
     }
     let out = tempfile::tempdir().unwrap();
     let dir = out.path().to_str().unwrap();
-    newsgraph(&["convert", "petrarch", "-q", src.to_str().unwrap(), dir]).ok();
+    newsgraph(&["convert", "petrarch", "-q", "--all-verbs", src.to_str().unwrap(), dir]).ok();
     let table = std::fs::read_to_string(out.path().join("cameo_verbs.tsv")).unwrap();
     assert!(table.lines().any(|l| l.starts_with("event\t")), "codes outside CAMEO keep their code");
+    assert!(table.contains("abandon|abandons|abandoned|abandoning"), "--all-verbs keeps every form");
     // The directory is a lexicon override as it stands.
     newsgraph(&["build", "--lexicon", dir, "data/samples/seed-article.txt", "-o", "-", "-q"]).ok();
 }
