@@ -224,6 +224,11 @@ enum Command {
         #[command(flatten)]
         resolution: ResolutionArgs,
     },
+    /// Convert the field's dictionaries into lexicon files (for --lexicon DIR)
+    Convert {
+        #[command(subcommand)]
+        source: ConvertSource,
+    },
     /// Convert a graph (JSON) to another format
     Export {
         /// A graph written by `newsgraph build` (JSON)
@@ -248,6 +253,19 @@ impl ResolutionArgs {
             newsgraph::crossdoc::resolve_surnames(graph);
         }
     }
+}
+
+#[derive(Subcommand)]
+enum ConvertSource {
+    /// PETRARCH2 dictionaries (CAMEO.2.0.txt or PETR.Validate.verbs.txt) in SRC_DIR
+    /// → cameo_verbs.tsv in OUT_DIR
+    Petrarch {
+        src_dir: PathBuf,
+        out_dir: PathBuf,
+        /// Every verb and form, without the filters for news (for PETRARCH's unit tests)
+        #[arg(long)]
+        all_verbs: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -423,6 +441,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
         Command::Merge { graphs, out, evidence, resolution } => merge(&graphs, &out, evidence, &resolution),
+        Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir, all_verbs } } => {
+            use newsgraph::convert::Filters;
+            let filters = if all_verbs { Filters::None } else { Filters::News };
+            let converted = newsgraph::convert::petrarch_with(&src_dir, &out_dir, filters)?;
+            if !quiet {
+                eprint!("{converted}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Export { graph, out } => {
             out.write(&read_graph(&graph, EvidenceLimit::All)?)?;
             Ok(ExitCode::SUCCESS)
@@ -614,41 +641,8 @@ fn evaluate_plover(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let records = plover::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let report = plover::evaluate(pipeline, &records);
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     writeln!(out, "{}: {} records with a source and a target", file.display(), report.records)?;
-    writeln!(out, "{:<12} {:>7} {:>9} {:>7}", "CATEGORY", "RECORDS", "CATEGORY", "TRIPLE")?;
-    for (category, (n, c, t)) in &report.per_category {
-        writeln!(out, "{category:<12} {n:>7} {:>9.3} {:>7.3}", pct(*c, *n), pct(*t, *n))?;
-    }
-    writeln!(
-        out,
-        "{:<12} {:>7} {:>9.3} {:>7.3}",
-        "all",
-        report.records,
-        pct(report.category_correct, report.records),
-        pct(report.triple_correct, report.records)
-    )?;
-    let wrong = report.outcomes.iter().filter(|(_, o)| !o.triple_correct);
-    for (record, outcome) in wrong.take(errors) {
-        let got = match &outcome.category {
-            Some(c) => format!(
-                "{} {} {}",
-                outcome.source.as_deref().unwrap_or("?"),
-                c,
-                outcome.target.as_deref().unwrap_or("?")
-            ),
-            None => "nothing".to_string(),
-        };
-        writeln!(
-            out,
-            "{}: gold {} {} {}, got {got}: {}",
-            record.id,
-            record.sources.join("/"),
-            record.category,
-            record.targets.join("/"),
-            record.text
-        )?;
-    }
+    report.write(out, errors)?;
     Ok(())
 }
 

@@ -117,6 +117,32 @@ pub struct Report {
     pub outcomes: Vec<(Record, Outcome)>,
 }
 
+impl Report {
+    /// Writes the table of shares per category and overall, then the first
+    /// `errors` records whose triple was not found, with what was found.
+    pub fn write(&self, out: &mut dyn std::io::Write, errors: usize) -> std::io::Result<()> {
+        let share = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        writeln!(out, "{:<12} {:>7} {:>9} {:>7}", "CATEGORY", "RECORDS", "CATEGORY", "TRIPLE")?;
+        for (category, (n, c, t)) in &self.per_category {
+            writeln!(out, "{category:<12} {n:>7} {:>9.3} {:>7.3}", share(*c, *n), share(*t, *n))?;
+        }
+        let (category, triple) = (share(self.category_correct, self.records), share(self.triple_correct, self.records));
+        writeln!(out, "{:<12} {:>7} {category:>9.3} {triple:>7.3}", "all", self.records)?;
+        for (record, outcome) in self.outcomes.iter().filter(|(_, o)| !o.triple_correct).take(errors) {
+            let got = match &outcome.category {
+                Some(c) => {
+                    let side = |s: &Option<String>| s.clone().unwrap_or_else(|| "?".to_string());
+                    format!("{} {c} {}", side(&outcome.source), side(&outcome.target))
+                }
+                None => "nothing".to_string(),
+            };
+            let (sources, targets) = (record.sources.join("/"), record.targets.join("/"));
+            writeln!(out, "{}: gold {sources} {} {targets}, got {got}: {}", record.id, record.category, record.text)?;
+        }
+        Ok(())
+    }
+}
+
 /// Runs the pipeline on every record's sentence (in parallel) and scores it.
 pub fn evaluate(pipeline: &Pipeline, records: &[Record]) -> Report {
     use rayon::prelude::*;

@@ -23,6 +23,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("places.tsv", include_str!("../../data/lexicon/places.tsv")),
     ("titles.tsv", include_str!("../../data/lexicon/titles.tsv")),
     ("relations.tsv", include_str!("../../data/lexicon/relations.tsv")),
+    ("cameo_verbs.tsv", include_str!("../../data/lexicon/cameo_verbs.tsv")),
     ("words.tsv", include_str!("../../data/lexicon/words.tsv")),
     ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
 ];
@@ -344,6 +345,12 @@ named_classes! {
         time (0, true),
         /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
         org_suffix (0, true),
+        /// Triggers of an assault that, without violence in the sentence, are a verbal attack ("attacked the plan").
+        verbal_attack (0, true),
+        /// Words that make an attack physical ("troops", "killed", "bomb").
+        violence (0, true),
+        /// Things whose giving is aid, the second object of "gave Ukraine a loan".
+        aid_noun (0, true),
     }
 }
 

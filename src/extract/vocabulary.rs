@@ -86,16 +86,22 @@ impl Role {
 pub enum EventRelation {
     /// "accused": what a speaker's claim of wrongdoing is read as ("said that Iran violated").
     Accused,
+    /// "acquired": a purchase; its object is an organization ("bought Ambev", not "acquiring White House").
+    Acquired,
     /// "agreed": what an announced cooperative act becomes ("will support").
     Agreed,
     /// "arrived_in": arrival; its object is a place or a state.
     ArrivedIn,
+    /// "criticized": what a verbal attack is read as ("attacked the plan", "attacked Blair over ...").
+    Criticized,
     /// "demanded": what a claim that someone must act is read as ("said Iraq must cooperate").
     Demanded,
     /// "fought": what an attack by armed forces becomes ("Russian aircraft killed ...").
     Fought,
     /// "published": an organization publishing a report ("the report by the Office of ...").
     Published,
+    /// "recalled": a diplomatic recall, not a memory ("recalls how ...").
+    Recalled,
     /// "rejected": what a negated agreement or support becomes ("did not agree").
     Rejected,
     /// "threatened": what an announced hostile act becomes ("would blockade").
@@ -108,13 +114,16 @@ pub enum EventRelation {
 
 impl EventRelation {
     /// Every event relation, in declaration order.
-    pub const ALL: [EventRelation; 10] = [
+    pub const ALL: [EventRelation; 13] = [
         EventRelation::Accused,
+        EventRelation::Acquired,
         EventRelation::Agreed,
         EventRelation::ArrivedIn,
+        EventRelation::Criticized,
         EventRelation::Demanded,
         EventRelation::Fought,
         EventRelation::Published,
+        EventRelation::Recalled,
         EventRelation::Rejected,
         EventRelation::Threatened,
         EventRelation::Visited,
@@ -125,6 +134,9 @@ impl EventRelation {
     pub fn as_str(self) -> &'static str {
         match self {
             EventRelation::Accused => "accused",
+            EventRelation::Acquired => "acquired",
+            EventRelation::Criticized => "criticized",
+            EventRelation::Recalled => "recalled",
             EventRelation::Agreed => "agreed",
             EventRelation::ArrivedIn => "arrived_in",
             EventRelation::Demanded => "demanded",

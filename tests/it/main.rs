@@ -4,6 +4,7 @@ mod articles;
 mod bad_input;
 mod cli;
 mod conll04;
+mod convert;
 mod crossdoc;
 mod exports;
 mod frames;

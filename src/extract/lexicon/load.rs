@@ -23,18 +23,26 @@ impl Lexicon {
         // is reported before a bad line of another.
         let mut load = |name: &str| read(name).unwrap_or_default();
         let (states, organizations, people) = (load("states.tsv"), load("organizations.tsv"), load("people.tsv"));
-        let (places, titles, relations) = (load("places.tsv"), load("titles.tsv"), load("relations.tsv"));
-        let (words, first_names) = (load("words.tsv"), load("first_names.txt"));
+        let (places, titles, relations_text) = (load("places.tsv"), load("titles.tsv"), load("relations.tsv"));
+        let (words, first_names, cameo_verbs) = (load("words.tsv"), load("first_names.txt"), load("cameo_verbs.tsv"));
         let mut gazetteer = GazetteerPatterns::default();
         let (states, state_by_iso) = load_states(&states, &mut gazetteer)?;
         let organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
         let people = load_people(&people, &state_by_iso, &mut gazetteer)?;
         let places = load_places(&places, &state_by_iso, &mut gazetteer)?;
         let (title_patterns, title_entries) = load_titles(&titles)?;
-        let (relations, trigger_patterns, trigger_relations) = load_relations(&relations)?;
+        let mut loaded = LoadedRelations::default();
+        load_relations(Rows { file: "relations.tsv", text: &relations_text }, &HashSet::default(), &mut loaded)?;
+        let hand_triggers = loaded.patterns.len();
+        let hand_words: HashSet<String> = loaded.patterns.iter().map(|t| first_word(t)).collect();
+        load_relations(Rows { file: "cameo_verbs.tsv", text: &cameo_verbs }, &hand_words, &mut loaded)?;
+        let LoadedRelations { relations, patterns: trigger_patterns, pattern_relations: trigger_relations } = loaded;
         let (words, lists) = load_words(&words)?;
         let first_names = load_first_names(&first_names);
-        let classes = class_index(words.all().into_iter().chain(lists.all()), &first_names, &trigger_patterns);
+        // The mention rules read the trigger-word bit of the hand-written triggers
+        // alone: the converted verbs only add relations, not name boundaries.
+        let classes =
+            class_index(words.all().into_iter().chain(lists.all()), &first_names, &trigger_patterns[..hand_triggers]);
         let mut person_by_name = HashMap::default();
         for (index, person) in people.iter().enumerate() {
             person_by_name.entry(person.name.clone()).or_insert(PersonId::new(index));
@@ -248,11 +256,25 @@ fn load_titles(text: &str) -> Result<(Vec<String>, Vec<TitleEntry>)> {
     Ok((title_patterns, title_entries))
 }
 
-/// `relations.tsv`: the relations, their trigger patterns and each pattern's relation.
-fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<RelationId>)> {
-    let rows = Rows { file: "relations.tsv", text };
-    let mut relations: Vec<RelationEntry> = Vec::new();
-    let (mut trigger_patterns, mut trigger_relations) = (Vec::new(), Vec::new());
+/// What the relation files fill: the relations, their trigger patterns and each pattern's relation.
+#[derive(Default)]
+struct LoadedRelations {
+    relations: Vec<RelationEntry>,
+    patterns: Vec<String>,
+    pattern_relations: Vec<RelationId>,
+}
+
+/// The lower-case first word of a trigger.
+fn first_word(trigger: &str) -> String {
+    trigger.split(' ').next().unwrap_or_default().to_lowercase()
+}
+
+/// `relations.tsv`, then `cameo_verbs.tsv` (same columns): the relations and
+/// their triggers. A trigger whose first word starts a trigger in `taken`
+/// (the hand-written rows, which carry the senses) is left out, so that a
+/// converted row never changes what a hand-written trigger's words mean.
+fn load_relations(rows: Rows<'_>, taken: &HashSet<String>, loaded: &mut LoadedRelations) -> Result<()> {
+    let LoadedRelations { relations, patterns: trigger_patterns, pattern_relations: trigger_relations } = loaded;
     for (line, cols) in rows.iter() {
         if cols.len() < 7 {
             return Err(rows.error(line, "expected 7 columns: label cameo goldstein plover object agent triggers"));
@@ -276,11 +298,13 @@ fn load_relations(text: &str) -> Result<(Vec<RelationEntry>, Vec<String>, Vec<Re
             employer_agent: cols[5] == "employer",
         });
         for trigger in list(cols.get(6), '|') {
-            trigger_patterns.push(trigger);
-            trigger_relations.push(RelationId::new(relations.len() - 1));
+            if !taken.contains(&first_word(&trigger)) {
+                trigger_patterns.push(trigger);
+                trigger_relations.push(RelationId::new(relations.len() - 1));
+            }
         }
     }
-    Ok((relations, trigger_patterns, trigger_relations))
+    Ok(())
 }
 
 /// `words.tsv`: a class or list name and its `|`-separated words (and, in a

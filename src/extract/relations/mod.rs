@@ -122,6 +122,9 @@ impl Finder<'_> {
         previous_subject: Option<&Argument>,
     ) -> Option<usize> {
         let entry = self.lexicon.relation(rel);
+        if frame.recalls_a_memory(trigger.clone(), entry) {
+            return None;
+        }
         let tokens = &frame.sentence.tokens;
         let end = frame.clause_end(trigger.end);
         let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
@@ -135,13 +138,14 @@ impl Finder<'_> {
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
         let (Some(subject), Some(object)) = (subject, object) else { return None };
-        if subject.0 == object.0 {
+        if subject.0 == object.0 || frame.gives_no_aid(entry, &object) {
             return None;
         }
         let last = object.1.end.max(trigger_span.end);
         let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
         let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
         let (entry, hedged) = frame.refine(entry, trigger.clone(), end, &frame.text[subject.1.clone()], hedged);
+        let entry = frame.verbal_attack(entry, trigger.clone(), &subject, &object);
         self.relations.push(relation(entry, index, subject, trigger_span, object, hedged));
         Some(trigger.end.max(complement_end))
     }
@@ -221,6 +225,8 @@ fn claimed_verb(frame: &Frame<'_>, target: &Mention) -> usize {
 fn object_kinds(entry: &RelationEntry) -> &'static [EntityKind] {
     if matches!(entry.event, Some(EventRelation::ArrivedIn | EventRelation::Visited)) {
         &[EntityKind::Place, EntityKind::State]
+    } else if entry.event == Some(EventRelation::Acquired) {
+        &[EntityKind::Organization]
     } else if entry.kind.plover.is_some() {
         // An event may target a place: "opened an embassy in Tehran".
         &EntityKind::ALL

@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::frame::Frame;
+use super::frame::{Argument, Frame};
+use crate::extract::extraction::EntityKind;
 use crate::extract::lexicon::RelationEntry;
 use crate::extract::vocabulary::EventRelation;
 
@@ -108,11 +109,81 @@ impl<'a> Frame<'a> {
         (entry, hedged)
     }
 
-    /// The trigger is a participle after a passive auxiliary: "was recalled", "is reportedly seized".
+    /// An attack with no violence in its sentence, by a person or an organization
+    /// or over something ("attacked Blair over", "attacked Tory plans"), is
+    /// criticism: in news prose "attacked" is as often said as done.
+    pub(super) fn verbal_attack(
+        &self,
+        entry: &'a RelationEntry,
+        trigger: Range<usize>,
+        subject: &Argument,
+        object: &Argument,
+    ) -> &'a RelationEntry {
+        let lists = &self.lexicon.lists;
+        let Some(criticized) = self.lexicon.event(EventRelation::Criticized) else { return entry };
+        if trigger.len() != 1 || !lists.verbal_attack.contains(self.lower(trigger.start).as_str()) {
+            return entry;
+        }
+        let tokens = &self.sentence.tokens;
+        if (0..tokens.len()).any(|i| lists.violence.contains(self.lower(i).as_str())) {
+            return entry;
+        }
+        let kind_of = |argument: &Argument| {
+            self.mentions.iter().find(|m| m.entity == Some(argument.0) && m.span == argument.1).map(|m| m.kind)
+        };
+        let speaker = matches!(kind_of(subject), Some(EntityKind::Person | EntityKind::Organization));
+        // The word after the object: "over ...", "'s record", or a noun the object modifies ("Tory plans").
+        let after = tokens.iter().position(|t| t.start >= object.1.end);
+        let about = after.is_some_and(|a| {
+            let word = self.lower(a);
+            let words = &self.lexicon.words;
+            let noun = self.word(a).starts_with(char::is_lowercase)
+                && !word.ends_with("ed")
+                && !lists.preposition.contains(word.as_str())
+                && !lists.grammar.contains(word.as_str())
+                && !self.classes.is(a, &words.speech)
+                && !self.classes.is(a, &words.claim)
+                && !self.classes.is(a, &words.function);
+            matches!(word.as_str(), "over" | "for" | "on" | "about" | "'s" | "’s") || noun
+        });
+        if speaker || about { criticized } else { entry }
+    }
+
+    /// "gave Britain the chance", "granted Yukos an injunction": a gift whose
+    /// thing given (the second object) is no aid is no aid ("gave Ukraine a
+    /// loan" is).
+    pub(super) fn gives_no_aid(&self, entry: &RelationEntry, object: &Argument) -> bool {
+        if entry.kind.plover.as_deref() != Some("AID") {
+            return false;
+        }
+        let lists = &self.lexicon.lists;
+        let tokens = &self.sentence.tokens;
+        let Some(after) = tokens.iter().position(|t| t.start >= object.1.end) else { return false };
+        if !lists.participle_determiner.contains(self.lower(after).as_str()) {
+            return false;
+        }
+        let thing = (after + 1..(after + 5).min(tokens.len())).take_while(|&i| !self.is_boundary(i));
+        !thing.into_iter().any(|i| lists.aid_noun.contains(self.lower(i).as_str()))
+    }
+
+    /// "recalls how ...", "recalled that ...": a memory, not the recall of an
+    /// envoy (CAMEO codes RECALL only with an envoy as its object).
+    pub(super) fn recalls_a_memory(&self, trigger: Range<usize>, entry: &RelationEntry) -> bool {
+        entry.event == Some(EventRelation::Recalled)
+            && (self.classes.is(trigger.end, &self.lexicon.words.clause)
+                || matches!(self.lower(trigger.end).as_str(), "how" | "what" | "why" | "seeing" | "being"))
+    }
+
+    /// The trigger is a participle after a passive auxiliary: "was recalled",
+    /// "is reportedly seized", or one of a headline, which drops the
+    /// auxiliary: "Labour attacked on poster", "Minister criticised over claims".
     pub(super) fn is_passive(&self, trigger: Range<usize>) -> bool {
         let verb = self.lower(trigger.start);
         if verb.ends_with("ing") || trigger.len() > 1 {
             return false;
+        }
+        if self.is_headline_participle(trigger.start) {
+            return true;
         }
         let mut k = trigger.start;
         while k > 0 {
@@ -126,6 +197,19 @@ impl<'a> Frame<'a> {
             }
         }
         false
+    }
+
+    /// A headline (a sentence with no closing punctuation) where a past
+    /// participle follows a name and a preposition follows it: "Blair
+    /// criticised by MPs", "Parties warned over grey vote".
+    fn is_headline_participle(&self, at: usize) -> bool {
+        let tokens = &self.sentence.tokens;
+        let closed =
+            tokens.last().is_some_and(|t| matches!(t.text(self.text), "." | "!" | "?" | "\"" | "'" | "”" | ":"));
+        let participle = self.lower(at).ends_with("ed") || self.lower(at).ends_with("en");
+        let after_name = at > 0 && self.in_mention(at - 1);
+        let then_preposition = self.lexicon.lists.preposition.contains(self.lower(at + 1).as_str());
+        !closed && participle && after_name && then_preposition
     }
 
     /// A hedge word ("reportedly", "allegedly") is in `range`.
@@ -153,11 +237,15 @@ impl<'a> Frame<'a> {
             self.lower(k.saturating_sub(1)).as_str(),
             "received" | "receives" | "receive" | "won" | "wins" | "gained" | "got" | "gets" | "needs" | "needed"
         );
-        // A noun after its determiner is a trigger ("a rally in Lagos"); a participle is not.
+        // A noun after its determiner is a trigger ("a rally in Lagos"); a participle
+        // is not, nor one after a preposition ("charged over alleged spying").
         let participle = self.lower(s).ends_with("ed");
+        let before = self.lower(k.saturating_sub(1));
         let adjective = e == s
             && k > 0
-            && ((participle && self.lexicon.lists.participle_determiner.contains(self.lower(k - 1).as_str()))
+            && ((participle
+                && (self.lexicon.lists.participle_determiner.contains(before.as_str())
+                    || self.lexicon.lists.preposition.contains(before.as_str())))
                 || light_verb);
         // "kidnapped up to 16": a quantity, not a particle.
         let particle =
