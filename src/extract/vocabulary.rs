@@ -26,15 +26,37 @@ impl RelationType {
 }
 
 /// A role a person holds for a state or organization: stated by a title or
-/// an apposition, or listed in `people.tsv` and `titles.tsv`.
+/// an apposition, or listed in `people.tsv` and `titles.tsv`. The last three
+/// place an organization or a place rather than a person (`based_in`,
+/// `located_in`) or a person in a place (`lives_in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// Head of state: "US President Joe Biden".
     PresidentOf,
-    /// Leads a state or organization: "Prime Minister", "King", "Secretary-General".
+    /// Leads a state or organization: "King", "Chancellor", "Tory leader".
     LeaderOf,
+    /// Heads a state's government: "Prime Minister", "premier".
+    PrimeMinisterOf,
+    /// Heads an organization or body: "Secretary-General", "director general", "head of".
+    HeadOf,
     /// A minister of a state's government: "Foreign Minister Sergei Lavrov".
     MinisterOf,
+    /// Speaks for a state, party or body: "a spokesman for the Home Office".
+    SpokespersonOf,
+    /// Holds an office without leading: "Europe Director", "governor", "a director of".
+    OfficialOf,
+    /// Employed by an organization: "an analyst at", "correspondent", "who works for".
+    WorksFor,
+    /// Chairs an organization's board: "chairman", "chairwoman", "chair".
+    ChairmanOf,
+    /// Chief executive: "CEO", "chief executive", "managing director".
+    CeoOf,
+    /// Founded an organization: "founder of".
+    FounderOf,
+    /// Commands armed forces: "commander of".
+    CommanderOf,
+    /// Directs an organization or one of its parts: "Director Kate Allen".
+    DirectorOf,
     /// The state an ambassador represents ("Russia's ambassador").
     AmbassadorOf,
     /// The state an ambassador is posted to ("ambassador to the United States").
@@ -43,18 +65,37 @@ pub enum Role {
     NationalOf,
     /// Belongs to an organization, or holds a title that names no role.
     MemberOf,
+    /// Lives in or comes from a place: "Jane Doe of Springfield", "a resident of".
+    LivesIn,
+    /// An organization's home: "Seattle-based", "Japanese car maker", "the German bank".
+    BasedIn,
+    /// A place inside another: "Springfield, Illinois".
+    LocatedIn,
 }
 
 impl Role {
     /// Every role, in declaration order.
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 20] = [
         Role::PresidentOf,
         Role::LeaderOf,
+        Role::PrimeMinisterOf,
+        Role::HeadOf,
         Role::MinisterOf,
+        Role::SpokespersonOf,
+        Role::OfficialOf,
+        Role::WorksFor,
+        Role::ChairmanOf,
+        Role::CeoOf,
+        Role::FounderOf,
+        Role::CommanderOf,
+        Role::DirectorOf,
         Role::AmbassadorOf,
         Role::AmbassadorTo,
         Role::NationalOf,
         Role::MemberOf,
+        Role::LivesIn,
+        Role::BasedIn,
+        Role::LocatedIn,
     ];
 
     /// The relation label the role gives in the graph.
@@ -62,17 +103,40 @@ impl Role {
         match self {
             Role::PresidentOf => "president_of",
             Role::LeaderOf => "leader_of",
+            Role::PrimeMinisterOf => "prime_minister_of",
+            Role::HeadOf => "head_of",
             Role::MinisterOf => "minister_of",
+            Role::SpokespersonOf => "spokesperson_of",
+            Role::OfficialOf => "official_of",
+            Role::WorksFor => "works_for",
+            Role::ChairmanOf => "chairman_of",
+            Role::CeoOf => "ceo_of",
+            Role::FounderOf => "founder_of",
+            Role::CommanderOf => "commander_of",
+            Role::DirectorOf => "director_of",
             Role::AmbassadorOf => "ambassador_of",
             Role::AmbassadorTo => "ambassador_to",
             Role::NationalOf => "national_of",
             Role::MemberOf => "member_of",
+            Role::LivesIn => "lives_in",
+            Role::BasedIn => "based_in",
+            Role::LocatedIn => "located_in",
         }
     }
 
     /// The role of a graph label ("president_of"); `None` for any other label.
     pub fn parse(label: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == label)
+    }
+
+    /// The coarse role a finer one refines: a prime minister, chairman,
+    /// chief executive or head leads. "The prime minister" then finds a
+    /// person the people lexicon lists as `leader_of`, and the reverse.
+    pub fn broader(self) -> Role {
+        match self {
+            Role::PrimeMinisterOf | Role::HeadOf | Role::ChairmanOf | Role::CeoOf => Role::LeaderOf,
+            other => other,
+        }
     }
 
     pub(crate) fn index(self) -> usize {

@@ -12,6 +12,7 @@ mod affiliations;
 mod buffers;
 mod capitalized;
 mod descriptions;
+mod employers;
 mod gazetteer;
 mod groups;
 mod placements;

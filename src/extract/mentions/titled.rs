@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::employers::role_toward_state;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
@@ -39,7 +40,12 @@ impl Scan<'_> {
             let relation = title.role;
             return Some(self.push_holder(state, title_end, relation));
         }
-        if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
+        // "Federal Reserve chairman Alan Greenspan", "French president Jacques Chirac":
+        // an organization or a state before a role noun makes it a title.
+        let org_before = if title.kind == TitleKind::Honorific { None } else { self.organization_before(i) };
+        let qualified = self.role_state.is_some() || org_before.is_some();
+        let nominal_title = title.kind == TitleKind::Nominal && qualified && self.name_run(title_end).is_some();
+        if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) && !nominal_title {
             return None;
         }
         let posted_to = self.posted_to(title_end);
@@ -53,7 +59,7 @@ impl Scan<'_> {
             return Some(self.push_holder(state, title_end, relation));
         };
         let role_state = self.role_state.take();
-        let employer = employer.map(|tokens| {
+        let employer_named_after = employer.map(|tokens| {
             let name = self.text[self.span(tokens.clone())].to_string();
             self.push(
                 tokens,
@@ -63,6 +69,7 @@ impl Scan<'_> {
                 Cue::Org { name, lexicon: None, state: None },
             )
         });
+        let employer = employer_named_after.or(org_before);
         if let Some((tokens, state)) = &posted_to {
             self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
         }
@@ -133,7 +140,9 @@ impl Scan<'_> {
             self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
         let Some(relation) = title.role else { return };
-        if let Some(state) = state {
+        if let Some(state) = state
+            && let Some(relation) = role_toward_state(relation)
+        {
             self.found.roles.push(RoleFact { person, relation, state, trigger: trigger.clone() });
         }
         if posted && relation == Role::AmbassadorOf {

@@ -191,8 +191,11 @@ impl<'a> Resolver<'a> {
         roles: &[Vec<(Role, EntityId)>],
         last_seen: &HashMap<EntityId, usize>,
     ) -> Option<EntityId> {
+        // "the prime minister" is whoever leads the government (`Role::broader`).
         let holds = |p: EntityId| {
-            roles[p.index()].iter().any(|(r, s)| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == *s))
+            roles[p.index()]
+                .iter()
+                .any(|(r, s)| relations.iter().any(|x| x.broader() == r.broader()) && state.is_none_or(|st| st == *s))
         };
         let recent = last_seen.iter().filter(|&(&p, _)| holds(p)).max_by_key(|&(_, &at)| at).map(|(&p, _)| p);
         recent.or_else(|| (0..roles.len()).map(EntityId::new).find(|&p| !last_seen.contains_key(&p) && holds(p)))

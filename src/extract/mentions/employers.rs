@@ -1,0 +1,69 @@
+//! The organization a title belongs to when it stands before the title:
+//! "Federal Reserve chairman Alan Greenspan", "Mitsubishi's newly-appointed
+//! chief executive Takashi Nishioka", "BBC news correspondent Peter Hunt".
+//! Found in the BBC dev corpus over a hundred times (chairman 80, chief
+//! executive 64, analyst 23, correspondent 18 before a name).
+
+use super::scan::Scan;
+use crate::extract::extraction::{Cue, EntityKind, Form};
+use crate::extract::vocabulary::Role;
+use crate::text::TokenKind;
+
+impl Scan<'_> {
+    /// The organization named just before the title at `i`, past a possessive
+    /// and up to three lower-case modifiers ("news", "newly-appointed",
+    /// "foreign affairs"): its mention index.
+    pub(super) fn organization_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k > 0 && i - k < 4 && self.modifies_title(k - 1) {
+            k -= 1;
+        }
+        if k > 0 && self.tokens[k - 1].kind == TokenKind::Possessive {
+            k -= 1;
+        }
+        let sentence = self.index;
+        // "Trade Minister", "Transport Commissioner": before a capitalised title a
+        // capitalised word is the portfolio; only a listed organization, an
+        // acronym ("ECB President") or a name with an organization's head word
+        // ("Refugee Council Chief Executive") employs the holder.
+        let portfolio_slot = k == i && self.is_capitalized(i);
+        self.found.mentions.iter().rposition(|m| m.sentence == sentence && m.tokens.end == k).filter(|&m| {
+            let m = &self.found.mentions[m];
+            let Cue::Org { lexicon, .. } = &m.cue else { return false };
+            let last = m.tokens.end - 1;
+            let employs = !portfolio_slot
+                || lexicon.is_some()
+                || self.word(last).len() > 1 && self.word(last).bytes().all(|b| b.is_ascii_uppercase())
+                || self.is(last, &self.lexicon.words.org_head);
+            employs && m.kind == EntityKind::Organization && m.form == Form::Name
+        })
+    }
+
+    /// Token `k` may qualify a title: a lower-case content word or a joining hyphen.
+    fn modifies_title(&self, k: usize) -> bool {
+        let word = self.word(k);
+        match self.tokens[k].kind {
+            TokenKind::Punct => word == "-" && self.tokens.get(k + 1).is_some_and(|t| t.start == self.tokens[k].end),
+            TokenKind::Word => {
+                word.starts_with(char::is_lowercase)
+                    && !self.is_grammar(word)
+                    && !self.is(k, &self.lexicon.words.verb)
+                    && !self.is(k, &self.lexicon.words.speech)
+                    && !self.is(k, &self.lexicon.words.clause)
+                    && !self.starts_trigger(k)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The role a title states toward a state: a company's offices say nothing
+/// of the state that qualifies them ("its UK chief executive"), and a
+/// director of a state is one of its officials ("Britain's Europe Director").
+pub(super) fn role_toward_state(role: Role) -> Option<Role> {
+    match role {
+        Role::ChairmanOf | Role::CeoOf | Role::FounderOf | Role::WorksFor => None,
+        Role::DirectorOf => Some(Role::OfficialOf),
+        other => Some(other),
+    }
+}
