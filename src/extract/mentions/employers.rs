@@ -59,11 +59,12 @@ impl Scan<'_> {
 
 /// The role a title states toward a state: a company's offices say nothing
 /// of the state that qualifies them ("its UK chief executive"), and a
-/// director of a state is one of its officials ("Britain's Europe Director").
+/// director or commander of a state is one of its officials ("Britain's Europe
+/// Director", "a British commander").
 pub(super) fn role_toward_state(role: Role) -> Option<Role> {
     match role {
         Role::ChairmanOf | Role::CeoOf | Role::FounderOf | Role::WorksFor => None,
-        Role::DirectorOf => Some(Role::OfficialOf),
+        Role::DirectorOf | Role::CommanderOf => Some(Role::OfficialOf),
         other => Some(other),
     }
 }

@@ -9,6 +9,7 @@
 //! and `placements.rs` link the sentence's mentions to each other.
 
 mod affiliations;
+mod apposed_roles;
 mod buffers;
 mod capitalized;
 mod descriptions;
@@ -63,6 +64,7 @@ impl Scan<'_> {
         self.scan();
         self.memberships(first);
         self.placements(first);
+        self.apposed_roles(first);
         self.appositions(first);
         self.nationalities(first);
     }
