@@ -344,6 +344,8 @@ named_classes! {
         time (0, true),
         /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
         org_suffix (0, true),
+        /// Nouns that describe a company beside its name ("Japanese car maker X", "X, the German bank").
+        company_noun (0, true),
     }
 }
 

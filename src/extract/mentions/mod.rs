@@ -16,6 +16,7 @@ mod descriptions;
 mod employers;
 mod gazetteer;
 mod groups;
+mod locations;
 mod placements;
 mod pronouns;
 mod scan;
@@ -67,6 +68,7 @@ impl Scan<'_> {
         self.apposed_roles(first);
         self.appositions(first);
         self.nationalities(first);
+        self.locations(first);
     }
 
     /// What any of the rules in [`Scan::scan`] needs first: a title, a
