@@ -134,6 +134,18 @@ impl Role {
         }
     }
 
+    /// The role a title states toward a state before or after it: a company's
+    /// offices say nothing of the state that qualifies them ("its UK chief
+    /// executive"), and a director or commander of a state is one of its
+    /// officials ("Britain's Europe Director", "a British commander").
+    pub fn toward_state(self) -> Option<Role> {
+        match self {
+            Role::ChairmanOf | Role::CeoOf | Role::FounderOf | Role::WorksFor => None,
+            Role::DirectorOf | Role::CommanderOf => Some(Role::OfficialOf),
+            other => Some(other),
+        }
+    }
+
     pub(crate) fn index(self) -> usize {
         self as usize
     }

@@ -5,7 +5,6 @@
 //! "NAME, [a] ROLE of|at|for ORG" holds over fifty times (economists and
 //! analysts at banks, heads of institutes, spokesmen for boards).
 
-use super::employers::role_toward_state;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::extract::lexicon::TitleKind;
@@ -143,7 +142,7 @@ impl Scan<'_> {
         }
         let relation = match m.cue {
             Cue::Org { .. } if m.form == Form::Name => noun.role,
-            Cue::State(_) if m.form == Form::Name => role_toward_state(noun.role)?,
+            Cue::State(_) if m.form == Form::Name => noun.role.toward_state()?,
             _ => return None,
         };
         let trigger = self.span(noun.end - 1..noun.end);

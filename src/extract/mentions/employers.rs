@@ -6,7 +6,6 @@
 
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
-use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -54,17 +53,5 @@ impl Scan<'_> {
             }
             _ => false,
         }
-    }
-}
-
-/// The role a title states toward a state: a company's offices say nothing
-/// of the state that qualifies them ("its UK chief executive"), and a
-/// director or commander of a state is one of its officials ("Britain's Europe
-/// Director", "a British commander").
-pub(super) fn role_toward_state(role: Role) -> Option<Role> {
-    match role {
-        Role::ChairmanOf | Role::CeoOf | Role::FounderOf | Role::WorksFor => None,
-        Role::DirectorOf | Role::CommanderOf => Some(Role::OfficialOf),
-        other => Some(other),
     }
 }

@@ -3,9 +3,8 @@
 
 use std::ops::Range;
 
-use super::employers::role_toward_state;
 use super::scan::Scan;
-use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
+use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact, UnplacedTitle};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
 use crate::extract::vocabulary::Role;
 use crate::extract::vocabulary::StateId;
@@ -141,9 +140,12 @@ impl Scan<'_> {
         }
         let Some(relation) = title.role else { return };
         if let Some(state) = state
-            && let Some(relation) = role_toward_state(relation)
+            && let Some(relation) = relation.toward_state()
         {
             self.found.roles.push(RoleFact { person, relation, state, trigger: trigger.clone() });
+        }
+        if state.is_none() && employer.is_none() && !posted {
+            self.found.unplaced_titles.push(UnplacedTitle { person, relation, trigger: trigger.clone() });
         }
         if posted && relation == Role::AmbassadorOf {
             // The posted-to state was pushed just before the person's mention.

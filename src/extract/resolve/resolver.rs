@@ -73,7 +73,7 @@ pub(super) fn stated_fact(
 pub(super) struct Resolver<'a> {
     pub(super) text: &'a str,
     pub(super) doc_id: &'a str,
-    date: Option<&'a str>,
+    pub(super) date: Option<&'a str>,
     pub(super) sentences: &'a [Sentence],
     pub(super) lexicon: &'a Lexicon,
     pub(super) entities: Vec<Entity>,
@@ -85,9 +85,9 @@ pub(super) struct Resolver<'a> {
     /// Lexicon person index → entity.
     pub(super) lexicon_people: HashMap<PersonId, EntityId>,
     /// Lexicon state index → entity (states are the most frequent mentions).
-    lexicon_states: HashMap<StateId, EntityId>,
+    pub(super) lexicon_states: HashMap<StateId, EntityId>,
     /// Roles stated in this document: (person entity, relation, state entity).
-    roles: Vec<(EntityId, Role, EntityId)>,
+    pub(super) roles: Vec<(EntityId, Role, EntityId)>,
     /// Relations stated by titles, descriptions and publications.
     pub(super) facts: Vec<Relation>,
     /// Where ids are built to be looked up: most name an entity already made.
