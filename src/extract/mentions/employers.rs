@@ -5,7 +5,8 @@
 //! executive 64, analyst 23, correspondent 18 before a name).
 
 use super::scan::Scan;
-use crate::extract::extraction::{Cue, EntityKind, Form};
+use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
+use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
@@ -52,6 +53,48 @@ impl Scan<'_> {
                     && !self.starts_trigger(k)
             }
             _ => false,
+        }
+    }
+}
+
+impl Scan<'_> {
+    /// "Amnesty International's Jan Shaw", "Labour's Paul Flynn", "Russia's
+    /// Putin": a named person right after a possessive organization is its
+    /// member, after a possessive state its national (BBC dev corpus: the
+    /// party's, charity's or society's spokesperson named so, as "Labour's X
+    /// said", is common).
+    pub(super) fn possessive_affiliations(&mut self, first: usize) {
+        let mut facts = Vec::new();
+        for p in first..self.found.mentions.len() {
+            let person = &self.found.mentions[p];
+            let start = person.tokens.start;
+            // A head, not a modifier: "the Bank's Monetary Policy Committee".
+            if person.kind != EntityKind::Person
+                || person.form != Form::Name
+                || !person.head
+                || start < 2
+                || self.tokens[start - 1].kind != TokenKind::Possessive
+            {
+                continue;
+            }
+            let owner = (first..self.found.mentions.len()).find(|&o| {
+                let m = &self.found.mentions[o];
+                m.tokens.end == start - 1 && m.form == Form::Name
+            });
+            let relation = owner.and_then(|o| match self.found.mentions[o].cue {
+                Cue::Org { .. } => Some(Role::MemberOf),
+                Cue::State(_) => Some(Role::NationalOf),
+                _ => None,
+            });
+            if let (Some(state), Some(relation)) = (owner, relation) {
+                let trigger = self.span(start - 1..start);
+                facts.push(RoleFact { person: p, relation, state, trigger });
+            }
+        }
+        for fact in facts {
+            if !self.found.roles.iter().any(|r| r.person == fact.person && r.state == fact.state) {
+                self.found.roles.push(fact);
+            }
         }
     }
 }

@@ -77,6 +77,15 @@ impl Scan<'_> {
                 return Some(self.located(o, place, trigger));
             }
         }
+        // "South Korea's Hyundai Motor", "Spain's High Court".
+        // Not a modifier: "Britain's EU commissioners", "Iraq's Trade Minister".
+        let head = self.found.mentions[o].head && self.title(tokens.end).is_none();
+        if head && tokens.start > 1 && self.tokens[tokens.start - 1].kind == TokenKind::Possessive {
+            let owner = self.location_at(first, tokens.start - 1, false, false);
+            if let Some(place) = owner.filter(|&l| matches!(self.found.mentions[l].cue, Cue::State(_))) {
+                return Some(self.located(o, place, tokens.start - 1));
+            }
+        }
         let end = tokens.end;
         // After it: ", the German bank", ", a Hong Kong construction firm".
         if self.word(end) == "," && matches!(self.word(end + 1), "a" | "an" | "the") {

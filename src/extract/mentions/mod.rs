@@ -66,6 +66,7 @@ impl Scan<'_> {
         self.memberships(first);
         self.placements(first);
         self.apposed_roles(first);
+        self.possessive_affiliations(first);
         self.appositions(first);
         self.nationalities(first);
         self.locations(first);
