@@ -91,9 +91,47 @@ impl Scan<'_> {
                 facts.push(RoleFact { person: p, relation, state, trigger });
             }
         }
+        self.employed_at(first, &mut facts);
         for fact in facts {
             if !self.found.roles.iter().any(|r| r.person == fact.person && r.state == fact.state) {
                 self.found.roles.push(fact);
+            }
+        }
+    }
+
+    /// "said Ian Hunter at Goodbody Stockbrokers", "Wang Ziqiang at the
+    /// Institute of Mechanics": a named person "at" a named organization works
+    /// for it (BBC dev corpus: analysts and economists quoted so, with "of" as
+    /// often, which `memberships` reads), unless the organization only
+    /// qualifies what follows ("Blair at Labour's conference").
+    fn employed_at(&self, first: usize, facts: &mut Vec<RoleFact>) {
+        for p in first..self.found.mentions.len() {
+            let person = &self.found.mentions[p];
+            let at = person.tokens.end;
+            if person.kind != EntityKind::Person || person.form != Form::Name || self.word(at) != "at" {
+                continue;
+            }
+            let k = if self.word(at + 1) == "the" { at + 2 } else { at + 1 };
+            let org = (first..self.found.mentions.len()).find(|&o| {
+                let m = &self.found.mentions[o];
+                m.tokens.start == k && m.head && m.form == Form::Name && matches!(m.cue, Cue::Org { .. })
+            });
+            // "at the Labour spring conference": a lower-case noun after the name makes it a modifier.
+            let org = org.filter(|&o| {
+                let after = self.found.mentions[o].tokens.end;
+                let word = self.word(after);
+                !word.starts_with(char::is_lowercase)
+                    || self.is_grammar(word)
+                    || self.is(after, &self.lexicon.words.speech)
+                    || self.is(after, &self.lexicon.words.verb)
+            });
+            if let Some(org) = org {
+                facts.push(RoleFact {
+                    person: p,
+                    relation: Role::WorksFor,
+                    state: org,
+                    trigger: self.span(at..at + 1),
+                });
             }
         }
     }
