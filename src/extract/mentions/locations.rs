@@ -118,10 +118,14 @@ impl Scan<'_> {
     fn residence(&self, first: usize, p: usize) -> Option<RoleFact> {
         let end = self.found.mentions[p].tokens.end;
         let mut k = end;
-        if self.word(k) == "," {
+        // "Thomas is a native of Chisholm".
+        let native = |k: usize| matches!(self.word(k), "a" | "an") && matches!(self.word(k + 1), "resident" | "native");
+        if matches!(self.word(k), "is" | "was") && native(k + 1) {
+            k += 3;
+        } else if self.word(k) == "," {
             k += 1;
             let age = self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) && self.word(k + 1) == ",";
-            let resident = matches!(self.word(k), "a" | "an") && matches!(self.word(k + 1), "resident" | "native");
+            let resident = native(k);
             if !age && !resident {
                 return None;
             }
