@@ -146,6 +146,15 @@ impl Role {
         }
     }
 
+    /// The role of a deputy ("deputy leader", "vice president", "deputy
+    /// general secretary"): an official, where the role itself leads.
+    pub fn of_deputy(self) -> Role {
+        match self.broader() {
+            Role::LeaderOf | Role::PresidentOf => Role::OfficialOf,
+            _ => self,
+        }
+    }
+
     pub(crate) fn index(self) -> usize {
         self as usize
     }

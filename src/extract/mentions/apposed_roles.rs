@@ -97,8 +97,7 @@ impl Scan<'_> {
         }
         let role = title.role.unwrap_or(Role::MemberOf);
         // "vice president of", "deputy leader of": an official, not the head.
-        let leads = matches!(role.broader(), Role::LeaderOf | Role::PresidentOf);
-        Some(RoleNoun { end, role: if second_in_line && leads { Role::OfficialOf } else { role } })
+        Some(RoleNoun { end, role: if second_in_line { role.of_deputy() } else { role } })
     }
 
     /// The first token of the body named after the role noun ending at `end`:
@@ -137,7 +136,9 @@ impl Scan<'_> {
         let hyphened = self.word(m.tokens.end) == "-"
             && self.tokens.get(m.tokens.end).is_some_and(|t| t.start == self.tokens[m.tokens.end - 1].end)
             || self.text[m.span.clone()].ends_with("-based");
-        if hyphened || matches!(m.cue, Cue::State(_)) && !m.head {
+        // "head of UK equities": a state with a noun after it qualifies the noun.
+        let qualifies = !m.head || self.is_lower_content_word(m.tokens.end);
+        if hyphened || matches!(m.cue, Cue::State(_)) && qualifies {
             return None;
         }
         let relation = match m.cue {

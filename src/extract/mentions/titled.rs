@@ -19,6 +19,8 @@ struct Held {
     state: Option<usize>,
     /// Whether the title names where it is posted to ("ambassador to the United States").
     posted: bool,
+    /// "deputy" or "vice" before the title: the holder is second in line.
+    deputy: bool,
 }
 
 impl Scan<'_> {
@@ -87,7 +89,8 @@ impl Scan<'_> {
         );
         let phrase_start = role_state.map_or(i, |s| self.found.mentions[s].tokens.start.min(i));
         self.found.mentions[person_mention].phrase_start = phrase_start;
-        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some() };
+        let deputy = i > 0 && ["deputy", "vice", "assistant"].iter().any(|d| d.eq_ignore_ascii_case(self.word(i - 1)));
+        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some(), deputy };
         self.push_title_roles(title, held, self.span(i..title_end));
         Some(scanned_to)
     }
@@ -133,12 +136,13 @@ impl Scan<'_> {
     /// The roles a title states of the person holding it: in the organization
     /// named after the title, in the state, and an ambassador's posting.
     fn push_title_roles(&mut self, title: &TitleEntry, held: Held, trigger: Range<usize>) {
-        let Held { person, employer, state, posted } = held;
+        let Held { person, employer, state, posted, deputy } = held;
+        let role = title.role.map(|r| if deputy { r.of_deputy() } else { r });
         if let Some(org) = employer {
-            let relation = title.role.unwrap_or(Role::MemberOf);
+            let relation = role.unwrap_or(Role::MemberOf);
             self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
-        let Some(relation) = title.role else { return };
+        let Some(relation) = role else { return };
         if let Some(state) = state
             && let Some(relation) = relation.toward_state()
         {
