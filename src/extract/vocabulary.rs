@@ -301,3 +301,27 @@ index_id!(
     /// One of a document's entities: an index into [`Extraction::entities`](super::Extraction::entities).
     EntityId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    #[test]
+    fn fine_roles_refine_coarse_ones() {
+        assert_eq!(Role::PrimeMinisterOf.broader(), Role::LeaderOf);
+        assert_eq!(Role::CeoOf.broader(), Role::LeaderOf);
+        assert_eq!(Role::MinisterOf.broader(), Role::MinisterOf);
+        for role in Role::ALL {
+            assert_eq!(role.broader().broader(), role.broader(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_company_office_says_nothing_of_a_state_and_a_deputy_is_an_official() {
+        assert_eq!(Role::CeoOf.toward_state(), None);
+        assert_eq!(Role::DirectorOf.toward_state(), Some(Role::OfficialOf));
+        assert_eq!(Role::PresidentOf.toward_state(), Some(Role::PresidentOf));
+        assert_eq!(Role::ChairmanOf.of_deputy(), Role::OfficialOf);
+        assert_eq!(Role::MinisterOf.of_deputy(), Role::MinisterOf);
+    }
+}
