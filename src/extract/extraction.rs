@@ -146,6 +146,17 @@ pub(crate) struct RoleFact {
     pub trigger: Range<usize>,
 }
 
+/// A title with a role but no state or organization beside it ("Prime
+/// Minister Tony Blair"): the resolver may place it by the people lexicon.
+#[derive(Debug, Clone)]
+pub(crate) struct UnplacedTitle {
+    /// The titled person's mention (an index into the finder's mentions).
+    pub person: usize,
+    pub relation: Role,
+    /// The title's bytes.
+    pub trigger: Range<usize>,
+}
+
 /// "the report by the Office of ...": the organization published the report
 /// (both indices into the finder's mentions).
 #[derive(Debug, Clone)]

@@ -351,6 +351,8 @@ named_classes! {
         violence (0, true),
         /// Things whose giving is aid, the second object of "gave Ukraine a loan".
         aid_noun (0, true),
+        /// Nouns that describe a company beside its name ("Japanese car maker X", "X, the German bank").
+        company_noun (0, true),
     }
 }
 

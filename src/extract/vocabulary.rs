@@ -26,15 +26,36 @@ impl RelationType {
 }
 
 /// A role a person holds for a state or organization: stated by a title or
-/// an apposition, or listed in `people.tsv` and `titles.tsv`.
+/// an apposition, or listed in `people.tsv` and `titles.tsv`. The last one,
+/// `located_in`, places a person, an organization or a place in a place or state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
     /// Head of state: "US President Joe Biden".
     PresidentOf,
-    /// Leads a state or organization: "Prime Minister", "King", "Secretary-General".
+    /// Leads a state or organization: "King", "Chancellor", "Tory leader".
     LeaderOf,
+    /// Heads a state's government: "Prime Minister", "premier".
+    PrimeMinisterOf,
+    /// Heads an organization or body: "Secretary-General", "director general", "head of".
+    HeadOf,
     /// A minister of a state's government: "Foreign Minister Sergei Lavrov".
     MinisterOf,
+    /// Speaks for a state, party or body: "a spokesman for the Home Office".
+    SpokespersonOf,
+    /// Holds an office without leading: "Europe Director", "governor", "a director of".
+    OfficialOf,
+    /// Employed by an organization: "an analyst at", "correspondent", "who works for".
+    WorksFor,
+    /// Chairs an organization's board: "chairman", "chairwoman", "chair".
+    ChairmanOf,
+    /// Chief executive: "CEO", "chief executive", "managing director".
+    CeoOf,
+    /// Founded an organization: "founder of".
+    FounderOf,
+    /// Commands armed forces: "commander of".
+    CommanderOf,
+    /// Directs an organization or one of its parts: "Director Kate Allen".
+    DirectorOf,
     /// The state an ambassador represents ("Russia's ambassador").
     AmbassadorOf,
     /// The state an ambassador is posted to ("ambassador to the United States").
@@ -43,18 +64,35 @@ pub enum Role {
     NationalOf,
     /// Belongs to an organization, or holds a title that names no role.
     MemberOf,
+    /// Where a person lives or comes from ("Jane Doe, 34, of Springfield"), an
+    /// organization's home ("Japanese car maker X", "Seattle-based X") or a
+    /// place inside another ("Springfield, Illinois"). One label for the three,
+    /// as the reader goldens have it (they never use lives_in or based_in); the
+    /// subject's kind tells them apart (CoNLL04 Live_In, OrgBased_In, Located_In).
+    LocatedIn,
 }
 
 impl Role {
     /// Every role, in declaration order.
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 18] = [
         Role::PresidentOf,
         Role::LeaderOf,
+        Role::PrimeMinisterOf,
+        Role::HeadOf,
         Role::MinisterOf,
+        Role::SpokespersonOf,
+        Role::OfficialOf,
+        Role::WorksFor,
+        Role::ChairmanOf,
+        Role::CeoOf,
+        Role::FounderOf,
+        Role::CommanderOf,
+        Role::DirectorOf,
         Role::AmbassadorOf,
         Role::AmbassadorTo,
         Role::NationalOf,
         Role::MemberOf,
+        Role::LocatedIn,
     ];
 
     /// The relation label the role gives in the graph.
@@ -62,17 +100,59 @@ impl Role {
         match self {
             Role::PresidentOf => "president_of",
             Role::LeaderOf => "leader_of",
+            Role::PrimeMinisterOf => "prime_minister_of",
+            Role::HeadOf => "head_of",
             Role::MinisterOf => "minister_of",
+            Role::SpokespersonOf => "spokesperson_of",
+            Role::OfficialOf => "official_of",
+            Role::WorksFor => "works_for",
+            Role::ChairmanOf => "chairman_of",
+            Role::CeoOf => "ceo_of",
+            Role::FounderOf => "founder_of",
+            Role::CommanderOf => "commander_of",
+            Role::DirectorOf => "director_of",
             Role::AmbassadorOf => "ambassador_of",
             Role::AmbassadorTo => "ambassador_to",
             Role::NationalOf => "national_of",
             Role::MemberOf => "member_of",
+            Role::LocatedIn => "located_in",
         }
     }
 
     /// The role of a graph label ("president_of"); `None` for any other label.
     pub fn parse(label: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == label)
+    }
+
+    /// The coarse role a finer one refines: a prime minister, chairman,
+    /// chief executive or head leads. "The prime minister" then finds a
+    /// person the people lexicon lists as `leader_of`, and the reverse.
+    pub fn broader(self) -> Role {
+        match self {
+            Role::PrimeMinisterOf | Role::HeadOf | Role::ChairmanOf | Role::CeoOf => Role::LeaderOf,
+            other => other,
+        }
+    }
+
+    /// The role a title states toward a state before or after it: a company's
+    /// offices say nothing of the state that qualifies them ("its UK chief
+    /// executive"), and a director or commander of a state is one of its
+    /// officials ("Britain's Europe Director", "a British commander").
+    pub fn toward_state(self) -> Option<Role> {
+        match self {
+            Role::ChairmanOf | Role::CeoOf | Role::FounderOf | Role::WorksFor => None,
+            Role::DirectorOf | Role::CommanderOf => Some(Role::OfficialOf),
+            other => Some(other),
+        }
+    }
+
+    /// The role of a deputy ("deputy leader", "vice president", "deputy
+    /// general secretary"): an official, where the role itself leads.
+    pub fn of_deputy(self) -> Role {
+        match self.broader() {
+            Role::LeaderOf | Role::PresidentOf => Role::OfficialOf,
+            _ => self,
+        }
     }
 
     pub(crate) fn index(self) -> usize {
@@ -233,3 +313,27 @@ index_id!(
     /// One of a document's entities: an index into [`Extraction::entities`](super::Extraction::entities).
     EntityId
 );
+
+#[cfg(test)]
+mod tests {
+    use super::Role;
+
+    #[test]
+    fn fine_roles_refine_coarse_ones() {
+        assert_eq!(Role::PrimeMinisterOf.broader(), Role::LeaderOf);
+        assert_eq!(Role::CeoOf.broader(), Role::LeaderOf);
+        assert_eq!(Role::MinisterOf.broader(), Role::MinisterOf);
+        for role in Role::ALL {
+            assert_eq!(role.broader().broader(), role.broader(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_company_office_says_nothing_of_a_state_and_a_deputy_is_an_official() {
+        assert_eq!(Role::CeoOf.toward_state(), None);
+        assert_eq!(Role::DirectorOf.toward_state(), Some(Role::OfficialOf));
+        assert_eq!(Role::PresidentOf.toward_state(), Some(Role::PresidentOf));
+        assert_eq!(Role::ChairmanOf.of_deputy(), Role::OfficialOf);
+        assert_eq!(Role::MinisterOf.of_deputy(), Role::MinisterOf);
+    }
+}

@@ -127,7 +127,7 @@ fn wikinews_flag() {
     assert_has(&graph, "state", &["New Zealand", "United Kingdom"]);
     assert_has(&graph, "organization", &["Flag Consideration Project"]);
     assert_has(&graph, "place", &["Christchurch"]);
-    assert_edges(&graph, &["John Key -leader_of-> New Zealand"]);
+    assert_edges(&graph, &["John Key -prime_minister_of-> New Zealand"]);
     assert_eq!(graph["graph"]["documents"][0]["date"], "2015-05-07");
 }
 

@@ -2,7 +2,7 @@
 //! per-sentence buffers, with the statistical tagger's names.
 
 use crate::extract::classes::{Capitals, SentenceClasses};
-use crate::extract::extraction::{Mention, PublishFact, RoleFact};
+use crate::extract::extraction::{Mention, PublishFact, RoleFact, UnplacedTitle};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::matches::Matches;
 use crate::extract::tagger::{DocumentContext, FeatureCache, SentenceView, Tagger, ViewBuffers};
@@ -15,6 +15,8 @@ pub(crate) struct Found {
     pub mentions: Vec<Mention>,
     pub roles: Vec<RoleFact>,
     pub publishers: Vec<PublishFact>,
+    /// Titles with a role and nothing beside them to hold it for.
+    pub unplaced_titles: Vec<UnplacedTitle>,
     /// Capitalised names with no cue; the resolver adopts those that repeat a known name.
     pub unknown: Vec<Mention>,
 }

@@ -9,11 +9,14 @@
 //! and `placements.rs` link the sentence's mentions to each other.
 
 mod affiliations;
+mod apposed_roles;
 mod buffers;
 mod capitalized;
 mod descriptions;
+mod employers;
 mod gazetteer;
 mod groups;
+mod locations;
 mod placements;
 mod pronouns;
 mod scan;
@@ -62,8 +65,11 @@ impl Scan<'_> {
         self.scan();
         self.memberships(first);
         self.placements(first);
+        self.apposed_roles(first);
+        self.possessive_affiliations(first);
         self.appositions(first);
         self.nationalities(first);
+        self.locations(first);
     }
 
     /// What any of the rules in [`Scan::scan`] needs first: a title, a

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::scan::Scan;
-use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
+use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact, UnplacedTitle};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
 use crate::extract::vocabulary::Role;
 use crate::extract::vocabulary::StateId;
@@ -19,6 +19,8 @@ struct Held {
     state: Option<usize>,
     /// Whether the title names where it is posted to ("ambassador to the United States").
     posted: bool,
+    /// "deputy" or "vice" before the title: the holder is second in line.
+    deputy: bool,
 }
 
 impl Scan<'_> {
@@ -39,7 +41,12 @@ impl Scan<'_> {
             let relation = title.role;
             return Some(self.push_holder(state, title_end, relation));
         }
-        if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) {
+        // "Federal Reserve chairman Alan Greenspan", "French president Jacques Chirac":
+        // an organization or a state before a role noun makes it a title.
+        let org_before = if title.kind == TitleKind::Honorific { None } else { self.organization_before(i) };
+        let qualified = self.role_state.is_some() || org_before.is_some();
+        let nominal_title = title.kind == TitleKind::Nominal && qualified && self.name_run(title_end).is_some();
+        if !matches!(title.kind, TitleKind::Title | TitleKind::Honorific) && !nominal_title {
             return None;
         }
         let posted_to = self.posted_to(title_end);
@@ -53,7 +60,7 @@ impl Scan<'_> {
             return Some(self.push_holder(state, title_end, relation));
         };
         let role_state = self.role_state.take();
-        let employer = employer.map(|tokens| {
+        let employer_named_after = employer.map(|tokens| {
             let name = self.text[self.span(tokens.clone())].to_string();
             self.push(
                 tokens,
@@ -63,6 +70,7 @@ impl Scan<'_> {
                 Cue::Org { name, lexicon: None, state: None },
             )
         });
+        let employer = employer_named_after.or(org_before);
         if let Some((tokens, state)) = &posted_to {
             self.push(tokens.clone(), EntityKind::State, Form::Name, false, Cue::State(*state));
         }
@@ -81,7 +89,8 @@ impl Scan<'_> {
         );
         let phrase_start = role_state.map_or(i, |s| self.found.mentions[s].tokens.start.min(i));
         self.found.mentions[person_mention].phrase_start = phrase_start;
-        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some() };
+        let deputy = i > 0 && ["deputy", "vice", "assistant"].iter().any(|d| d.eq_ignore_ascii_case(self.word(i - 1)));
+        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some(), deputy };
         self.push_title_roles(title, held, self.span(i..title_end));
         Some(scanned_to)
     }
@@ -127,14 +136,20 @@ impl Scan<'_> {
     /// The roles a title states of the person holding it: in the organization
     /// named after the title, in the state, and an ambassador's posting.
     fn push_title_roles(&mut self, title: &TitleEntry, held: Held, trigger: Range<usize>) {
-        let Held { person, employer, state, posted } = held;
+        let Held { person, employer, state, posted, deputy } = held;
+        let role = title.role.map(|r| if deputy { r.of_deputy() } else { r });
         if let Some(org) = employer {
-            let relation = title.role.unwrap_or(Role::MemberOf);
+            let relation = role.unwrap_or(Role::MemberOf);
             self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
-        let Some(relation) = title.role else { return };
-        if let Some(state) = state {
+        let Some(relation) = role else { return };
+        if let Some(state) = state
+            && let Some(relation) = relation.toward_state()
+        {
             self.found.roles.push(RoleFact { person, relation, state, trigger: trigger.clone() });
+        }
+        if state.is_none() && employer.is_none() && !posted {
+            self.found.unplaced_titles.push(UnplacedTitle { person, relation, trigger: trigger.clone() });
         }
         if posted && relation == Role::AmbassadorOf {
             // The posted-to state was pushed just before the person's mention.

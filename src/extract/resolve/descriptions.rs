@@ -68,7 +68,11 @@ impl Resolver<'_> {
         if relations.is_empty() {
             return;
         }
-        m.entity = antecedents.holder(self, &relations, state_entity, before);
+        // "a spokeswoman for ...", "an Iraqi minister": an indefinite description
+        // introduces someone, it does not point back to a holder.
+        let first_word = self.text[m.span.clone()].split(' ').next().unwrap_or("");
+        let indefinite = ["a", "an"].iter().any(|d| d.eq_ignore_ascii_case(first_word));
+        m.entity = if indefinite { None } else { antecedents.holder(self, &relations, state_entity, before) };
         // "A French minister threatened ...": with no holder in sight, the
         // official acts for their state.
         if m.entity.is_none()

@@ -10,6 +10,7 @@
 
 mod codes;
 mod descriptions;
+mod lexicon_titles;
 mod names;
 mod resolver;
 
@@ -36,7 +37,7 @@ pub(crate) fn resolve(
     found: Found,
     lexicon: &Lexicon,
 ) -> Resolved {
-    let Found { mut mentions, roles, publishers, unknown } = found;
+    let Found { mut mentions, roles, publishers, unknown, unplaced_titles } = found;
     companies_stay_companies(&mut mentions, lexicon);
     let names = PersonNames::of(&mentions);
     adopt_repeated_names(&mut mentions, unknown, &names);
@@ -44,6 +45,7 @@ pub(crate) fn resolve(
     let mut r = Resolver::new(text, doc_id, date, sentences, lexicon);
     r.name_entities(&mut mentions, &names);
     r.stated_roles(&mentions, &roles, &order);
+    r.titles_placed_by_lexicon(&mentions, &unplaced_titles, &order);
     r.descriptions_and_pronouns(&mut mentions, &order);
     r.publications(&mentions, &publishers, &order);
     let kept = r.keep_resolved(mentions);

@@ -73,7 +73,7 @@ pub(super) fn stated_fact(
 pub(super) struct Resolver<'a> {
     pub(super) text: &'a str,
     pub(super) doc_id: &'a str,
-    date: Option<&'a str>,
+    pub(super) date: Option<&'a str>,
     pub(super) sentences: &'a [Sentence],
     pub(super) lexicon: &'a Lexicon,
     pub(super) entities: Vec<Entity>,
@@ -85,9 +85,9 @@ pub(super) struct Resolver<'a> {
     /// Lexicon person index → entity.
     pub(super) lexicon_people: HashMap<PersonId, EntityId>,
     /// Lexicon state index → entity (states are the most frequent mentions).
-    lexicon_states: HashMap<StateId, EntityId>,
+    pub(super) lexicon_states: HashMap<StateId, EntityId>,
     /// Roles stated in this document: (person entity, relation, state entity).
-    roles: Vec<(EntityId, Role, EntityId)>,
+    pub(super) roles: Vec<(EntityId, Role, EntityId)>,
     /// Relations stated by titles, descriptions and publications.
     pub(super) facts: Vec<Relation>,
     /// Where ids are built to be looked up: most name an entity already made.
@@ -191,8 +191,11 @@ impl<'a> Resolver<'a> {
         roles: &[Vec<(Role, EntityId)>],
         last_seen: &HashMap<EntityId, usize>,
     ) -> Option<EntityId> {
+        // "the prime minister" is whoever leads the government (`Role::broader`).
         let holds = |p: EntityId| {
-            roles[p.index()].iter().any(|(r, s)| relations.iter().any(|x| x == r) && state.is_none_or(|st| st == *s))
+            roles[p.index()]
+                .iter()
+                .any(|(r, s)| relations.iter().any(|x| x.broader() == r.broader()) && state.is_none_or(|st| st == *s))
         };
         let recent = last_seen.iter().filter(|&(&p, _)| holds(p)).max_by_key(|&(_, &at)| at).map(|(&p, _)| p);
         recent.or_else(|| (0..roles.len()).map(EntityId::new).find(|&p| !last_seen.contains_key(&p) && holds(p)))
