@@ -172,6 +172,8 @@ pub enum EventRelation {
     Agreed,
     /// "arrived_in": arrival; its object is a place or a state.
     ArrivedIn,
+    /// "born_in": a birthplace; its object is a place or a state.
+    BornIn,
     /// "criticized": what a verbal attack is read as ("attacked the plan", "attacked Blair over ...").
     Criticized,
     /// "demanded": what a claim that someone must act is read as ("said Iraq must cooperate").
@@ -194,11 +196,12 @@ pub enum EventRelation {
 
 impl EventRelation {
     /// Every event relation, in declaration order.
-    pub const ALL: [EventRelation; 13] = [
+    pub const ALL: [EventRelation; 14] = [
         EventRelation::Accused,
         EventRelation::Acquired,
         EventRelation::Agreed,
         EventRelation::ArrivedIn,
+        EventRelation::BornIn,
         EventRelation::Criticized,
         EventRelation::Demanded,
         EventRelation::Fought,
@@ -219,6 +222,7 @@ impl EventRelation {
             EventRelation::Recalled => "recalled",
             EventRelation::Agreed => "agreed",
             EventRelation::ArrivedIn => "arrived_in",
+            EventRelation::BornIn => "born_in",
             EventRelation::Demanded => "demanded",
             EventRelation::Fought => "fought",
             EventRelation::Published => "published",

@@ -223,7 +223,7 @@ fn claimed_verb(frame: &Frame<'_>, target: &Mention) -> usize {
 
 /// The kinds of entity a frame's object may be.
 fn object_kinds(entry: &RelationEntry) -> &'static [EntityKind] {
-    if matches!(entry.event, Some(EventRelation::ArrivedIn | EventRelation::Visited)) {
+    if matches!(entry.event, Some(EventRelation::ArrivedIn | EventRelation::BornIn | EventRelation::Visited)) {
         &[EntityKind::Place, EntityKind::State]
     } else if entry.event == Some(EventRelation::Acquired) {
         &[EntityKind::Organization]
