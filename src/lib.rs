@@ -37,6 +37,7 @@
 //! For a corpus on disk, [`Documents`] walks files, folders and JSONL, and
 //! [`corpus::Runner`] builds the graph from them as the command line does.
 
+pub mod convert;
 pub mod corpus;
 pub mod error;
 pub mod evaluate;

@@ -4,6 +4,7 @@
 //! binary; a directory given with `--lexicon` replaces any of them by name.
 
 mod load;
+mod phoenix;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -25,6 +26,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("relations.tsv", include_str!("../../data/lexicon/relations.tsv")),
     ("words.tsv", include_str!("../../data/lexicon/words.tsv")),
     ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
+    ("phoenix_people.tsv", include_str!("../../data/lexicon/phoenix_people.tsv")),
+    ("phoenix_organizations.tsv", include_str!("../../data/lexicon/phoenix_organizations.tsv")),
 ];
 
 /// A row of `states.tsv`: a state the gazetteer knows by name, alias, demonym and seat.
@@ -47,6 +50,8 @@ pub struct OrgEntry {
     pub sector: String,
     /// The state it belongs to or acts for; none for an international body or when the file gives none.
     pub state: Option<StateId>,
+    /// Its CAMEO actor code, where a converted dictionary gives one ("IGOUNOKID").
+    pub code: Option<String>,
 }
 
 /// A role held between two dates (inclusive; open ends are `None`).
@@ -77,6 +82,38 @@ pub struct PersonEntry {
     pub name: String,
     /// The roles they held, each between two dates.
     pub roles: Vec<HeldRole>,
+    /// The state they belong to, known whatever the date (`phoenix_people.tsv`).
+    pub country: Option<StateId>,
+    /// Their CAMEO actor codes, each between two dates (`phoenix_people.tsv`).
+    pub codes: Vec<ActorCode>,
+}
+
+impl PersonEntry {
+    /// The state they act for on `date`: that of a code held then, else their country.
+    pub fn state_on(&self, date: Option<&str>) -> Option<StateId> {
+        self.codes.iter().find(|c| c.held_on(date)).and_then(|c| c.state).or(self.country)
+    }
+}
+
+/// A CAMEO actor code held between two dates (inclusive; open ends are `None`).
+#[derive(Debug, Clone)]
+pub struct ActorCode {
+    /// The code ("GBRGOV").
+    pub code: String,
+    /// The state its first three letters name, if the lexicon knows it.
+    pub state: Option<StateId>,
+    /// First day held, as an ISO date; `None` for an open start.
+    pub from: Option<String>,
+    /// Last day held, as an ISO date; `None` while still held.
+    pub to: Option<String>,
+}
+
+impl ActorCode {
+    /// Whether the code held on `date`; with no date, whether it is held still.
+    pub fn held_on(&self, date: Option<&str>) -> bool {
+        let Some(date) = date else { return self.to.is_none() };
+        self.from.as_deref().is_none_or(|f| f <= date) && self.to.as_deref().is_none_or(|t| date <= t)
+    }
 }
 
 /// A row of `places.tsv`: a city, region or landmark that is not a capital.

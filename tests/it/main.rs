@@ -10,6 +10,7 @@ mod golden;
 mod harness;
 mod library;
 mod merge;
+mod phoenix;
 mod quality;
 mod readme;
 mod robustness;

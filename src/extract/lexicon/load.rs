@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::phoenix::Converted;
 use super::{
     CLASS_NAMES, GazTarget, HeldRole, LIST_NAMES, Lexicon, OrgEntry, PersonEntry, PlaceEntry, RelationEntry,
     StateEntry, TitleEntry, TitleKind, WordClass, WordLists, Words,
@@ -25,11 +26,19 @@ impl Lexicon {
         let (states, organizations, people) = (load("states.tsv"), load("organizations.tsv"), load("people.tsv"));
         let (places, titles, relations) = (load("places.tsv"), load("titles.tsv"), load("relations.tsv"));
         let (words, first_names) = (load("words.tsv"), load("first_names.txt"));
+        let (phoenix_people, phoenix_organizations) = (load("phoenix_people.tsv"), load("phoenix_organizations.tsv"));
         let mut gazetteer = GazetteerPatterns::default();
         let (states, state_by_iso) = load_states(&states, &mut gazetteer)?;
-        let organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
-        let people = load_people(&people, &state_by_iso, &mut gazetteer)?;
+        let mut organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
+        let mut people = load_people(&people, &state_by_iso, &mut gazetteer)?;
         let places = load_places(&places, &state_by_iso, &mut gazetteer)?;
+        // After every hand-written file, whose names keep their rows.
+        let mut converted = Converted::new(&state_by_iso, &gazetteer.patterns);
+        converted.people(&phoenix_people, &mut people)?;
+        converted.organizations(&phoenix_organizations, &mut organizations)?;
+        for (pattern, target) in converted.patterns {
+            gazetteer.add(&pattern, target);
+        }
         let (title_patterns, title_entries) = load_titles(&titles)?;
         let (relations, trigger_patterns, trigger_relations) = load_relations(&relations)?;
         let (words, lists) = load_words(&words)?;
@@ -179,7 +188,7 @@ fn load_organizations(
         let state = state_column(&rows, line, cols.get(3), state_by_iso)?;
         gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(OrgId::new(organizations.len())));
         let sector = optional(cols.get(2)).unwrap_or_default();
-        organizations.push(OrgEntry { name: name.to_string(), sector, state });
+        organizations.push(OrgEntry { name: name.to_string(), sector, state, code: None });
     }
     Ok(organizations)
 }
@@ -207,7 +216,7 @@ fn load_people(
             let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
             roles.push(HeldRole { relation, state, from: date(from), to: date(to) });
         }
-        people.push(PersonEntry { name: name.to_string(), roles });
+        people.push(PersonEntry { name: name.to_string(), roles, country: None, codes: Vec::new() });
     }
     Ok(people)
 }

@@ -73,7 +73,7 @@ pub(super) fn stated_fact(
 pub(super) struct Resolver<'a> {
     pub(super) text: &'a str,
     pub(super) doc_id: &'a str,
-    date: Option<&'a str>,
+    pub(super) date: Option<&'a str>,
     pub(super) sentences: &'a [Sentence],
     pub(super) lexicon: &'a Lexicon,
     pub(super) entities: Vec<Entity>,

@@ -1,0 +1,82 @@
+//! The lexicons converted from the Phoenix dictionaries: the shipped files
+//! are what the converter makes of `../shared/dictionaries/petrarch2/` now
+//! (skipped, with a message, where it is absent), and the unit-test suite's
+//! actors convert too.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use newsgraph::convert::lexicon_files::{hand_names, phoenix_lexicons};
+use newsgraph::convert::phoenix::{parse_actors, parse_agents};
+
+use crate::harness::root;
+
+fn dictionaries() -> Option<PathBuf> {
+    let dir = root().join("../shared/dictionaries/petrarch2");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    eprintln!("skipped: {} is absent", dir.display());
+    None
+}
+
+fn lexicon_file(name: &str) -> String {
+    std::fs::read_to_string(root().join("data/lexicon").join(name)).unwrap_or_default()
+}
+
+/// The hand-written names, which the converted files leave to their own rows.
+fn hand_written() -> HashSet<String> {
+    let (states, people) = (lexicon_file("states.tsv"), lexicon_file("people.tsv"));
+    let (organizations, places) = (lexicon_file("organizations.tsv"), lexicon_file("places.tsv"));
+    hand_names([
+        (states.as_str(), 1, 4),
+        (people.as_str(), 0, 1),
+        (organizations.as_str(), 0, 1),
+        (places.as_str(), 0, 1),
+    ])
+}
+
+fn converted() -> Option<Vec<(&'static str, String)>> {
+    let dir = dictionaries()?;
+    Some(phoenix_lexicons(&dir, &lexicon_file("states.tsv"), &hand_written()).expect("the Phoenix files convert"))
+}
+
+#[test]
+fn shipped_phoenix_lexicons_are_fresh() {
+    let Some(files) = converted() else { return };
+    for (name, text) in files {
+        assert!(
+            lexicon_file(name) == text,
+            "data/lexicon/{name} is stale: regenerate with `cargo test --test it phoenix -- --ignored`"
+        );
+    }
+}
+
+/// Writes the converted files into `data/lexicon/`.
+#[test]
+#[ignore = "regenerates data/lexicon/ from ../shared/dictionaries/petrarch2"]
+fn regenerate_phoenix_lexicons() {
+    let Some(files) = converted() else { return };
+    for (name, text) in files {
+        std::fs::write(root().join("data/lexicon").join(name), text).expect("data/lexicon is writable");
+    }
+}
+
+#[test]
+fn unit_test_suite_dictionaries_parse() {
+    let dir = root().join("../shared/eval/petrarch2_unittest");
+    let (Ok(actors), Ok(agents)) = (
+        std::fs::read_to_string(dir.join("PETR.Validate.actors.txt")),
+        std::fs::read_to_string(dir.join("PETR.Validate.agents.txt")),
+    ) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let actors = parse_actors(&actors).expect("the suite's actors parse");
+    let gollum = actors.iter().find(|a| a.names[0] == "GOLLUM").expect("Gollum");
+    assert_eq!(gollum.names, ["GOLLUM", "SMEAGOL", "SLINKER", "STINKER"]);
+    assert_eq!(gollum.codes[1].from.as_deref(), Some("1995-06-01"));
+    assert!(actors.iter().any(|a| a.names[0] == "ARNOR" && a.codes[0].code == "ARN"));
+    let agents = parse_agents(&agents).expect("the suite's agents parse");
+    assert!(agents.iter().any(|a| a.singular.contains(&"CONGRESSMAN".to_string())));
+}
