@@ -468,7 +468,10 @@ pub fn agents_tsv(agents: &[Agent]) -> String {
         let forms = agent.singular.iter().map(|p| (p, one)).chain(agent.plural.iter().map(|p| (p, "plural")));
         for (phrase, number) in forms {
             let phrase = phrase.to_lowercase();
-            let usable = phrase.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\''));
+            // "AMBASSADOR_TO {}": a pattern's start, not a noun phrase.
+            let last = phrase.rsplit(' ').next().unwrap_or_default();
+            let usable = phrase.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\''))
+                && !matches!(last, "to" | "at" | "for" | "in" | "of" | "on" | "with" | "from" | "by" | "and" | "the");
             if usable && seen.insert(phrase.clone()) {
                 let _ = writeln!(out, "{phrase}\t{number}\t{}\t{order}", agent.code);
             }
@@ -559,7 +562,8 @@ mod tests {
 
     #[test]
     fn agents_list_every_form_once() {
-        let agents = parse_agents("POLICE {} [~COP]\nLAWMAKER [~LEG]\nAID_AGENCY [NGO~]\n").unwrap();
+        let agents =
+            parse_agents("POLICE {} [~COP]\nLAWMAKER [~LEG]\nENVOY_TO {} [~GOV]\nAID_AGENCY [NGO~]\n").unwrap();
         let tsv = agents_tsv(&agents);
         let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(

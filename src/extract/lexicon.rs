@@ -3,6 +3,7 @@
 //! They are tab-separated data files in `data/lexicon/`, embedded in the
 //! binary; a directory given with `--lexicon` replaces any of them by name.
 
+mod agents;
 mod load;
 mod phoenix;
 
@@ -28,7 +29,22 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
     ("phoenix_people.tsv", include_str!("../../data/lexicon/phoenix_people.tsv")),
     ("phoenix_organizations.tsv", include_str!("../../data/lexicon/phoenix_organizations.tsv")),
+    ("agents.tsv", include_str!("../../data/lexicon/agents.tsv")),
 ];
+
+/// Sectors whose people act as their state ("Iraqi troops", "the Russian
+/// government"), as the state-noun rules always read them; the people of any
+/// other sector are a group of the state ("Iraqi clerics").
+pub(crate) const ORGAN_SECTORS: [&str; 6] = ["GOV", "MIL", "COP", "SPY", "LEG", "JUD"];
+
+/// A row of `agents.tsv`: a generic actor ("riot police", "clerics").
+#[derive(Debug, Clone)]
+pub(crate) struct AgentEntry {
+    /// A plural or a mass noun ("clerics", "police"): many people, not one.
+    pub(crate) group: bool,
+    /// A state organ's people, who act as the state (see [`ORGAN_SECTORS`]).
+    pub(crate) organ: bool,
+}
 
 /// A row of `states.tsv`: a state the gazetteer knows by name, alias, demonym and seat.
 #[derive(Debug, Clone)]
@@ -399,6 +415,9 @@ pub struct Lexicon {
     pub(crate) lists: WordLists,
     pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
+    /// Generic actors of `agents.tsv`, matched ignoring case.
+    pub(crate) agents: PhraseTable,
+    pub(crate) agent_entries: Vec<AgentEntry>,
     pub(crate) titles: PhraseTable,
     pub(crate) title_entries: Vec<TitleEntry>,
     pub(crate) triggers: PhraseTable,

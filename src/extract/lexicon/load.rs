@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::agents::load_agents;
 use super::phoenix::Converted;
 use super::{
     CLASS_NAMES, GazTarget, HeldRole, LIST_NAMES, Lexicon, OrgEntry, PersonEntry, PlaceEntry, RelationEntry,
@@ -27,6 +28,7 @@ impl Lexicon {
         let (places, titles, relations) = (load("places.tsv"), load("titles.tsv"), load("relations.tsv"));
         let (words, first_names) = (load("words.tsv"), load("first_names.txt"));
         let (phoenix_people, phoenix_organizations) = (load("phoenix_people.tsv"), load("phoenix_organizations.tsv"));
+        let (agent_phrases, agent_entries) = load_agents(&load("agents.tsv"))?;
         let mut gazetteer = GazetteerPatterns::default();
         let (states, state_by_iso) = load_states(&states, &mut gazetteer)?;
         let mut organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
@@ -51,6 +53,8 @@ impl Lexicon {
         Ok(Lexicon {
             gazetteer: PhraseTable::new(&gazetteer.patterns, true),
             gazetteer_targets: gazetteer.targets,
+            agents: PhraseTable::new(&agent_phrases, true),
+            agent_entries,
             titles: PhraseTable::new(&title_patterns, false),
             title_entries,
             triggers: PhraseTable::new(&trigger_patterns, true),
