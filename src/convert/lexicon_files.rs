@@ -138,6 +138,15 @@ const OFFICES: &[&str] = &[
     "SPEAKER",
 ];
 
+/// Which actors a writer keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// What is worth shipping for news: full names, known sectors (see each writer).
+    Shipped,
+    /// Every actor with a code, as a dictionary's own test suite needs.
+    Everything,
+}
+
 /// The ISO-3 codes of the states the lexicon knows (the first column of `states.tsv`).
 pub fn known_states(states_tsv: &str) -> HashSet<String> {
     let rows = states_tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
@@ -316,7 +325,7 @@ const INSTITUTION_WORDS: &[&str] = &[
 
 /// A person: listed by CountryInfo or as an IGO ruler, or with dated codes,
 /// and with no institution's word in their name nor a company's code.
-fn is_person(actor: &Actor) -> bool {
+pub(super) fn is_person(actor: &Actor) -> bool {
     let listed = actor.comment.as_deref().is_some_and(|c| c.contains("CountryInfo") || c.contains("IGOrulers"));
     // "ABN AMRO" [NLDGOVBUS >081004] [MNCNLD]: a company, for a while the state's.
     let institution = actor.names[0].split(' ').any(|w| INSTITUTION_WORDS.contains(&w))
@@ -380,7 +389,7 @@ impl Rows {
 
 /// `phoenix_people.tsv`: people with at least a given name and a surname,
 /// their country and their dated codes.
-pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<String>) -> String {
+pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<String>, keep: Selection) -> String {
     let header = "# Public figures converted from the Phoenix actor dictionaries (PETRARCH2, MIT; see PETRARCH2-LICENSE).\n\
         # Regenerate: cargo test --test it phoenix -- --ignored (writes data/lexicon/). Do not edit by hand:\n\
         # add or correct people in people.tsv, whose rows take precedence.\n\
@@ -397,7 +406,7 @@ pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<Str
         let names = actor
             .names
             .iter()
-            .filter(|n| is_full_name(n))
+            .filter(|n| keep == Selection::Everything || is_full_name(n))
             // "PRIME MINISTER GORDON BROWN": a title before the name, which the title rules read.
             .filter(|n| *n == primary || !n.ends_with(&format!(" {primary}")))
             .filter(|n| !n.split(' ').any(|w| OFFICES.contains(&w)))
@@ -412,7 +421,12 @@ pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<Str
 /// `phoenix_organizations.tsv`: bodies, companies and armed groups with
 /// their first undated code (else their first code), as `organizations.tsv`'s
 /// columns plus the code.
-pub fn organizations_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<String>) -> String {
+pub fn organizations_tsv(
+    actors: &[Actor],
+    states: &HashSet<String>,
+    taken: HashSet<String>,
+    keep: Selection,
+) -> String {
     let header = "# Organizations and armed groups converted from the Phoenix actor dictionaries (PETRARCH2, MIT;\n\
         # see PETRARCH2-LICENSE). Regenerate: cargo test --test it phoenix -- --ignored. Do not edit by\n\
         # hand: add or correct organizations in organizations.tsv, whose rows take precedence.\n\
@@ -431,13 +445,14 @@ pub fn organizations_tsv(actors: &[Actor], states: &HashSet<String>, taken: Hash
             .iter()
             // "THE SECURITY COUNCIL": the rules read the article; the name is "Security Council".
             .map(|n| without_parentheses(n.strip_prefix("THE ").unwrap_or(n)))
-            .filter(|n| is_organization_name(n))
+            .filter(|n| keep == Selection::Everything || is_organization_name(n))
             // "PRESIDENT OF THE UNITED STATES", "UN SECRETARY GENERAL": an office, which the title rules read.
             .filter(|n| !n.split(' ').any(|w| OFFICES.contains(&w)))
             .map(|n| display_case(&n, true))
             .collect();
         // No sector: a region ("FRAGUF") or a code of the dictionary's own.
-        let Some(sector) = sector(&code.code, states) else { continue };
+        let fallback = (keep == Selection::Everything).then_some("other");
+        let Some(sector) = sector(&code.code, states).or(fallback) else { continue };
         let state = state_of(&code.code, states).unwrap_or_default();
         rows.add(names, &[sector, state, &code.code]);
     }
@@ -520,8 +535,8 @@ pub fn phoenix_lexicons(
     }
     let agents = parse_agents(&read(dir, PHOENIX_AGENTS_FILE)?).map_err(in_file(PHOENIX_AGENTS_FILE))?;
     Ok(vec![
-        ("phoenix_people.tsv", people_tsv(&actors, &states, hand_names.clone())),
-        ("phoenix_organizations.tsv", organizations_tsv(&actors, &states, hand_names.clone())),
+        ("phoenix_people.tsv", people_tsv(&actors, &states, hand_names.clone(), Selection::Shipped)),
+        ("phoenix_organizations.tsv", organizations_tsv(&actors, &states, hand_names.clone(), Selection::Shipped)),
         ("agents.tsv", agents_tsv(&agents)),
     ])
 }
@@ -546,7 +561,7 @@ mod tests {
     #[test]
     fn people_need_a_full_name_and_keep_their_dated_codes() {
         let text = "MIRA_VOLKOVA_ # CountryInfo.txt\n+PRIME_MINISTER_MIRA_VOLKOVA_\n+VOLKOVA\n\t[RUSGOV 980101-031231]\n\t[RUSELI]\nBARONESS_HILL_ # CountryInfo.txt\n\t[GBRGOV 990101-000101]\nPIOTR_OSTROV # CountryInfo.txt\n\t[---]\n";
-        let tsv = people_tsv(&parse_actors(text).unwrap(), &states(), HashSet::new());
+        let tsv = people_tsv(&parse_actors(text).unwrap(), &states(), HashSet::new(), Selection::Shipped);
         let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(rows, ["Mira Volkova\t\tRUS\tRUSGOV:1998-01-01..2003-12-31;RUSELI"]);
     }
@@ -555,7 +570,7 @@ mod tests {
     fn organizations_take_sector_state_and_code_and_hand_names_win() {
         let text = "UNITED_KINGDOM_ [GBR]\n+BRITISH_\nSCOTLAND_YARD\n\t[GBRCOP]\nNORTH_FRONT_(NF)_ [RUSREB]\n+NF\nRELIEF_WORKS_ [NGO]\nUN_ [IGOUNO]\nTHE_RELIEF_WORKS [NGO]\n";
         let taken: HashSet<String> = ["relief works".to_string()].into_iter().collect();
-        let tsv = organizations_tsv(&parse_actors(text).unwrap(), &states(), taken);
+        let tsv = organizations_tsv(&parse_actors(text).unwrap(), &states(), taken, Selection::Shipped);
         let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(rows, ["Scotland Yard\t\tpolice\tGBR\tGBRCOP", "North Front\t\tarmed\tRUS\tRUSREB"]);
     }

@@ -6,6 +6,7 @@
 
 pub mod lexicon_files;
 pub mod phoenix;
+pub mod unit_test_suite;
 
 /// Why a dictionary could not be converted; names the line at fault.
 #[derive(Debug, thiserror::Error)]

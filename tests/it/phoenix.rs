@@ -80,3 +80,33 @@ fn unit_test_suite_dictionaries_parse() {
     let agents = parse_agents(&agents).expect("the suite's agents parse");
     assert!(agents.iter().any(|a| a.singular.contains(&"CONGRESSMAN".to_string())));
 }
+
+/// The suite's lexicons load with `--lexicon` and code its invented states.
+#[test]
+fn unit_test_suite_lexicons_code_its_states() {
+    let dir = root().join("../shared/eval/petrarch2_unittest");
+    let (Ok(actors), Ok(agents)) = (
+        std::fs::read_to_string(dir.join("PETR.Validate.actors.txt")),
+        std::fs::read_to_string(dir.join("PETR.Validate.agents.txt")),
+    ) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let files = newsgraph::convert::unit_test_suite::unit_test_lexicons(&actors, &agents, &lexicon_file("states.tsv"))
+        .expect("the suite converts");
+    let lexicons = crate::harness::scratch();
+    for (name, text) in files {
+        std::fs::write(lexicons.path().join(name), text).expect("writable");
+    }
+    let lexicon = newsgraph::Lexicon::with_overrides(lexicons.path()).expect("the suite's lexicons load");
+    for (iso, name) in [("ARN", "Arnor"), ("GON", "Gondor"), ("AFG", "Afghanistan")] {
+        let state = lexicon.state_by_iso(iso).unwrap_or_else(|| panic!("{iso}"));
+        assert_eq!(lexicon.state(state).name, name);
+    }
+    let text = crate::harness::write(lexicons.path(), "story.txt", b"Arnor condemned Gondor on Monday.");
+    let graph = lexicons.path().join("graph.json").display().to_string();
+    let lexicon_dir = lexicons.path().display().to_string();
+    crate::harness::newsgraph(&["build", "-q", "--lexicon", &lexicon_dir, &text, "-o", &graph]).ok();
+    let graph = std::fs::read_to_string(&graph).expect("a graph");
+    assert!(graph.contains("\"code\": \"ARN\"") && graph.contains("\"code\": \"GON\""), "{graph}");
+}
