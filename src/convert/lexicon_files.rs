@@ -392,7 +392,7 @@ impl Rows {
 pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<String>, keep: Selection) -> String {
     let header = "# Public figures converted from the Phoenix actor dictionaries (PETRARCH2, MIT; see PETRARCH2-LICENSE).\n\
         # Regenerate: cargo test --test it phoenix -- --ignored (writes data/lexicon/). Do not edit by hand:\n\
-        # add or correct people in people.tsv, whose rows take precedence.\n\
+        # add or correct people in people.tsv, whose names take precedence when the lexicon loads.\n\
         # A code holds between its dates (CODE:from..to, open ends allowed; no dates: always).\n\
         # country: the state of most of their codes, known even on dates no code covers.\n\
         # name\taliases\tcountry\tcodes\n";
@@ -429,7 +429,7 @@ pub fn organizations_tsv(
 ) -> String {
     let header = "# Organizations and armed groups converted from the Phoenix actor dictionaries (PETRARCH2, MIT;\n\
         # see PETRARCH2-LICENSE). Regenerate: cargo test --test it phoenix -- --ignored. Do not edit by\n\
-        # hand: add or correct organizations in organizations.tsv, whose rows take precedence.\n\
+        # hand: add or correct organizations in organizations.tsv, whose names take precedence at load.\n\
         # name\taliases\tsector\tstate (ISO-3 or empty)\tcode\n";
     let mut rows = Rows::new(header, taken);
     for actor in actors.iter().filter(|a| !is_person(a)) {
@@ -495,22 +495,6 @@ pub fn agents_tsv(agents: &[Agent]) -> String {
     out
 }
 
-/// The names and aliases of hand-written gazetteer files, in lower case:
-/// `(text, first column of names)` pairs, every later column but the last
-/// read as `;`-separated names (`states.tsv` lists aliases, demonyms and
-/// seats; `people.tsv` ends with roles, `organizations.tsv` with a state).
-pub fn hand_names<'a>(files: impl IntoIterator<Item = (&'a str, usize, usize)>) -> HashSet<String> {
-    let mut names = HashSet::new();
-    for (text, first, last) in files {
-        for row in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            for column in row.split('\t').skip(first).take(last + 1 - first) {
-                names.extend(column.split(';').map(|n| n.trim().to_lowercase()).filter(|n| !n.is_empty()));
-            }
-        }
-    }
-    names
-}
-
 fn read(dir: &Path, name: &str) -> Result<String, ConvertError> {
     let path = dir.join(name);
     std::fs::read_to_string(&path).map_err(|source| ConvertError::Io { path, source })
@@ -520,14 +504,11 @@ fn in_file(name: &str) -> impl Fn(ConvertError) -> ConvertError + '_ {
     move |e| ConvertError::InFile { file: name.to_string(), source: Box::new(e) }
 }
 
-/// Every lexicon file made from the Phoenix dictionaries in `dir`, by name.
-/// `states_tsv` names the states; `hand_names` (lower case) are the names the
-/// hand-written lexicons hold already, which keep their rows.
-pub fn phoenix_lexicons(
-    dir: &Path,
-    states_tsv: &str,
-    hand_names: &HashSet<String>,
-) -> Result<Vec<(&'static str, String)>, ConvertError> {
+/// Every lexicon file made from the Phoenix dictionaries in `dir`, by name;
+/// `states_tsv` names the states. The hand-written files play no part: their
+/// names keep their rows when the lexicon loads, so editing them never makes
+/// these files stale.
+pub fn phoenix_lexicons(dir: &Path, states_tsv: &str) -> Result<Vec<(&'static str, String)>, ConvertError> {
     let states = known_states(states_tsv);
     let mut actors = Vec::new();
     for name in PHOENIX_ACTOR_FILES {
@@ -535,8 +516,8 @@ pub fn phoenix_lexicons(
     }
     let agents = parse_agents(&read(dir, PHOENIX_AGENTS_FILE)?).map_err(in_file(PHOENIX_AGENTS_FILE))?;
     Ok(vec![
-        ("phoenix_people.tsv", people_tsv(&actors, &states, hand_names.clone(), Selection::Shipped)),
-        ("phoenix_organizations.tsv", organizations_tsv(&actors, &states, hand_names.clone(), Selection::Shipped)),
+        ("phoenix_people.tsv", people_tsv(&actors, &states, HashSet::new(), Selection::Shipped)),
+        ("phoenix_organizations.tsv", organizations_tsv(&actors, &states, HashSet::new(), Selection::Shipped)),
         ("agents.tsv", agents_tsv(&agents)),
     ])
 }

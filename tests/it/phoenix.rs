@@ -3,10 +3,9 @@
 //! (skipped, with a message, where it is absent), and the unit-test suite's
 //! actors convert too.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
-use newsgraph::convert::lexicon_files::{hand_names, phoenix_lexicons};
+use newsgraph::convert::lexicon_files::phoenix_lexicons;
 use newsgraph::convert::phoenix::{parse_actors, parse_agents};
 
 use crate::harness::root;
@@ -24,21 +23,9 @@ fn lexicon_file(name: &str) -> String {
     std::fs::read_to_string(root().join("data/lexicon").join(name)).unwrap_or_default()
 }
 
-/// The hand-written names, which the converted files leave to their own rows.
-fn hand_written() -> HashSet<String> {
-    let (states, people) = (lexicon_file("states.tsv"), lexicon_file("people.tsv"));
-    let (organizations, places) = (lexicon_file("organizations.tsv"), lexicon_file("places.tsv"));
-    hand_names([
-        (states.as_str(), 1, 4),
-        (people.as_str(), 0, 1),
-        (organizations.as_str(), 0, 1),
-        (places.as_str(), 0, 1),
-    ])
-}
-
 fn converted() -> Option<Vec<(&'static str, String)>> {
     let dir = dictionaries()?;
-    Some(phoenix_lexicons(&dir, &lexicon_file("states.tsv"), &hand_written()).expect("the Phoenix files convert"))
+    Some(phoenix_lexicons(&dir, &lexicon_file("states.tsv")).expect("the Phoenix files convert"))
 }
 
 #[test]
