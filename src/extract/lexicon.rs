@@ -3,7 +3,9 @@
 //! They are tab-separated data files in `data/lexicon/`, embedded in the
 //! binary; a directory given with `--lexicon` replaces any of them by name.
 
+mod agents;
 mod load;
+mod phoenix;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
@@ -26,7 +28,24 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("cameo_verbs.tsv", include_str!("../../data/lexicon/cameo_verbs.tsv")),
     ("words.tsv", include_str!("../../data/lexicon/words.tsv")),
     ("first_names.txt", include_str!("../../data/lexicon/first_names.txt")),
+    ("phoenix_people.tsv", include_str!("../../data/lexicon/phoenix_people.tsv")),
+    ("phoenix_organizations.tsv", include_str!("../../data/lexicon/phoenix_organizations.tsv")),
+    ("agents.tsv", include_str!("../../data/lexicon/agents.tsv")),
 ];
+
+/// Sectors whose people act as their state ("Iraqi troops", "the Russian
+/// government"), as the state-noun rules always read them; the people of any
+/// other sector are a group of the state ("Iraqi clerics").
+pub(crate) const ORGAN_SECTORS: [&str; 6] = ["GOV", "MIL", "COP", "SPY", "LEG", "JUD"];
+
+/// A row of `agents.tsv`: a generic actor ("riot police", "clerics").
+#[derive(Debug, Clone)]
+pub(crate) struct AgentEntry {
+    /// A plural or a mass noun ("clerics", "police"): many people, not one.
+    pub(crate) group: bool,
+    /// A state organ's people, who act as the state (see [`ORGAN_SECTORS`]).
+    pub(crate) organ: bool,
+}
 
 /// A row of `states.tsv`: a state the gazetteer knows by name, alias, demonym and seat.
 #[derive(Debug, Clone)]
@@ -48,6 +67,8 @@ pub struct OrgEntry {
     pub sector: String,
     /// The state it belongs to or acts for; none for an international body or when the file gives none.
     pub state: Option<StateId>,
+    /// Its CAMEO actor code, where a converted dictionary gives one ("IGOUNOKID").
+    pub code: Option<String>,
 }
 
 /// A role held between two dates (inclusive; open ends are `None`).
@@ -78,6 +99,38 @@ pub struct PersonEntry {
     pub name: String,
     /// The roles they held, each between two dates.
     pub roles: Vec<HeldRole>,
+    /// The state they belong to, known whatever the date (`phoenix_people.tsv`).
+    pub country: Option<StateId>,
+    /// Their CAMEO actor codes, each between two dates (`phoenix_people.tsv`).
+    pub codes: Vec<ActorCode>,
+}
+
+impl PersonEntry {
+    /// The state they act for on `date`: that of a code held then, else their country.
+    pub fn state_on(&self, date: Option<&str>) -> Option<StateId> {
+        self.codes.iter().find(|c| c.held_on(date)).and_then(|c| c.state).or(self.country)
+    }
+}
+
+/// A CAMEO actor code held between two dates (inclusive; open ends are `None`).
+#[derive(Debug, Clone)]
+pub struct ActorCode {
+    /// The code ("GBRGOV").
+    pub code: String,
+    /// The state its first three letters name, if the lexicon knows it.
+    pub state: Option<StateId>,
+    /// First day held, as an ISO date; `None` for an open start.
+    pub from: Option<String>,
+    /// Last day held, as an ISO date; `None` while still held.
+    pub to: Option<String>,
+}
+
+impl ActorCode {
+    /// Whether the code held on `date`; with no date, whether it is held still.
+    pub fn held_on(&self, date: Option<&str>) -> bool {
+        let Some(date) = date else { return self.to.is_none() };
+        self.from.as_deref().is_none_or(|f| f <= date) && self.to.as_deref().is_none_or(|t| date <= t)
+    }
 }
 
 /// A row of `places.tsv`: a city, region or landmark that is not a capital.
@@ -371,6 +424,9 @@ pub struct Lexicon {
     pub(crate) lists: WordLists,
     pub(crate) gazetteer: PhraseTable,
     pub(crate) gazetteer_targets: Vec<(GazTarget, String)>,
+    /// Generic actors of `agents.tsv`, matched ignoring case.
+    pub(crate) agents: PhraseTable,
+    pub(crate) agent_entries: Vec<AgentEntry>,
     pub(crate) titles: PhraseTable,
     pub(crate) title_entries: Vec<TitleEntry>,
     pub(crate) triggers: PhraseTable,

@@ -13,6 +13,7 @@ mod harness;
 mod library;
 mod merge;
 mod petrarch;
+mod phoenix;
 mod quality;
 mod readme;
 mod robustness;

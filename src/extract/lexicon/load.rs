@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::agents::load_agents;
+use super::phoenix::Converted;
 use super::{
     CLASS_NAMES, GazTarget, HeldRole, LIST_NAMES, Lexicon, OrgEntry, PersonEntry, PlaceEntry, RelationEntry,
     StateEntry, TitleEntry, TitleKind, WordClass, WordLists, Words,
@@ -25,11 +27,20 @@ impl Lexicon {
         let (states, organizations, people) = (load("states.tsv"), load("organizations.tsv"), load("people.tsv"));
         let (places, titles, relations_text) = (load("places.tsv"), load("titles.tsv"), load("relations.tsv"));
         let (words, first_names, cameo_verbs) = (load("words.tsv"), load("first_names.txt"), load("cameo_verbs.tsv"));
+        let (phoenix_people, phoenix_organizations) = (load("phoenix_people.tsv"), load("phoenix_organizations.tsv"));
+        let (agent_phrases, agent_entries) = load_agents(&load("agents.tsv"))?;
         let mut gazetteer = GazetteerPatterns::default();
         let (states, state_by_iso) = load_states(&states, &mut gazetteer)?;
-        let organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
-        let people = load_people(&people, &state_by_iso, &mut gazetteer)?;
+        let mut organizations = load_organizations(&organizations, &state_by_iso, &mut gazetteer)?;
+        let mut people = load_people(&people, &state_by_iso, &mut gazetteer)?;
         let places = load_places(&places, &state_by_iso, &mut gazetteer)?;
+        // After every hand-written file, whose names keep their rows.
+        let mut converted = Converted::new(&state_by_iso, &gazetteer.patterns);
+        converted.people(&phoenix_people, &mut people)?;
+        converted.organizations(&phoenix_organizations, &mut organizations)?;
+        for (pattern, target) in converted.patterns {
+            gazetteer.add(&pattern, target);
+        }
         let (title_patterns, title_entries) = load_titles(&titles)?;
         let mut loaded = LoadedRelations::default();
         load_relations(Rows { file: "relations.tsv", text: &relations_text }, &HashSet::default(), &mut loaded)?;
@@ -50,6 +61,8 @@ impl Lexicon {
         Ok(Lexicon {
             gazetteer: PhraseTable::new(&gazetteer.patterns, true),
             gazetteer_targets: gazetteer.targets,
+            agents: PhraseTable::new(&agent_phrases, true),
+            agent_entries,
             titles: PhraseTable::new(&title_patterns, false),
             title_entries,
             triggers: PhraseTable::new(&trigger_patterns, true),
@@ -187,7 +200,7 @@ fn load_organizations(
         let state = state_column(&rows, line, cols.get(3), state_by_iso)?;
         gazetteer.add_with_aliases(name, cols.get(1), GazTarget::Org(OrgId::new(organizations.len())));
         let sector = optional(cols.get(2)).unwrap_or_default();
-        organizations.push(OrgEntry { name: name.to_string(), sector, state });
+        organizations.push(OrgEntry { name: name.to_string(), sector, state, code: None });
     }
     Ok(organizations)
 }
@@ -215,7 +228,7 @@ fn load_people(
             let date = |d: &str| (!d.is_empty()).then(|| d.to_string());
             roles.push(HeldRole { relation, state, from: date(from), to: date(to) });
         }
-        people.push(PersonEntry { name: name.to_string(), roles });
+        people.push(PersonEntry { name: name.to_string(), roles, country: None, codes: Vec::new() });
     }
     Ok(people)
 }

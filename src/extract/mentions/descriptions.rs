@@ -42,17 +42,21 @@ impl Scan<'_> {
         if report_len > 0 && determiner {
             return Some(self.report_description(i, j + report_len, state));
         }
-        // "the Russian side": a state through its demonym.
+        // "the Russian side": a state through its demonym; "Iraqi riot police",
+        // "Iraqi clerics": its people, by the generic actors of agents.tsv.
         if let Some((tokens, s, form)) = state
-            && self.is(j, &self.lexicon.words.state_noun)
             && (determiner || j > i)
+            && let Some(end) = self
+                .agent_group_at(j)
+                .map(|(end, _)| end)
+                .or_else(|| self.is(j, &self.lexicon.words.state_noun).then_some(j + 1))
         {
             // The name itself stays a name mention ("Ivory Coast" in "Ivory Coast rebels").
             if form == Form::Name {
                 self.push(tokens.clone(), EntityKind::State, form, false, Cue::State(s));
             }
-            self.push_acting(i..j + 1, tokens.end..j + 1, s, true);
-            return Some(j + 1);
+            self.push_acting(i..end, tokens.end..end, s, true);
+            return Some(end);
         }
         None
     }
@@ -82,7 +86,8 @@ impl Scan<'_> {
             }
             let head_here = self.title(j).is_some()
                 || self.match_len(&self.lexicon.words.report_noun, j) > 0
-                || self.is(j, &self.lexicon.words.state_noun);
+                || self.is(j, &self.lexicon.words.state_noun)
+                || state.is_some() && self.agent_group_at(j).is_some();
             if head_here || !self.modifies_description(j, state.as_ref()) || (!determiner && state.is_none()) {
                 break;
             }

@@ -19,6 +19,9 @@ impl Scan<'_> {
                 return None;
             }
             let word = self.word(k);
+            if let Some((end, _)) = self.agent_group_at(k) {
+                return Some(end);
+            }
             if self.is(k, &self.lexicon.words.state_noun) && self.title(k).is_none() {
                 return Some(k + 1);
             }
@@ -30,6 +33,8 @@ impl Scan<'_> {
             let modifier = name_word
                 || word.starts_with(char::is_lowercase)
                     && !self.is_grammar(word)
+                    // "Russia's reputation among investors": a preposition ends the group's modifiers.
+                    && !self.lexicon.lists.preposition.contains(word)
                     && !word.ends_with("ed")
                     && !self.is(k, &self.lexicon.words.clause)
                     && !self.is(k, &self.lexicon.words.verb)
@@ -45,7 +50,10 @@ impl Scan<'_> {
     /// demonym and the words of `noun`) or, for its government and forces, the state.
     pub(super) fn push_acting(&mut self, tokens: Range<usize>, noun: Range<usize>, s: StateId, head: bool) -> usize {
         let last = noun.end.saturating_sub(1).max(noun.start);
-        if !noun.is_empty() && self.is(last, &self.lexicon.words.group_noun) {
+        // "Iraqi clerics", "Afghan opposition activists": people of no state organ (agents.tsv).
+        let agents = noun.clone().find_map(|k| self.agent_group_at(k).filter(|(end, _)| *end == noun.end));
+        let people = agents.is_some_and(|(_, organ)| !organ);
+        if !noun.is_empty() && (people || self.is(last, &self.lexicon.words.group_noun)) {
             let state = &self.lexicon.state(s);
             let words = self.text[self.span(noun)].to_lowercase();
             let label = format!("{} {words}", state.demonym.as_deref().unwrap_or(&state.name));
@@ -88,5 +96,22 @@ impl Scan<'_> {
         start >= 2
             && self.word(start - 1) == "-"
             && (self.word(start - 2).eq_ignore_ascii_case("pro") || self.word(start - 2).eq_ignore_ascii_case("anti"))
+    }
+
+    /// The longest generic actor of many people (`agents.tsv`: "riot police",
+    /// "clerics") starting at token `k`: its end, and whether they are a state organ.
+    pub(super) fn agent_group_at(&self, k: usize) -> Option<(usize, bool)> {
+        // "British Airways", "Japan Airlines": a capitalised agent noun is a name.
+        if self.tokens.get(k)?.kind != TokenKind::Word || !self.word(k).starts_with(char::is_lowercase) {
+            return None;
+        }
+        let mut longest = None;
+        self.lexicon.agents.for_each_match_from(self.text, self.tokens, k, |e, id| {
+            let entry = &self.lexicon.agent_entries[id];
+            if entry.group {
+                longest = Some((e + 1, entry.organ));
+            }
+        });
+        longest
     }
 }

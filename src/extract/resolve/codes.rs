@@ -32,8 +32,10 @@ impl Resolver<'_> {
             .find_map(|(_, o)| self.entities[o.index()].code.clone());
         organization.or_else(|| {
             let p = self.lexicon_people.iter().filter(|(_, x)| **x == person).map(|(p, _)| *p).min()?;
-            let role = self.lexicon.person(p).roles.last()?;
-            Some(self.lexicon.state(role.state).iso3.clone())
+            let entry = self.lexicon.person(p);
+            // A converted person's code on the document's date, else their country (known on any date).
+            let state = entry.roles.last().map(|role| role.state).or_else(|| entry.state_on(self.date))?;
+            Some(self.lexicon.state(state).iso3.clone())
         })
     }
 
