@@ -80,6 +80,9 @@ impl Scan<'_> {
                 && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_)));
             if continues {
                 end += 1;
+            } else if self.hyphen_joins(end) && self.is_name_word(end + 1) && self.gaz(end + 1).is_none() {
+                // "Kilroy-Silk": a double-barrelled name is one name word.
+                end += 2;
             } else if link > 0 && self.is_name_word(end + link) && self.gaz(end + link).is_none() {
                 first_link.get_or_insert((end, link));
                 end += link + 1;

@@ -11,7 +11,7 @@ use crate::text::TokenKind;
 impl Scan<'_> {
     /// A name the tagger found where the gazetteer has nothing as long.
     pub(super) fn tagged_name(&mut self, i: usize) -> Option<usize> {
-        let (tag_end, name_type) = self.tagged.get(i).copied().flatten()?;
+        let (tag_end, name_type) = self.person_split_after_first_name(i)?;
         let end = self.trimmed_tag_end(i, tag_end);
         if end == i || (end == i + 1 && self.is_shouted_word(i)) {
             return Some(tag_end);
@@ -50,6 +50,26 @@ impl Scan<'_> {
             NameType::Other => {}
         }
         Some(end)
+    }
+
+    /// The tagged name at `i`, with a lone first name and the tagged name
+    /// right after it joined as one person: the tagger reads some surnames
+    /// it never saw as a name of their own ("Sean" + "O'Rourke").
+    fn person_split_after_first_name(&self, i: usize) -> Option<(usize, NameType)> {
+        let (end, name_type) = self.tagged.get(i).copied().flatten()?;
+        if name_type == NameType::Person
+            && end == i + 1
+            && self.is_first_name(i)
+            && let Some(Some((next_end, next_type))) = self.tagged.get(end).copied()
+            && next_type != NameType::Other
+            && self.is_name_word(end)
+            && self.gaz(end).is_none()
+            && !self.starts_title(end)
+            && !self.is_first_name(end)
+        {
+            return Some((next_end, NameType::Person));
+        }
+        Some((end, name_type))
     }
 
     /// The end of the tagged name from `i` to `tag_end` without what the tagger
