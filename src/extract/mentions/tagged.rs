@@ -101,10 +101,19 @@ impl Scan<'_> {
         let city_as_team = gaz_end == end
             && name_type == NameType::Organization
             && matches!(target, GazTarget::Place(_) | GazTarget::StateSeat(_));
-        !city_as_team
-            && (gaz_end >= end
-                || name_type == NameType::Other
-                || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
+        // A longer name of another kind that starts with an organization is
+        // that other thing ("Fed Cup", "Nato summit" is lower case and stays).
+        let org_in_other = name_type == NameType::Other && matches!(target, GazTarget::Org(_));
+        // "Tory MPs", "Nato Ministers": the organization and its people, not a longer name.
+        let members = gaz_end + 1 == end && {
+            let next = self.word(gaz_end);
+            self.lexicon.titles.starts_with_token(next.strip_suffix('s').unwrap_or(next))
+        };
+        members
+            || !city_as_team
+                && (gaz_end >= end
+                    || name_type == NameType::Other && !org_in_other
+                    || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
     }
 
     /// A tagged organization, qualified by a state named last after "of"

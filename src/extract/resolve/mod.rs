@@ -8,6 +8,7 @@
 //! descriptions and pronouns join what came before them, publications become
 //! facts, and last the entities are counted and given their actor codes.
 
+mod acronyms;
 mod codes;
 mod descriptions;
 mod names;
@@ -17,6 +18,7 @@ use super::extraction::{Entity, Mention, Relation};
 use super::lexicon::Lexicon;
 use super::mentions::Found;
 use crate::text::Sentence;
+use acronyms::acronyms_join_long_forms;
 use names::{PersonNames, adopt_repeated_names, companies_stay_companies};
 use resolver::{Resolver, in_document_order};
 
@@ -36,8 +38,9 @@ pub(crate) fn resolve(
     found: Found,
     lexicon: &Lexicon,
 ) -> Resolved {
-    let Found { mut mentions, roles, publishers, unknown } = found;
+    let Found { mut mentions, roles, publishers, mut unknown } = found;
     companies_stay_companies(&mut mentions, lexicon);
+    acronyms_join_long_forms(text, sentences, &mut mentions, &mut unknown);
     let names = PersonNames::of(&mentions);
     adopt_repeated_names(&mut mentions, unknown, &names);
     let (mut mentions, order) = in_document_order(mentions);
