@@ -344,6 +344,10 @@ named_classes! {
         time (0, true),
         /// Words that end a company's name ("Brennor Holdings Ltd", "Velmo SpA"), as listed.
         org_suffix (0, true),
+        /// Nouns right before a name that make it a company or body ("airline Qantas", "watchdog Ofcom").
+        company_noun (0, true),
+        /// Nouns after a name's possessive that make it a company ("Qantas's shares").
+        company_possession (0, true),
     }
 }
 

@@ -10,6 +10,7 @@
 
 mod acronyms;
 mod codes;
+mod company_cues;
 mod descriptions;
 mod names;
 mod resolver;
@@ -19,6 +20,7 @@ use super::lexicon::Lexicon;
 use super::mentions::Found;
 use crate::text::Sentence;
 use acronyms::acronyms_join_long_forms;
+use company_cues::companies_by_cue_words;
 use names::{PersonNames, adopt_repeated_names, companies_stay_companies};
 use resolver::{Resolver, in_document_order};
 
@@ -39,6 +41,7 @@ pub(crate) fn resolve(
     lexicon: &Lexicon,
 ) -> Resolved {
     let Found { mut mentions, roles, publishers, mut unknown } = found;
+    companies_by_cue_words(text, sentences, &mut mentions, lexicon);
     companies_stay_companies(&mut mentions, lexicon);
     acronyms_join_long_forms(text, sentences, &mut mentions, &mut unknown);
     let names = PersonNames::of(&mentions);
