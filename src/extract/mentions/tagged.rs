@@ -16,6 +16,15 @@ impl Scan<'_> {
         if end == i || (end == i + 1 && self.is_shouted_word(i)) {
             return Some(tag_end);
         }
+        // "Leeds-based Vantorra" read as one name: a company (23 BBC dev documents) after a place.
+        if let Some(k) = (i + 1..end.saturating_sub(2)).find(|&k| self.word(k) == "-" && self.word(k + 1) == "based")
+            && self.is_capitalized(k + 2)
+            && self.gaz(i).is_none()
+        {
+            let org_end = (k + 2..end).find(|&e| !self.is_name_word(e)).unwrap_or(end);
+            self.push_tagged_organization(k + 2..org_end, !self.is_modifier(org_end));
+            return Some(org_end);
+        }
         if !self.is_capitalized(i) || self.gazetteer_decides(i..end, name_type) {
             return None;
         }
@@ -28,7 +37,14 @@ impl Scan<'_> {
                 return Some(self.push_member_of(i..of, org_start..end, self.tokens[of].range()));
             }
         }
-        // A legal form makes a company of whatever the tagger read ("Velmo Holdings Ltd").
+        // A legal form makes a company of whatever the tagger read ("Velmo Holdings Ltd"),
+        // and so does a company head word ending a "person" ("Kestrel Motors").
+        let company_head =
+            name_type == NameType::Person && end > i + 1 && self.is(end - 1, &self.lexicon.words.org_head);
+        if company_head {
+            self.push_tagged_organization(i..end, !self.is_modifier(end));
+            return Some(end);
+        }
         if matches!(name_type, NameType::Person | NameType::Place)
             && let Some(company_end) = self.company_name_end(i..end)
         {

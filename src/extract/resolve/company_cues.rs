@@ -13,7 +13,15 @@ use crate::text::{Sentence, TokenKind};
 /// Retypes as an organization every free person name of the document that
 /// one of its mentions marks as a company by a cue word, unless a title,
 /// a first name or a fuller person name of the document keeps it a person.
-pub(super) fn companies_by_cue_words(text: &str, sentences: &[Sentence], mentions: &mut [Mention], lexicon: &Lexicon) {
+/// Untyped capitalised names (`unknown`) with a cue, or named as a company
+/// elsewhere, join the mentions as organizations.
+pub(super) fn companies_by_cue_words(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &mut Vec<Mention>,
+    unknown: &mut Vec<Mention>,
+    lexicon: &Lexicon,
+) {
     let mut surnames: HashSet<&str> = HashSet::default();
     for m in mentions.iter() {
         if let Cue::Person { name, .. } = &m.cue
@@ -23,10 +31,13 @@ pub(super) fn companies_by_cue_words(text: &str, sentences: &[Sentence], mention
         }
     }
     let mut companies: HashSet<String> = HashSet::default();
-    for m in mentions.iter() {
+    // An untyped name is often a capitalised word at a sentence's start
+    // ("Net profit rose"): it needs a cue before it or a possessive.
+    let typed = mentions.iter().map(|m| (m, true));
+    for (m, typed) in typed.chain(unknown.iter().map(|m| (m, false))) {
         if let Some(name) = free_person_name(m, lexicon)
             && !surnames.contains(name)
-            && has_company_cue(text, &sentences[m.sentence], m, lexicon)
+            && has_company_cue(text, &sentences[m.sentence], m, lexicon, typed)
         {
             companies.insert(name.to_string());
         }
@@ -34,6 +45,10 @@ pub(super) fn companies_by_cue_words(text: &str, sentences: &[Sentence], mention
     if companies.is_empty() {
         return;
     }
+    let is_company = |m: &Mention| free_person_name(m, lexicon).is_some_and(|name| companies.contains(name));
+    let (typed, untyped): (Vec<Mention>, Vec<Mention>) = std::mem::take(unknown).into_iter().partition(is_company);
+    *unknown = untyped;
+    mentions.extend(typed);
     for m in mentions.iter_mut() {
         if let Some(name) = free_person_name(m, lexicon)
             && companies.contains(name)
@@ -52,11 +67,13 @@ fn free_person_name<'m>(m: &'m Mention, lexicon: &Lexicon) -> Option<&'m str> {
     let person_cue = m.phrase_start < m.tokens.start
         || lexicon.classes.is_first_name(first)
         || (first.len() < name.len() && lexicon.titles.starts_with_token(first));
-    (m.form == Form::Name && !person_cue).then_some(name.as_str())
+    // A single letter is no company's name ("offered by company N / A").
+    (m.form == Form::Name && !person_cue && name.chars().nth(1).is_some()).then_some(name.as_str())
 }
 
-/// "airline Qantas", "Qantas's shares", "Qantas shares", "shares in Qantas".
-fn has_company_cue(text: &str, sentence: &Sentence, m: &Mention, lexicon: &Lexicon) -> bool {
+/// "airline Qantas", "Qantas's shares", "shares in Qantas", "Sydney-based
+/// Qantas", and where `as_modifier` "Qantas shares".
+fn has_company_cue(text: &str, sentence: &Sentence, m: &Mention, lexicon: &Lexicon, as_modifier: bool) -> bool {
     let lists = &lexicon.lists;
     let tokens = &sentence.tokens;
     let word = |i: usize| tokens.get(i).map_or("", |t| t.text(text));
@@ -64,9 +81,12 @@ fn has_company_cue(text: &str, sentence: &Sentence, m: &Mention, lexicon: &Lexic
     let before = start.checked_sub(1).map_or("", word);
     let noun_before = lists.company_noun.contains(before);
     let shares_in = start >= 2 && before == "in" && matches!(word(start - 2), "shares" | "stake" | "stakes");
+    // "Ontario-based Magna": 23 BBC dev documents, each before a company or body.
+    let based = start >= 2 && before == "based" && word(start - 2) == "-";
     let end = m.tokens.end;
     // "Qantas's shares", and the name as a modifier: "Qantas shares fell".
-    let after = if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive) { end + 1 } else { end };
-    let possession = lists.company_possession.contains(word(after));
-    noun_before || shares_in || possession
+    let possessive = tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive);
+    let possession =
+        (possessive || as_modifier) && lists.company_possession.contains(word(end + usize::from(possessive)));
+    noun_before || shares_in || based || possession
 }

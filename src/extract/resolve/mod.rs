@@ -41,7 +41,7 @@ pub(crate) fn resolve(
     lexicon: &Lexicon,
 ) -> Resolved {
     let Found { mut mentions, roles, publishers, mut unknown } = found;
-    companies_by_cue_words(text, sentences, &mut mentions, lexicon);
+    companies_by_cue_words(text, sentences, &mut mentions, &mut unknown, lexicon);
     companies_stay_companies(&mut mentions, lexicon);
     acronyms_join_long_forms(text, sentences, &mut mentions, &mut unknown);
     let names = PersonNames::of(&mentions);
