@@ -76,8 +76,7 @@ impl Scan<'_> {
         if name_type == NameType::Person
             && end == i + 1
             && self.is_first_name(i)
-            && let Some(Some((next_end, next_type))) = self.tagged.get(end).copied()
-            && next_type != NameType::Other
+            && let Some(next_end) = self.name_after_first_name(end)
             && self.is_name_word(end)
             && self.gaz(end).is_none()
             && !self.starts_title(end)
@@ -86,6 +85,22 @@ impl Scan<'_> {
             return Some((next_end, NameType::Person));
         }
         Some((end, name_type))
+    }
+
+    /// Where the name after a lone first name at `end - 1` ends: a name the
+    /// tagger found there, or one word it left out that has an apostrophe
+    /// or hyphen inside ("Gary O'Donoghue"), a shape it rarely saw.
+    fn name_after_first_name(&self, end: usize) -> Option<usize> {
+        match self.tagged.get(end).copied().flatten() {
+            Some((next_end, next_type)) if next_type != NameType::Other => Some(next_end),
+            // Left out, or read as some other name ("O'Donoghue" as a nationality).
+            _ => {
+                let word = self.word(end);
+                let inner = word.get(1..word.len().saturating_sub(1)).unwrap_or("");
+                let joined = self.hyphen_joins(end + 1) && self.is_capitalized(end + 2);
+                (inner.contains(['\'', '’']) || joined).then_some(if joined { end + 3 } else { end + 1 })
+            }
+        }
     }
 
     /// The end of the tagged name from `i` to `tag_end` without what the tagger
