@@ -45,13 +45,18 @@ pub(super) fn companies_by_cue_words(
     if companies.is_empty() {
         return;
     }
-    let is_company = |m: &Mention| free_person_name(m, lexicon).is_some_and(|name| companies.contains(name));
+    // A longer name that starts with a company's is the company's too
+    // ("Santander's board" ... "Santander Central Hispano").
+    let named = |name: &str| {
+        companies.contains(name) || name.split_once(' ').is_some_and(|(first, _)| companies.contains(first))
+    };
+    let is_company = |m: &Mention| free_person_name(m, lexicon).is_some_and(named);
     let (typed, untyped): (Vec<Mention>, Vec<Mention>) = std::mem::take(unknown).into_iter().partition(is_company);
     *unknown = untyped;
     mentions.extend(typed);
     for m in mentions.iter_mut() {
         if let Some(name) = free_person_name(m, lexicon)
-            && companies.contains(name)
+            && named(name)
         {
             let name = name.to_string();
             (m.kind, m.cue) = (EntityKind::Organization, Cue::Org { name, lexicon: None, state: None });
