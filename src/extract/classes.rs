@@ -235,6 +235,8 @@ fn pack_medium(bytes: &[u8]) -> Option<u128> {
 
 /// Every bit of `word`: its classes and the phrase tables it starts a phrase of.
 fn word_bits(word: &str, lexicon: &Lexicon) -> u32 {
+    // "O’Brien" has the classes of "O'Brien", which the lexicons write.
+    let word = &*crate::text::straight_apostrophes(word);
     let starts = [
         (lexicon.gazetteer.starts_with_token(word), GAZETTEER_START),
         (lexicon.titles.starts_with_token(word), TITLE_START),

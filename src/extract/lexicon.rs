@@ -405,7 +405,11 @@ named_classes! {
         /// Things whose giving is aid, the second object of "gave Ukraine a loan".
         aid_noun (0, true),
         /// Nouns that describe a company beside its name ("Japanese car maker X", "X, the German bank").
+        company_descriptor (0, true),
+        /// Nouns right before a name that make it a company or body ("airline Qantas", "watchdog Ofcom").
         company_noun (0, true),
+        /// Nouns after a name's possessive that make it a company ("Qantas's shares").
+        company_possession (0, true),
     }
 }
 

@@ -65,7 +65,10 @@ fn push_slug_chars(out: &mut String, name: &str) {
     let from = out.len();
     let mut hyphen_allowed = false;
     for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+        if c == 'ʼ' {
+            // The modifier-letter apostrophe is a letter to Unicode, an apostrophe to a reader.
+            continue;
+        } else if c.is_alphanumeric() {
             out.push(c);
             hyphen_allowed = true;
         } else {
@@ -102,6 +105,8 @@ mod tests {
         assert_eq!(slug("U.S. Office of the DNI"), "us-office-of-the-dni");
         assert_eq!(slug("-- Al-Qaeda's  (AQAP) --"), "al-qaedas-aqap");
         assert_eq!(slug("ÉCOLE -- d’Été"), "école-dété");
+        assert_eq!(slug("Da’esh"), slug("Da'esh"));
+        assert_eq!(slug("Daʼesh"), slug("Da'esh"));
         assert_eq!(entity_id("person", "-- Al-Qaeda's --"), "person:al-qaedas");
         assert_eq!(entity_id("place", "--"), "place:");
     }

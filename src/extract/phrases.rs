@@ -43,7 +43,7 @@ impl Hasher for Prehashed {
 /// What a hashed prefix of some phrase leads to.
 #[derive(Debug, Default)]
 struct Prefix {
-    /// The phrases that are exactly this prefix (often none).
+    /// The spellings (indices into `PhraseTable::spellings`) that are exactly this prefix (often none).
     phrases: Vec<u32>,
     /// Some longer phrase begins with it.
     continues: bool,
@@ -53,7 +53,9 @@ struct Prefix {
 #[derive(Debug, Default)]
 pub(crate) struct PhraseTable {
     prefixes: HashMap<u64, Prefix, BuildHasherDefault<Prehashed>>,
-    phrases: Vec<Box<[u8]>>,
+    /// Each spelling's bytes and the phrase it spells: a phrase with a
+    /// straight apostrophe is also spelt with the typographic one ("O’Brien").
+    spellings: Vec<(Box<[u8]>, u32)>,
     longest: usize,
     ignore_ascii_case: bool,
 }
@@ -63,21 +65,34 @@ impl PhraseTable {
         let mut table = PhraseTable { ignore_ascii_case, ..PhraseTable::default() };
         for (id, phrase) in phrases.iter().enumerate() {
             let phrase = phrase.as_ref();
-            let bytes = phrase.as_bytes();
-            let mut hash = FNV_OFFSET;
-            for (i, &b) in bytes.iter().enumerate() {
-                hash = table.hash_on(hash, &[b]);
-                let end = i + 1;
-                if end == bytes.len() {
-                    table.prefixes.entry(hash).or_default().phrases.push(id as u32);
-                } else if may_end_token(phrase, end) {
-                    table.prefixes.entry(hash).or_default().continues = true;
-                }
+            table.add_spelling(phrase, id as u32);
+            if phrase.contains('\'') {
+                table.add_spelling(&phrase.replace('\'', "’"), id as u32);
             }
-            table.longest = table.longest.max(bytes.len());
-            table.phrases.push(bytes.into());
+        }
+        // Matches are reported in phrase order (see `for_each_match_from`).
+        let spellings = &table.spellings;
+        for prefix in table.prefixes.values_mut() {
+            prefix.phrases.sort_by_key(|&s| spellings[s as usize].1);
         }
         table
+    }
+
+    fn add_spelling(&mut self, phrase: &str, id: u32) {
+        let bytes = phrase.as_bytes();
+        let spelling = self.spellings.len() as u32;
+        let mut hash = FNV_OFFSET;
+        for (i, &b) in bytes.iter().enumerate() {
+            hash = self.hash_on(hash, &[b]);
+            let end = i + 1;
+            if end == bytes.len() {
+                self.prefixes.entry(hash).or_default().phrases.push(spelling);
+            } else if may_end_token(phrase, end) {
+                self.prefixes.entry(hash).or_default().continues = true;
+            }
+        }
+        self.longest = self.longest.max(bytes.len());
+        self.spellings.push((bytes.into(), id));
     }
 
     /// Continues `hash` over `bytes`, with the case test outside the byte loop.
@@ -138,11 +153,11 @@ impl PhraseTable {
                 break;
             };
             let span = &bytes[first.start..last.end];
-            for &id in &prefix.phrases {
-                let phrase = &self.phrases[id as usize];
+            for &spelling in &prefix.phrases {
+                let (phrase, id) = &self.spellings[spelling as usize];
                 let equal = if self.ignore_ascii_case { phrase.eq_ignore_ascii_case(span) } else { **phrase == *span };
                 if equal {
-                    found(s + e, id as usize);
+                    found(s + e, *id as usize);
                 }
             }
             if !prefix.continues {
@@ -199,6 +214,13 @@ mod tests {
         let table = PhraseTable::new(&["U.S.-backed", "al-Qaeda", "Newark"], true);
         assert_eq!(matches(&table, "the U.S.-backed al-Qaeda"), vec![(1, 3, 0), (4, 6, 1)]);
         assert!(matches(&table, "New ark").is_empty());
+    }
+
+    #[test]
+    fn a_straight_apostrophe_matches_a_typographic_one() {
+        let table = PhraseTable::new(&["Côte d'Ivoire", "Da'esh"], true);
+        assert_eq!(matches(&table, "Côte d’Ivoire and Da’esh and Da'esh"), vec![(0, 1, 0), (3, 3, 1), (5, 5, 1)]);
+        assert!(table.starts_with_token("Da’esh"));
     }
 
     #[test]

@@ -44,7 +44,7 @@ mod tests {
 
     #[test]
     fn abbreviations_are_read_from_their_file_as_written() {
-        for word in ["Mr", "Sept", "e.g", "approx"] {
+        for word in ["Mr", "Sept", "e.g", "approx", "Brig", "Cpl", "Supt", "Det"] {
             assert!(is_abbreviation(word), "{word}");
         }
         for word in ["mr", "Mr.", "MR", "September", "", "# Abbreviations"] {

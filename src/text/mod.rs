@@ -8,7 +8,7 @@ mod sentence;
 mod token;
 
 pub use sentence::{LONGEST_SENTENCE, split_sentences};
-pub use token::{Token, TokenKind, tokenize, tokenize_into};
+pub use token::{Token, TokenKind, straight_apostrophes, tokenize, tokenize_into};
 
 use std::ops::Range;
 

@@ -149,6 +149,10 @@ mod tests {
             split("Mr. Smith met U.S. President Joe Biden on Jan. 5. He left."),
             vec!["Mr. Smith met U.S. President Joe Biden on Jan. 5.", "He left."]
         );
+        assert_eq!(
+            split("Brig. Gen. Ada Vance and Det. Supt. Kofi Mensah spoke. Cpl. Ruiz left."),
+            vec!["Brig. Gen. Ada Vance and Det. Supt. Kofi Mensah spoke.", "Cpl. Ruiz left."]
+        );
     }
 
     #[test]

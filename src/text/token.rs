@@ -46,8 +46,17 @@ impl Token {
     }
 }
 
+/// The straight apostrophe, the typographic one (U+2019) and the modifier
+/// letter (U+02BC): one letter to every rule ("O’Brien" is "O'Brien").
 fn is_apostrophe(c: char) -> bool {
-    c == '\'' || c == '’'
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// `word` with every apostrophe straight, for lexicon lookups and the
+/// tagger's features: lexicons and the tagger's training text write "'".
+/// Borrowed when there is none to change (any ASCII word).
+pub fn straight_apostrophes(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() || !word.contains(['’', 'ʼ']) { word.into() } else { word.replace(['’', 'ʼ'], "'").into() }
 }
 
 /// An apostrophe plus "s" that ends a word: the possessive ("Russia's", "Germany 's").
@@ -256,6 +265,19 @@ mod tests {
             words("Russia’s Russian-American O'Brien"),
             vec!["Russia", "’s", "Russian", "-", "American", "O'Brien"]
         );
+    }
+
+    #[test]
+    fn typographic_apostrophes_keep_names_whole_and_split_possessives() {
+        assert_eq!(
+            words("Niamh O’Dowd met Da’esh envoys at O’Dowd’s house; Kaʼala’s too."),
+            vec![
+                "Niamh", "O’Dowd", "met", "Da’esh", "envoys", "at", "O’Dowd", "’s", "house", ";", "Kaʼala", "’s",
+                "too", "."
+            ]
+        );
+        assert_eq!(straight_apostrophes("O’Dowd’s Kaʼala"), "O'Dowd's Ka'ala");
+        assert!(matches!(straight_apostrophes("O'Dowd"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -66,6 +66,31 @@ impl Scan<'_> {
         Some(end)
     }
 
+    /// Names joined by an ampersand are a company's ("Douglas & Lomason Co",
+    /// "Procter & Gamble", "AT&T"; 53 BBC dev documents), whatever the tagger
+    /// or the lexicon read in either half. Returns the end token.
+    pub(super) fn ampersand_name(&mut self, i: usize) -> Option<usize> {
+        if !self.is_name_word(i) || self.all_caps {
+            return None;
+        }
+        let mut amp = i + 1;
+        while self.is_name_word(amp) {
+            amp += 1;
+        }
+        if self.word(amp) != "&" || !self.is_capitalized(amp + 1) {
+            return None;
+        }
+        let mut end = amp + 2;
+        while self.is_name_word(end) {
+            end += 1;
+        }
+        let end = self.company_name_end(i..end).unwrap_or(end);
+        let name = self.text[self.span(i..end)].to_string();
+        let head = !self.is_modifier(end);
+        self.push(i..end, EntityKind::Organization, Form::Name, head, Cue::Org { name, lexicon: None, state: None });
+        Some(end)
+    }
+
     /// The capitalised words from `i` on, across links ("Bank of England",
     /// "Ministry for Foreign Affairs") to more of them: returns the end token
     /// and the first link's token and length.
@@ -80,6 +105,9 @@ impl Scan<'_> {
                 && self.gaz(end).is_none_or(|(_, t)| matches!(t, GazTarget::Org(_)));
             if continues {
                 end += 1;
+            } else if self.hyphen_joins(end) && self.is_name_word(end + 1) && self.gaz(end + 1).is_none() {
+                // "Kilroy-Silk": a double-barrelled name is one name word.
+                end += 2;
             } else if link > 0 && self.is_name_word(end + link) && self.gaz(end + link).is_none() {
                 first_link.get_or_insert((end, link));
                 end += link + 1;

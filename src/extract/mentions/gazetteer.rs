@@ -22,6 +22,7 @@ impl Scan<'_> {
                 let form = if matches!(target, GazTarget::StateDemonym(_)) { Form::Demonym } else { Form::Name };
                 self.state_name(i..end, s, form, matches!(target, GazTarget::StateSeat(_)))
             }
+            GazTarget::Org(_) if self.starts_other_name(i, end) => self.capitalized_words_end(end),
             GazTarget::Org(o) => self.listed_organization(i..end, o),
             GazTarget::Person(p) => self.listed_person(i..end, p),
             GazTarget::Place(p) => self.listed_place(i..end, p),
@@ -102,6 +103,30 @@ impl Scan<'_> {
         let head = acting || !self.is_modifier(end);
         self.push(tokens, EntityKind::Organization, Form::Name, head, Cue::Org { name, lexicon: Some(o), state: None });
         end
+    }
+
+    /// A one-word organization that starts a longer name of something else:
+    /// "Fed Cup", "Labour Day", "Google Maps". A title after it ("Fed Chairman",
+    /// "Tory MPs") or an organization's head word ("EU Commission") keeps it.
+    fn starts_other_name(&self, i: usize, end: usize) -> bool {
+        let words = &self.lexicon.words;
+        let next = self.word(end);
+        end == i + 1
+            && self.is_name_word(end)
+            && self.gaz(end).is_none()
+            && !self.starts_title(end)
+            && !self.lexicon.titles.starts_with_token(next.strip_suffix('s').unwrap_or(next))
+            && !self.is(end, &words.org_head)
+            && !self.is(end, &words.org_start)
+            && !self.is_first_name(end)
+    }
+
+    /// Where the capitalised words from `i` end.
+    fn capitalized_words_end(&self, mut i: usize) -> usize {
+        while self.is_name_word(i) {
+            i += 1;
+        }
+        i
     }
 
     /// A person of the lexicon, or their state acting ("The Bush administration declared").

@@ -66,7 +66,7 @@ impl Scan<'_> {
         let tokens = self.found.mentions[o].tokens.clone();
         // Before the name: a company noun right before it, or "-based", past up to four words.
         let mut k = tokens.start;
-        let noun_before = k > 0 && self.lexicon.lists.company_noun.contains(self.word(k - 1));
+        let noun_before = k > 0 && self.lexicon.lists.company_descriptor.contains(self.word(k - 1));
         while k > 0 && tokens.start - k < 4 && self.is_lower_word_or_hyphen(k - 1) {
             k -= 1;
         }
@@ -93,7 +93,7 @@ impl Scan<'_> {
             let after = self.found.mentions[place].tokens.end;
             let noun = (after..after + 4)
                 .take_while(|&j| self.is_lower_word_or_hyphen(j))
-                .find(|&j| self.lexicon.lists.company_noun.contains(self.word(j)))?;
+                .find(|&j| self.lexicon.lists.company_descriptor.contains(self.word(j)))?;
             return Some(self.located(o, place, noun));
         }
         // "the United Bus Company of Tehran", "an analyst at Goodbody Stockbrokers

@@ -88,6 +88,7 @@ impl Scan<'_> {
         while i < self.tokens.len() {
             let next = if self.may_start_mention(i) {
                 self.title_and_name(i)
+                    .or_else(|| self.ampersand_name(i))
                     .or_else(|| self.description(i))
                     .or_else(|| self.tagged_name(i))
                     .or_else(|| self.gazetteer_name(i))

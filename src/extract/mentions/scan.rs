@@ -211,6 +211,21 @@ impl<'a> Scan<'a> {
         end
     }
 
+    /// Token `i` is a hyphen that joins the words either side of it, with no
+    /// space ("Kilroy-Silk", "Jong-un"): one name word.
+    pub(super) fn hyphen_joins(&self, i: usize) -> bool {
+        let (Some(before), Some(hyphen), Some(after)) =
+            (i.checked_sub(1).and_then(|b| self.tokens.get(b)), self.tokens.get(i), self.tokens.get(i + 1))
+        else {
+            return false;
+        };
+        hyphen.kind == TokenKind::Punct
+            && self.word(i) == "-"
+            && before.end == hyphen.start
+            && hyphen.end == after.start
+            && after.kind == TokenKind::Word
+    }
+
     /// A run of name words starting at `i` ("Anatoly Antanov", "Kim Jong-un"), or a lexicon person.
     pub(super) fn name_run(&self, i: usize) -> Option<(usize, Option<PersonId>)> {
         if let Some((end, GazTarget::Person(p))) = self.gaz(i) {
@@ -221,7 +236,6 @@ impl<'a> Scan<'a> {
         }
         let mut end = i + 1;
         while end < self.tokens.len() {
-            let joined = self.tokens[end].start == self.tokens[end - 1].end;
             // "Francois Mitterand": a given name before a known surname is that person.
             if let Some((person_end, GazTarget::Person(p))) = self.gaz(end)
                 && end == i + 1
@@ -230,13 +244,7 @@ impl<'a> Scan<'a> {
             }
             if self.is_name_word(end) && self.gaz(end).is_none() && !self.starts_title(end) {
                 end += 1;
-            } else if joined
-                && self.word(end) == "-"
-                && self
-                    .tokens
-                    .get(end + 1)
-                    .is_some_and(|t| t.kind == TokenKind::Word && t.start == self.tokens[end].end)
-            {
+            } else if self.hyphen_joins(end) {
                 end += 2;
             } else {
                 break;

@@ -11,10 +11,19 @@ use crate::text::TokenKind;
 impl Scan<'_> {
     /// A name the tagger found where the gazetteer has nothing as long.
     pub(super) fn tagged_name(&mut self, i: usize) -> Option<usize> {
-        let (tag_end, name_type) = self.tagged.get(i).copied().flatten()?;
+        let (tag_end, name_type) = self.person_split_after_first_name(i)?;
         let end = self.trimmed_tag_end(i, tag_end);
         if end == i || (end == i + 1 && self.is_shouted_word(i)) {
             return Some(tag_end);
+        }
+        // "Leeds-based Vantorra" read as one name: a company (23 BBC dev documents) after a place.
+        if let Some(k) = (i + 1..end.saturating_sub(2)).find(|&k| self.word(k) == "-" && self.word(k + 1) == "based")
+            && self.is_capitalized(k + 2)
+            && self.gaz(i).is_none()
+        {
+            let org_end = (k + 2..end).find(|&e| !self.is_name_word(e)).unwrap_or(end);
+            self.push_tagged_organization(k + 2..org_end, !self.is_modifier(org_end));
+            return Some(org_end);
         }
         if !self.is_capitalized(i) || self.gazetteer_decides(i..end, name_type) {
             return None;
@@ -28,7 +37,14 @@ impl Scan<'_> {
                 return Some(self.push_member_of(i..of, org_start..end, self.tokens[of].range()));
             }
         }
-        // A legal form makes a company of whatever the tagger read ("Velmo Holdings Ltd").
+        // A legal form makes a company of whatever the tagger read ("Velmo Holdings Ltd"),
+        // and so does a company head word ending a "person" ("Kestrel Motors").
+        let company_head =
+            name_type == NameType::Person && end > i + 1 && self.is(end - 1, &self.lexicon.words.org_head);
+        if company_head {
+            self.push_tagged_organization(i..end, !self.is_modifier(end));
+            return Some(end);
+        }
         if matches!(name_type, NameType::Person | NameType::Place)
             && let Some(company_end) = self.company_name_end(i..end)
         {
@@ -50,6 +66,41 @@ impl Scan<'_> {
             NameType::Other => {}
         }
         Some(end)
+    }
+
+    /// The tagged name at `i`, with a lone first name and the tagged name
+    /// right after it joined as one person: the tagger reads some surnames
+    /// it never saw as a name of their own ("Sean" + "O'Rourke").
+    fn person_split_after_first_name(&self, i: usize) -> Option<(usize, NameType)> {
+        let (end, name_type) = self.tagged.get(i).copied().flatten()?;
+        if name_type == NameType::Person
+            && end == i + 1
+            && self.is_first_name(i)
+            && let Some(next_end) = self.name_after_first_name(end)
+            && self.is_name_word(end)
+            && self.gaz(end).is_none()
+            && !self.starts_title(end)
+            && !self.is_first_name(end)
+        {
+            return Some((next_end, NameType::Person));
+        }
+        Some((end, name_type))
+    }
+
+    /// Where the name after a lone first name at `end - 1` ends: a name the
+    /// tagger found there, or one word it left out that has an apostrophe
+    /// or hyphen inside ("Gary O'Donoghue"), a shape it rarely saw.
+    fn name_after_first_name(&self, end: usize) -> Option<usize> {
+        match self.tagged.get(end).copied().flatten() {
+            Some((next_end, next_type)) if next_type != NameType::Other => Some(next_end),
+            // Left out, or read as some other name ("O'Donoghue" as a nationality).
+            _ => {
+                let word = self.word(end);
+                let inner = word.get(1..word.len().saturating_sub(1)).unwrap_or("");
+                let joined = self.hyphen_joins(end + 1) && self.is_capitalized(end + 2);
+                (inner.contains(['\'', '’']) || joined).then_some(if joined { end + 3 } else { end + 1 })
+            }
+        }
     }
 
     /// The end of the tagged name from `i` to `tag_end` without what the tagger
@@ -81,10 +132,19 @@ impl Scan<'_> {
         let city_as_team = gaz_end == end
             && name_type == NameType::Organization
             && matches!(target, GazTarget::Place(_) | GazTarget::StateSeat(_));
-        !city_as_team
-            && (gaz_end >= end
-                || name_type == NameType::Other
-                || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
+        // A longer name of another kind that starts with an organization is
+        // that other thing ("Fed Cup", "Nato summit" is lower case and stays).
+        let org_in_other = name_type == NameType::Other && matches!(target, GazTarget::Org(_));
+        // "Tory MPs", "Nato Ministers": the organization and its people, not a longer name.
+        let members = gaz_end + 1 == end && {
+            let next = self.word(gaz_end);
+            self.lexicon.titles.starts_with_token(next.strip_suffix('s').unwrap_or(next))
+        };
+        members
+            || !city_as_team
+                && (gaz_end >= end
+                    || name_type == NameType::Other && !org_in_other
+                    || !matches!(target, GazTarget::Org(_) | GazTarget::Person(_) | GazTarget::Place(_)))
     }
 
     /// A tagged organization, qualified by a state named last after "of"

@@ -29,7 +29,7 @@ impl Scan<'_> {
         if self.all_caps {
             return None;
         }
-        let (title_end, entry) = self.title(i)?;
+        let (title_end, entry) = self.chained_title(i)?;
         let title = &self.lexicon.title_entries[entry];
         // "Montenegro's prime minister has been indicted": a role noun after a possessive state.
         if title.kind == TitleKind::Nominal
@@ -93,6 +93,30 @@ impl Scan<'_> {
         let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some(), deputy };
         self.push_title_roles(title, held, self.span(i..title_end));
         Some(scanned_to)
+    }
+
+    /// The titles that start at `i`, one after another ("Justice Minister",
+    /// "Lt. Gen.", "Det Ch Supt"): where the last ends, and the entry that
+    /// speaks for them, the last with a role or else the first. A title
+    /// followed by another is no name ("Minister Kenny MacAskill" was one).
+    fn chained_title(&self, i: usize) -> Option<(usize, usize)> {
+        let (mut end, first) = self.title(i)?;
+        let mut entry = first;
+        let is_name_title =
+            |e: usize| matches!(self.lexicon.title_entries[e].kind, TitleKind::Title | TitleKind::Honorific);
+        if !is_name_title(first) {
+            return Some((end, first));
+        }
+        while let Some((next_end, next)) = self.title(end).filter(|&(_, e)| is_name_title(e)) {
+            if self.lexicon.title_entries[next].role.is_some() || self.lexicon.title_entries[entry].role.is_none() {
+                entry = next;
+            }
+            end = next_end;
+        }
+        if self.lexicon.title_entries[entry].role.is_none() {
+            entry = first;
+        }
+        Some((end, entry))
     }
 
     /// "ambassador to the United States": the state the title ending at `j` is posted to, and its tokens.

@@ -8,7 +8,9 @@
 //! descriptions and pronouns join what came before them, publications become
 //! facts, and last the entities are counted and given their actor codes.
 
+mod acronyms;
 mod codes;
+mod company_cues;
 mod descriptions;
 mod lexicon_titles;
 mod names;
@@ -18,6 +20,8 @@ use super::extraction::{Entity, Mention, Relation};
 use super::lexicon::Lexicon;
 use super::mentions::Found;
 use crate::text::Sentence;
+use acronyms::acronyms_join_long_forms;
+use company_cues::companies_by_cue_words;
 use names::{PersonNames, adopt_repeated_names, companies_stay_companies};
 use resolver::{Resolver, in_document_order};
 
@@ -37,8 +41,10 @@ pub(crate) fn resolve(
     found: Found,
     lexicon: &Lexicon,
 ) -> Resolved {
-    let Found { mut mentions, roles, publishers, unknown, unplaced_titles } = found;
+    let Found { mut mentions, roles, publishers, mut unknown, unplaced_titles } = found;
+    companies_by_cue_words(text, sentences, &mut mentions, &mut unknown, lexicon);
     companies_stay_companies(&mut mentions, lexicon);
+    acronyms_join_long_forms(text, sentences, &mut mentions, &mut unknown);
     let names = PersonNames::of(&mentions);
     adopt_repeated_names(&mut mentions, unknown, &names);
     let (mut mentions, order) = in_document_order(mentions);

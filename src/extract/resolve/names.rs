@@ -47,15 +47,19 @@ pub(super) struct PersonNames {
 impl PersonNames {
     pub(super) fn of(mentions: &[Mention]) -> Self {
         let mut by_surname: HashMap<String, String> = HashMap::default();
+        // Every full name, those that share a surname included ("Moazzam Begg"
+        // and his father "Azmat Begg": "Azmat" is the father's).
+        let mut full_names: Vec<&String> = Vec::new();
         for m in mentions {
             if let Cue::Person { name, .. } = &m.cue
                 && let Some((_, last)) = name.rsplit_once(' ')
             {
                 by_surname.entry(last.to_string()).or_insert_with(|| name.clone());
+                full_names.push(name);
             }
         }
         let mut by_first_name: HashMap<String, Option<String>> = HashMap::default();
-        for full in by_surname.values() {
+        for full in full_names {
             if let Some((first, _)) = full.split_once(' ') {
                 by_first_name
                     .entry(first.to_string())

@@ -248,6 +248,8 @@ impl Tagger {
 /// A word's features with a model's weights: the model holds its sentence edge's.
 impl WordFeatures {
     pub(super) fn new(word: &str, reading: usize, tagger: Option<&Tagger>) -> Self {
+        // The model learnt "O'Brien" from text with straight apostrophes.
+        let word = &*crate::text::straight_apostrophes(word);
         let lower: Cow<'_, str> = if reading & NEAR == 0 {
             word.into()
         } else if word.is_ascii() {
