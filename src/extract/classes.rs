@@ -496,7 +496,7 @@ mod tests {
 
     #[test]
     fn folded_classes_ignore_case_and_exact_ones_do_not() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let (speech, function) = (lexicon.words.speech.bit(), lexicon.words.function.bit());
         for word in ["said", "Said", "SAID"] {
             assert_ne!(lexicon.classes.of(word) & speech, 0, "{word}");
@@ -515,7 +515,7 @@ mod tests {
 
     #[test]
     fn classes_agree_with_the_word_classes() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let words = &lexicon.words;
         for word in ["said", "Said", "government", "Airport", "of", "The", "the", "Ministry", "ÉTAT", "’s", ""] {
             let bits = lexicon.classes.of(word);
@@ -531,7 +531,7 @@ mod tests {
 
     #[test]
     fn remembered_bits_equal_fresh_ones() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let text = "Aaron said the U.S.-backed Prime Minister slammed Iran, and Iran slammed back.";
         let sentences = crate::text::analyze(text, 0..text.len());
         let fresh: Vec<u32> = sentences[0].tokens.iter().map(|t| word_bits(t.text(text), &lexicon)).collect();
@@ -546,7 +546,7 @@ mod tests {
 
     #[test]
     fn each_sentence_lists_its_capitals_and_phrase_starts() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let text = "The U.S. envoy met Iran's Prime Minister.\n\nthen the new york times and eBay said so.\n\nDone";
         let (sentences, classes) = analyzed(text, &lexicon);
         assert_eq!(sentences.len(), 3);
@@ -568,7 +568,7 @@ mod tests {
 
     #[test]
     fn a_thread_table_forgets_its_words_past_the_long_word_budget() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let mut table = WordTable::bounded();
         table.serve(&lexicon);
         // Words of 64 KiB each: the table forgets them once they fill the budget.
@@ -586,7 +586,7 @@ mod tests {
 
     #[test]
     fn letter_bits_describe_the_word() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let letters =
             |word: &str| word_bits(word, &lexicon) & (CAPITALIZED | ALPHABETIC | HAS_LOWER | HAS_UPPER | SHOUTED);
         assert_eq!(letters("NATO"), CAPITALIZED | ALPHABETIC | HAS_UPPER | SHOUTED);
@@ -611,7 +611,7 @@ mod tests {
         assert_ne!(pack_medium(b"fifteen bytes.a"), pack_medium(b"fifteen bytes.b"));
         assert_ne!(pack_medium(b"nine bytes"), pack_medium(b"nine bytez"));
         assert!(pack_medium(b"seven..").is_none() && pack_medium(b"sixteen bytes!!!").is_none());
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let mut table = WordTable::new(&lexicon);
         let words =
             ["a", "ab", "\0ab", "a\0", "seven..", "eight..!", "Ολυμπία", "’", "fifteen bytes.a", "sixteen bytes!!!"];
@@ -635,7 +635,7 @@ mod tests {
 
     #[test]
     fn a_full_table_starts_again_between_documents_only() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let mut table = WordTable { limit: Some(2), ..WordTable::default() };
         table.serve(&lexicon);
         let ids: Vec<u32> = ["Iran", "said", "Iran", "no"].iter().map(|w| table.id(w, &lexicon)).collect();
@@ -655,7 +655,7 @@ mod tests {
         std::fs::write(dir.join("first_names.txt"), "Zorblax\n").unwrap();
         let custom = Lexicon::with_overrides(&dir).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        let embedded = Lexicon::embedded();
+        let embedded = Lexicon::shared();
         // One table, as a thread's, serves each lexicon in turn.
         let mut table = WordTable::bounded();
         let mut first_name = |lexicon: &Lexicon| {
@@ -675,7 +675,7 @@ mod tests {
         fn a_words_lower_case_is_found_as_if_lowered_first(
             words in proptest::collection::vec("[A-Za-z0-9@\\[`{.'-]{1,20}|[a-zÉé]{1,4}", 1..12),
         ) {
-            let lexicon = Lexicon::embedded();
+            let lexicon = Lexicon::shared();
             let mut table = WordTable::new(&lexicon);
             // Every other word is met in lower case.
             for word in words.iter().step_by(2) {
@@ -690,7 +690,7 @@ mod tests {
 
         #[test]
         fn named_letter_tests_say_what_the_letters_are(word in "[A-Za-z0-9.'-]{0,6}|[a-zÉéΟο]{1,4}") {
-            let lexicon = Lexicon::embedded();
+            let lexicon = Lexicon::shared();
             let bits = WordBits(word_bits(&word, &lexicon));
             let (alphabetic, lower) = (word.chars().any(char::is_alphabetic), word.chars().any(char::is_lowercase));
             proptest::prop_assert_eq!(bits.is_alphabetic(), alphabetic);
@@ -706,7 +706,7 @@ mod tests {
                 0..12,
             ),
         ) {
-            let lexicon = Lexicon::embedded();
+            let lexicon = Lexicon::shared();
             let text = words.join(" ");
             let (sentences, classes) = analyzed(&text, &lexicon);
             let pronouns = &lexicon.words.person_pronoun;

@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn refilled_matches_are_those_of_the_new_sentence_alone() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let text = "Prime Minister Boris Johnson visited Russia and Iran.\n\nthen it rained on the very long road there\n\nIran";
         let (sentences, classes) = super::super::classes::analyzed(text, &lexicon);
         assert_eq!(sentences.len(), 3);

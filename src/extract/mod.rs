@@ -63,12 +63,12 @@ impl Pipeline {
 
     /// The embedded lexicon and model.
     pub fn embedded() -> Self {
-        Pipeline::new(Arc::new(Lexicon::embedded()), Some(Arc::new(Tagger::embedded())))
+        Pipeline::new(Lexicon::shared(), Some(Tagger::shared()))
     }
 
     /// The embedded lexicon without the tagger: rules only.
     pub fn rules_only() -> Self {
-        Pipeline::new(Arc::new(Lexicon::embedded()), None)
+        Pipeline::new(Lexicon::shared(), None)
     }
 
     /// The embedded lexicon and model with any file of `dir` (a lexicon file
@@ -76,7 +76,7 @@ impl Pipeline {
     pub fn load(dir: Option<&Path>, tagger: bool) -> crate::Result<Self> {
         let lexicon = match dir {
             Some(dir) => Lexicon::with_overrides(dir)?,
-            None => Lexicon::embedded(),
+            None => return Ok(Pipeline::new(Lexicon::shared(), tagger.then(Tagger::shared))),
         };
         let tagger = match (tagger, dir) {
             (false, _) => None,

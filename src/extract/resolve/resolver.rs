@@ -344,7 +344,7 @@ mod tests {
 
     #[test]
     fn ids_whose_hashes_collide_stay_apart() {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let mut r = Resolver::new("", "d", None, &[], &lexicon);
         let a = r.entity("person:a", "A", EntityKind::Person);
         // Make "person:b" hash as "person:a" did: it must still be an entity of its own.

@@ -1,6 +1,7 @@
 //! The trained model: its weights, a word's weighted features and the model file.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use std::borrow::Cow;
 use std::hash::BuildHasherDefault;
@@ -142,7 +143,13 @@ impl std::fmt::Debug for Tagger {
 }
 
 impl Tagger {
-    /// The model embedded in the binary.
+    /// The model embedded in the binary, read once per process and shared.
+    pub fn shared() -> Arc<Self> {
+        static SHARED: std::sync::OnceLock<Arc<Tagger>> = std::sync::OnceLock::new();
+        Arc::clone(SHARED.get_or_init(|| Arc::new(Tagger::embedded())))
+    }
+
+    /// The model embedded in the binary, read anew.
     pub fn embedded() -> Self {
         Tagger::from_bytes(EMBEDDED_MODEL).expect("the embedded model is valid (checked by tests)")
     }

@@ -429,7 +429,7 @@ mod tests {
 
     /// Views of the sentences of `text`, read with `tagger` (none: every feature scored).
     fn with_views<R>(text: &str, tagger: Option<&Tagger>, f: impl FnOnce(Vec<SentenceView<'_>>) -> R) -> R {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let sentences = crate::text::analyze(text, 0..text.len());
         let mut table = WordTable::new(&lexicon);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
@@ -462,7 +462,7 @@ mod tests {
     /// The lower-case mark as it was first written, by text: the model was
     /// trained on its choice where capitalisations share a lower-case form.
     fn lower_case_marks_by_text(text: &str) -> Vec<(String, bool)> {
-        let lexicon = Lexicon::embedded();
+        let lexicon = Lexicon::shared();
         let sentences = crate::text::analyze(text, 0..text.len());
         let mut table = WordTable::new(&lexicon);
         let classes = TokenClasses::new(text, &sentences, &lexicon, &mut table);
