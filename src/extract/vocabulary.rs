@@ -180,6 +180,10 @@ pub enum EventRelation {
     Demanded,
     /// "fought": what an attack by armed forces becomes ("Russian aircraft killed ...").
     Fought,
+    /// "invested_in": a holding ("X, a 30% shareholder in Y").
+    InvestedIn,
+    /// "merged_with": a merger ("the merger between X and Y").
+    MergedWith,
     /// "published": an organization publishing a report ("the report by the Office of ...").
     Published,
     /// "recalled": a diplomatic recall, not a memory ("recalls how ...").
@@ -196,7 +200,7 @@ pub enum EventRelation {
 
 impl EventRelation {
     /// Every event relation, in declaration order.
-    pub const ALL: [EventRelation; 14] = [
+    pub const ALL: [EventRelation; 16] = [
         EventRelation::Accused,
         EventRelation::Acquired,
         EventRelation::Agreed,
@@ -205,6 +209,8 @@ impl EventRelation {
         EventRelation::Criticized,
         EventRelation::Demanded,
         EventRelation::Fought,
+        EventRelation::InvestedIn,
+        EventRelation::MergedWith,
         EventRelation::Published,
         EventRelation::Recalled,
         EventRelation::Rejected,
@@ -225,6 +231,8 @@ impl EventRelation {
             EventRelation::BornIn => "born_in",
             EventRelation::Demanded => "demanded",
             EventRelation::Fought => "fought",
+            EventRelation::InvestedIn => "invested_in",
+            EventRelation::MergedWith => "merged_with",
             EventRelation::Published => "published",
             EventRelation::Rejected => "rejected",
             EventRelation::Threatened => "threatened",

@@ -9,6 +9,7 @@
 
 mod arguments;
 mod frame;
+mod nominal;
 mod senses;
 
 use std::ops::Range;
@@ -88,6 +89,7 @@ impl Finder<'_> {
             }
         }
         self.triggers = triggers;
+        self.deals(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
         }
@@ -138,7 +140,7 @@ impl Finder<'_> {
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
         let (Some(subject), Some(object)) = (subject, object) else { return None };
-        if subject.0 == object.0 || frame.gives_no_aid(entry, &object) {
+        if subject.0 == object.0 || frame.gives_no_aid(entry, &object) || frame.buys_a_part(entry, &object) {
             return None;
         }
         let last = object.1.end.max(trigger_span.end);
@@ -148,6 +150,27 @@ impl Finder<'_> {
         let entry = frame.verbal_attack(entry, trigger.clone(), &subject, &object);
         self.relations.push(relation(entry, index, subject, trigger_span, object, hedged));
         Some(trigger.end.max(complement_end))
+    }
+
+    /// The deals nouns name ("X's takeover of Y"), unless a verb's frame already stated them.
+    fn deals(&mut self, frame: &Frame<'_>, index: usize) {
+        for deal in frame.nominal_deals() {
+            let Some(entry) = self.lexicon.event(deal.event) else { continue };
+            let stated =
+                self.relations.iter().rev().take_while(|r| r.sentence == index).any(|r| {
+                    r.subject == deal.subject.0 && r.object == deal.object.0 && r.kind.label == entry.kind.label
+                });
+            if stated {
+                continue;
+            }
+            let tokens = &frame.sentence.tokens;
+            let noun = tokens[deal.noun].range();
+            // Hedged within the deal's own words: "X, a shareholder in Y, decided ..." is no hedge.
+            let last = deal.subject.1.end.max(deal.object.1.end).max(noun.end);
+            let end = tokens.iter().position(|t| t.end >= last).map_or(tokens.len(), |p| p + 1);
+            let hedged = frame.hedged(frame.clause_start(deal.noun)..end);
+            self.relations.push(relation(entry, index, deal.subject, noun, deal.object, hedged));
+        }
     }
 
     /// Reported wrongdoing: "the report stated (that) Putin 'authorised' ..."
