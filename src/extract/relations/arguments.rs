@@ -330,6 +330,11 @@ impl<'a> Frame<'a> {
                 matches!(self.lower(j).as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will")
             })
             .unwrap_or(stop);
+        // A phrase ends at the next preposition ("a fight for market share in China":
+        // China belongs to the market share); "of" continues a phrase.
+        let is_preposition =
+            |j: usize| self.lower(j) != "of" && self.lexicon.lists.preposition.contains(self.lower(j).as_str());
+        let first_preposition = (trigger.end..stop).find(|&j| is_preposition(j));
         (trigger.end..stop)
             .filter(|&j| {
                 matches!(
@@ -340,9 +345,22 @@ impl<'a> Frame<'a> {
             .find_map(|j| {
                 // Loosely attached, only a state, an organization, a place or a group is
                 // a target, and not the subject itself ("Bosnian Serbs demanded a truce ... in Bosnia").
-                let actors = [EntityKind::State, EntityKind::Organization, EntityKind::Place, EntityKind::Group];
+                // A place after another phrase tells where that one is ("backed a law on
+                // sodomy in Texas", "custody in Guantanamo Bay"). A state there stays the
+                // target, and so does the place of a use of force ("fired at targets in
+                // Jericho"), as PLOVER codes them ("aid to refugees fleeing the war in
+                // Liberia"; measured: without states, PLOVER fell from 0.801/0.669 to 0.774/0.645).
+                let force = matches!(entry.kind.plover.as_deref(), Some("ASSAULT" | "FIGHT" | "COERCE"));
+                let nested_locative =
+                    !force && matches!(self.lower(j).as_str(), "in" | "on") && Some(j) != first_preposition;
+                let actors: &[EntityKind] = if nested_locative {
+                    &[EntityKind::State, EntityKind::Organization, EntityKind::Group]
+                } else {
+                    &[EntityKind::State, EntityKind::Organization, EntityKind::Place, EntityKind::Group]
+                };
                 let subject = subject.map(|s| s.0);
-                self.first_other(j + 1..(j + 5).min(stop.max(j + 1)), Some(&actors), subject)
+                let phrase_end = (j + 1..(j + 5).min(stop.max(j + 1))).find(|&k| is_preposition(k)).unwrap_or(j + 5);
+                self.first_other(j + 1..phrase_end.min(stop.max(j + 1)), Some(actors), subject)
             })
             .and_then(|m| Self::argument(m))
     }

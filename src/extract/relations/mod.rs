@@ -124,7 +124,7 @@ impl Finder<'_> {
         previous_subject: Option<&Argument>,
     ) -> Option<usize> {
         let entry = self.lexicon.relation(rel);
-        if frame.recalls_a_memory(trigger.clone(), entry) {
+        if frame.recalls_a_memory(trigger.clone(), entry) || frame.says_without_demanding(trigger.clone(), entry) {
             return None;
         }
         let tokens = &frame.sentence.tokens;

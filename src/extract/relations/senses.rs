@@ -174,6 +174,34 @@ impl<'a> Frame<'a> {
                 || matches!(self.lower(trigger.end).as_str(), "how" | "what" | "why" | "seeing" | "being"))
     }
 
+    /// "asked Mr Brown whether ...", "insisted the plan was fair": "ask" and
+    /// "insist" as often say as demand. A demand names what is wanted ("asked
+    /// the court to ...", "asked Congress for funds", "insisted on its demands");
+    /// a question word, a colon or a quote before that makes it a question or a claim.
+    pub(super) fn says_without_demanding(&self, trigger: Range<usize>, entry: &RelationEntry) -> bool {
+        let verb = self.lower(trigger.start);
+        let ask = matches!(verb.as_str(), "ask" | "asks" | "asked" | "asking");
+        let insist = matches!(verb.as_str(), "insist" | "insists" | "insisted" | "insisting");
+        if entry.event != Some(EventRelation::Demanded) || trigger.len() != 1 || !(ask || insist) {
+            return false;
+        }
+        let n = self.sentence.tokens.len();
+        for j in trigger.end..(trigger.end + 12).min(n) {
+            let word = self.lower(j);
+            let next_lowercase = self.word(j + 1).starts_with(char::is_lowercase);
+            match word.as_str() {
+                "to" | "for" => return false,
+                "that" if ask => return false,
+                // "insisted on its demands", not "insisted on Wednesday" or "on BBC Radio 4".
+                "on" if next_lowercase => return false,
+                "whether" | "if" | "how" | "why" | "what" | "who" | "when" | "where" | "about" | "that" | ":"
+                | "\"" | "“" | "." | ";" => return true,
+                _ => {}
+            }
+        }
+        true
+    }
+
     /// The trigger is a participle after a passive auxiliary: "was recalled",
     /// "is reportedly seized", or one of a headline, which drops the
     /// auxiliary: "Labour attacked on poster", "Minister criticised over claims".
