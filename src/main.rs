@@ -367,11 +367,27 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("newsgraph: error: {error:#}");
+            eprintln!("newsgraph: error: {}", message(&error));
             let usage = error.downcast_ref::<Usage>().is_some();
             ExitCode::from(if usage { EXIT_USAGE } else { EXIT_ERROR })
         }
     }
+}
+
+/// The error and its causes, leaving out a cause the message before it
+/// already ends with (the library's errors show their source themselves).
+fn message(error: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in error.chain() {
+        let cause = cause.to_string();
+        if !text.ends_with(&cause) {
+            if !text.is_empty() {
+                text.push_str(": ");
+            }
+            text.push_str(&cause);
+        }
+    }
+    text
 }
 
 /// Checks what clap cannot before any work starts: a mistake found after an

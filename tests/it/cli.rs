@@ -366,3 +366,21 @@ fn query_duplicates_lists_short_names_with_their_full_name_candidates() {
     let places = newsgraph(&["query", &graph, "--json", "duplicates", "--kind", "place"]).json();
     assert_eq!(places["summary"]["short_names"], 2, "Leeds and York are one word");
 }
+
+#[test]
+fn an_error_names_its_cause_once() {
+    let dir = scratch();
+    let missing = dir.path().join("no-such-dir").display().to_string();
+    let out = dir.path().join("out").display().to_string();
+    let cases = [
+        (vec!["build", "--lexicon", missing.as_str(), SEED, "-o", out.as_str()], "lexicon directory not found"),
+        (vec!["convert", "petrarch", missing.as_str(), out.as_str()], "No such file or directory"),
+    ];
+    for (args, cause) in cases {
+        let run = newsgraph(&args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        let line = run.stderr.lines().find(|l| l.starts_with("newsgraph: error:")).expect("an error line");
+        assert!(line.contains(&missing), "{line}");
+        assert_eq!(line.matches(cause).count(), 1, "{line}");
+    }
+}
