@@ -391,7 +391,7 @@ impl Rows {
 /// their country and their dated codes.
 pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<String>, keep: Selection) -> String {
     let header = "# Public figures converted from the Phoenix actor dictionaries (PETRARCH2, MIT; see PETRARCH2-LICENSE).\n\
-        # Regenerate: cargo test --test it phoenix -- --ignored (writes data/lexicon/). Do not edit by hand:\n\
+        # Regenerate: newsgraph convert petrarch ../shared/dictionaries/petrarch2 data/lexicon. Do not edit by hand:\n\
         # add or correct people in people.tsv, whose names take precedence when the lexicon loads.\n\
         # A code holds between its dates (CODE:from..to, open ends allowed; no dates: always).\n\
         # country: the state of most of their codes, known even on dates no code covers.\n\
@@ -428,8 +428,8 @@ pub fn organizations_tsv(
     keep: Selection,
 ) -> String {
     let header = "# Organizations and armed groups converted from the Phoenix actor dictionaries (PETRARCH2, MIT;\n\
-        # see PETRARCH2-LICENSE). Regenerate: cargo test --test it phoenix -- --ignored. Do not edit by\n\
-        # hand: add or correct organizations in organizations.tsv, whose names take precedence at load.\n\
+        # see PETRARCH2-LICENSE). Regenerate: newsgraph convert petrarch ../shared/dictionaries/petrarch2 data/lexicon.\n\
+        # Do not edit by hand: add or correct organizations in organizations.tsv, whose names take precedence at load.\n\
         # name\taliases\tsector\tstate (ISO-3 or empty)\tcode\n";
     let mut rows = Rows::new(header, taken);
     for actor in actors.iter().filter(|a| !is_person(a)) {
@@ -471,7 +471,8 @@ fn is_organization_name(name: &str) -> bool {
 pub fn agents_tsv(agents: &[Agent]) -> String {
     let mut out = String::from(
         "# Generic actors (agents) converted from Phoenix.agents.txt (PETRARCH2, MIT; see PETRARCH2-LICENSE).\n\
-         # Regenerate: cargo test --test it phoenix -- --ignored. A group of a state (\"Iraqi police\")\n\
+         # Regenerate: newsgraph convert petrarch ../shared/dictionaries/petrarch2 data/lexicon.\n\
+         # A group of a state (\"Iraqi police\")\n\
          # takes the sector; `prefix` codes (NGO, IGO) come before the actor's code in CAMEO.\n\
          # phrase\tnumber (singular, plural, mass: both)\tsector\torder\n",
     );

@@ -34,31 +34,28 @@ fn shipped_phoenix_lexicons_are_fresh() {
     for (name, text) in files {
         assert!(
             lexicon_file(name) == text,
-            "data/lexicon/{name} is stale: regenerate with `newsgraph convert petrarch ../shared/dictionaries/petrarch2 data/lexicon` (or `cargo test --test it phoenix -- --ignored`)"
+            "data/lexicon/{name} is stale: regenerate with `newsgraph convert petrarch ../shared/dictionaries/petrarch2 data/lexicon`"
         );
     }
 }
 
-/// Writes the converted files into `data/lexicon/`.
-#[test]
-#[ignore = "regenerates data/lexicon/ from ../shared/dictionaries/petrarch2"]
-fn regenerate_phoenix_lexicons() {
-    let Some(files) = converted() else { return };
-    for (name, text) in files {
-        std::fs::write(root().join("data/lexicon").join(name), text).expect("data/lexicon is writable");
-    }
-}
-
-#[test]
-fn unit_test_suite_dictionaries_parse() {
+/// The unit-test suite's actor and agent dictionaries, or `None` (with a
+/// message) where they are absent.
+fn suite_dictionaries() -> Option<(String, String)> {
     let dir = root().join("../shared/eval/petrarch2_unittest");
     let (Ok(actors), Ok(agents)) = (
         std::fs::read_to_string(dir.join("PETR.Validate.actors.txt")),
         std::fs::read_to_string(dir.join("PETR.Validate.agents.txt")),
     ) else {
         eprintln!("skipped: {} is absent", dir.display());
-        return;
+        return None;
     };
+    Some((actors, agents))
+}
+
+#[test]
+fn unit_test_suite_dictionaries_parse() {
+    let Some((actors, agents)) = suite_dictionaries() else { return };
     let actors = parse_actors(&actors).expect("the suite's actors parse");
     let gollum = actors.iter().find(|a| a.names[0] == "GOLLUM").expect("Gollum");
     assert_eq!(gollum.names, ["GOLLUM", "SMEAGOL", "SLINKER", "STINKER"]);
@@ -71,14 +68,7 @@ fn unit_test_suite_dictionaries_parse() {
 /// The suite's lexicons load with `--lexicon` and code its invented states.
 #[test]
 fn unit_test_suite_lexicons_code_its_states() {
-    let dir = root().join("../shared/eval/petrarch2_unittest");
-    let (Ok(actors), Ok(agents)) = (
-        std::fs::read_to_string(dir.join("PETR.Validate.actors.txt")),
-        std::fs::read_to_string(dir.join("PETR.Validate.agents.txt")),
-    ) else {
-        eprintln!("skipped: {} is absent", dir.display());
-        return;
-    };
+    let Some((actors, agents)) = suite_dictionaries() else { return };
     let files = newsgraph::convert::unit_test_suite::unit_test_lexicons(&actors, &agents, &lexicon_file("states.tsv"))
         .expect("the suite converts");
     let lexicons = crate::harness::scratch();
