@@ -125,11 +125,12 @@ fn relation(
     })
 }
 
-/// A killing needs its word: the first trigger between the two mentions
-/// of a lexicon relation of assault or fighting ("shot", "killing",
-/// "assassinated"). Learnt from CoNLL04's
-/// sentences about assassins, the classifier alone read "glad to see the
-/// back of Mr X" and "his strong relationship with George Bush" as killings.
+/// A killing needs its word: the first word between the two mentions that
+/// the lexicon calls violent (`violence` of `words.tsv`: "shot", "killing")
+/// or that starts a trigger of assault or fighting ("assassinated"). Learnt
+/// from CoNLL04's sentences about assassins, the classifier alone read "glad
+/// to see the back of Mr X" and "his strong relationship with George Bush"
+/// as killings.
 fn violent_trigger(
     view: &PairView<'_>,
     lexicon: &Lexicon,
@@ -139,6 +140,9 @@ fn violent_trigger(
     let end = second.tokens.start;
     let mut found = None;
     for s in first.tokens.end..end {
+        if lexicon.lists.violence.contains(tokens[s].text(view.text)) {
+            return Some(tokens[s].range());
+        }
         lexicon.triggers.for_each_match_from(view.text, tokens, s, |e, id| {
             let kind = &lexicon.relation(lexicon.trigger_relations[id]).kind;
             if found.is_none() && e < end && matches!(kind.plover.as_deref(), Some("ASSAULT" | "FIGHT")) {
