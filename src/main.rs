@@ -119,8 +119,8 @@ struct PipelineArgs {
     /// Directory whose lexicon files replace the embedded ones by name
     #[arg(long, value_name = "DIR", global = true)]
     lexicon: Option<PathBuf>,
-    /// Rules and lexicons only, without the statistical name tagger: about twice
-    /// as fast, but fewer names of unknown people, places and organizations
+    /// Rules and lexicons only, without the statistical name tagger and relation
+    /// classifier: about twice as fast, but fewer names and relations
     #[arg(long, global = true)]
     no_tagger: bool,
 }
