@@ -29,16 +29,7 @@ impl Examples {
         self.pairs.is_empty()
     }
 
-    /// Pairs of each class, from class 0 (none).
-    pub fn class_counts(&self) -> [usize; N] {
-        let mut counts = [0; N];
-        for &(_, class, _) in &self.pairs {
-            counts[class] += 1;
-        }
-        counts
-    }
-
-    pub(crate) fn get(&self, i: usize) -> (&[u32], usize, u16) {
+    fn get(&self, i: usize) -> (&[u32], usize, u16) {
         let start = if i == 0 { 0 } else { self.pairs[i - 1].0 };
         let (end, class, allowed) = self.pairs[i];
         (&self.features[start..end], class, allowed)
