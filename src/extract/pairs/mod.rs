@@ -58,6 +58,9 @@ pub(crate) fn for_each_pair<'m>(
     }
 }
 
+/// Words between two mentions that are evidence enough by themselves.
+const FEW_WORDS: usize = 6;
+
 /// The relations the model finds between mentions the `rules` leave unrelated in their sentence.
 pub(crate) fn find(
     text: &str,
@@ -90,9 +93,10 @@ pub(crate) fn find(
 }
 
 /// The relation of class `class` between two mentions (in sentence order),
-/// with its evidence: the word between them that speaks most for the class,
-/// else the tokens between them, else the second mention. A killing needs a
-/// violent trigger between them, its evidence. The sentence is left 0.
+/// with its evidence: the words between them when they are few ("an equity
+/// strategist at", "'s", ","), else the word between them that speaks most
+/// for the class, else the second mention. A killing needs a violent
+/// trigger between them, its evidence. The sentence is left 0.
 fn relation(
     view: &PairView<'_>,
     (first, second): (&Mention, &Mention),
@@ -103,12 +107,21 @@ fn relation(
     let (kind, forward) = model::of_class(class);
     let tokens = view.tokens;
     let between = first.tokens.end..second.tokens.start;
+    // The words between, without the punctuation at either end unless that is all.
+    let is_punct = |i: usize| tokens[i].kind == TokenKind::Punct;
+    let mut words = between.clone();
+    while words.len() > 1 && is_punct(words.start) {
+        words.start += 1;
+    }
+    while words.len() > 1 && is_punct(words.end - 1) {
+        words.end -= 1;
+    }
     let trigger_span = if kind == PairType::Kill {
         violent_trigger(view, lexicon, (first, second))?
+    } else if !words.is_empty() && words.len() <= FEW_WORDS {
+        tokens[words.start].start..tokens[words.end - 1].end
     } else if let Some(i) = telling_word(view, model, (first, second), class) {
         tokens[i].range()
-    } else if !between.is_empty() {
-        tokens[between.start].start..tokens[between.end - 1].end
     } else {
         second.span.clone()
     };
