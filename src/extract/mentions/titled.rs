@@ -173,7 +173,17 @@ impl Scan<'_> {
             let relation = role.unwrap_or(Role::MemberOf);
             self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
-        let Some(relation) = role else { return };
+        // "British Commander Colonel Bob Stewart", "US Senator X": a state before a
+        // title that names no role is the holder's own.
+        let Some(relation) = role else {
+            // Not "Tanzania Mr Brown" (an honorific qualifies nothing), nor a
+            // name inside another ("Tehran's Imam Khomeini Airport").
+            let holds = title.kind != TitleKind::Honorific && self.found.mentions[person].head;
+            if let Some(state) = state.filter(|_| holds) {
+                self.found.roles.push(RoleFact { person, relation: Role::NationalOf, state, trigger });
+            }
+            return;
+        };
         if let Some(state) = state
             && let Some(relation) = relation.toward_state()
         {
