@@ -11,6 +11,8 @@
 //! - a government office ("Culture Secretary Jane Roe") held by someone the
 //!   people lexicon does not know is the state's when the document names
 //!   exactly one state, in the title's sentence or the two before.
+//! - a spokesman ("Health spokesman Jane Roe") speaks for the one party
+//!   named in the title's sentence or the one before, if any;
 //! - after "its" ("Acme and its chief executive Jane Roe"), the organization
 //!   named last before the title in its sentence, as the pronoun is read.
 //!
@@ -22,7 +24,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::resolver::{DocumentOrder, Resolver, stated_fact};
-use crate::extract::extraction::{EntityKind, Form, Mention, TitleOpening, UnplacedTitle};
+use crate::extract::extraction::{Cue, EntityKind, Form, Mention, TitleOpening, UnplacedTitle};
 use crate::extract::vocabulary::{EntityId, Role};
 
 impl Resolver<'_> {
@@ -44,6 +46,11 @@ impl Resolver<'_> {
                 continue;
             }
             let body = match (body_kind(title.relation), title.opening) {
+                (Some(EntityKind::Organization), TitleOpening::Bare | TitleOpening::Portfolio)
+                    if title.relation == Role::SpokespersonOf && self.one_party_lately(mentions, at).is_some() =>
+                {
+                    self.one_party_lately(mentions, at)
+                }
                 (Some(EntityKind::Organization), TitleOpening::Bare) => {
                     let lately = named_before(mentions, at, EntityKind::Organization);
                     dominant.filter(|d| lately.is_empty() || lately.contains(d))
@@ -68,6 +75,19 @@ impl Resolver<'_> {
             let (subject, object) = ((person, m.span.clone()), (body, body_span));
             self.facts.push(stated_fact(kind, m.sentence, subject, title.trigger.clone(), object));
         }
+    }
+}
+
+impl Resolver<'_> {
+    /// The one party of the lexicon named before mention `at`, in its sentence or the one before.
+    fn one_party_lately(&self, mentions: &[Mention], at: usize) -> Option<EntityId> {
+        let sentence = mentions[at].sentence;
+        let mut parties = mentions[..at].iter().rev().take_while(|m| m.sentence + 1 >= sentence).filter_map(|m| {
+            let Cue::Org { lexicon: Some(o), .. } = m.cue else { return None };
+            (self.lexicon.organization(o).sector == "party").then_some(m.entity).flatten()
+        });
+        let first = parties.next()?;
+        parties.all(|p| p == first).then_some(first)
     }
 }
 
