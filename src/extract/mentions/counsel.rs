@@ -1,14 +1,15 @@
-//! After the scan: a lawyer named beside the client they act for works for
-//! that client, a person or an organization: "Roe's lawyer Jane Doe", "Jane
-//! Doe, a lawyer for Acme", "Jane Doe, the solicitor representing Mr Roe",
-//! "lawyer Jane Doe, who represents Mr Roe". The BBC dev corpus states
+//! After the scan: a lawyer or adviser named beside the client they act for
+//! works for that client, a person or an organization: "Roe's lawyer Jane
+//! Doe", "Jane Doe, a lawyer for Acme", "Jane Doe, the solicitor
+//! representing Mr Roe", "lawyer Jane Doe, who represents Mr Roe", "Jane
+//! Doe, an adviser on trade to President Roe". The BBC dev corpus states
 //! counsel so in each of these forms ("Mr Ebbers' lawyer Reid Weingarten",
 //! "Zack Clement, a lawyer for Yukos", "James Wareham, a lawyer representing
-//! one of the directors", "The men's solicitor Matthew Knight").
+//! one of the directors", "The men's solicitor Matthew Knight", "Jack
+//! Boorman, adviser to IMF", "senior adviser to President Carter").
 
 use super::scan::Scan;
-use crate::extract::extraction::{EntityKind, Form, RoleFact};
-use crate::extract::lexicon::TitleKind;
+use crate::extract::extraction::{EntityKind, Form, Mention, RoleFact};
 use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
@@ -52,7 +53,9 @@ impl Scan<'_> {
         if !self.is_counsel(noun) || noun < 2 {
             return None;
         }
-        let mark = noun - 1;
+        // "Putin's economic adviser X": up to two modifiers after the possessive.
+        let modifiers = (1..=2).take_while(|&d| noun > d + 1 && self.is_plain_lower(noun - d)).count();
+        let mark = noun - 1 - modifiers;
         let possessive = self.tokens[mark].kind == TokenKind::Possessive || matches!(self.word(mark), "'" | "\u{2019}");
         if !possessive {
             return None;
@@ -79,8 +82,12 @@ impl Scan<'_> {
             }
             trigger_at = k;
             k += 1;
+            // "an adviser on climate change to X": the subject of the advice comes first.
+            if self.word(k) == "on" {
+                k += 1 + (k + 1..k + 4).take_while(|&j| self.is_plain_lower(j)).count();
+            }
             match (self.word(k), self.word(k + 1)) {
-                ("for" | "representing", _) => k += 1,
+                ("for" | "to" | "representing", _) => k += 1,
                 ("acting", "for") => k += 2,
                 _ => return,
             }
@@ -97,18 +104,11 @@ impl Scan<'_> {
     }
 
     /// The person or organization named in this sentence, by name, that `at` picks.
-    fn client_mention(&self, first: usize, at: impl Fn(&crate::extract::extraction::Mention) -> bool) -> Option<usize> {
-        let k = (first..self.found.mentions.len()).find(|&o| {
+    fn client_mention(&self, first: usize, at: impl Fn(&Mention) -> bool) -> Option<usize> {
+        (first..self.found.mentions.len()).find(|&o| {
             let m = &self.found.mentions[o];
             at(m) && m.form == Form::Name && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
-        })?;
-        // "the client Mr Roe" reads from the title; a title with a role is no client's name.
-        let m = &self.found.mentions[k];
-        let titled_role = m.phrase_start < m.tokens.start
-            && self
-                .title(m.phrase_start)
-                .is_some_and(|(_, e)| self.lexicon.title_entries[e].kind != TitleKind::Honorific);
-        (!titled_role).then_some(k)
+        })
     }
 
     /// Token `j` is a counsel noun ("lawyer", "solicitors", `words.tsv`).
