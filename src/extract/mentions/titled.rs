@@ -94,7 +94,10 @@ impl Scan<'_> {
         // "deputy prime minister", and "Deputy Prime Minister" read as two titles.
         let second_in_line =
             |k: usize| ["deputy", "vice", "assistant"].iter().any(|d| d.eq_ignore_ascii_case(self.word(k)));
-        let deputy = i > 0 && second_in_line(i - 1) || second_in_line(i) && title_end > i + 1;
+        // "deputy Conservative Chairman X": before the body that qualifies the title, too.
+        let opening = org_before.map_or(phrase_start, |o| self.found.mentions[o].tokens.start.min(phrase_start));
+        let deputy =
+            [i, opening].iter().any(|&k| k > 0 && second_in_line(k - 1)) || second_in_line(i) && title_end > i + 1;
         let opening = self.title_opening(i);
         let held =
             Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some(), deputy, opening };
