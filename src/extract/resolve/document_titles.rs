@@ -162,3 +162,62 @@ fn nearest_mention(mentions: &[Mention], at: usize, e: EntityId) -> Option<&Ment
         .min_by_key(|&(i, _)| i.abs_diff(at))
         .map(|(_, m)| m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A named mention of entity `e` (or none) of `kind` in `sentence`.
+    fn named(kind: EntityKind, e: Option<usize>, sentence: usize) -> Mention {
+        Mention {
+            sentence,
+            tokens: 0..1,
+            span: 0..1,
+            phrase_start: 0,
+            kind,
+            form: Form::Name,
+            head: true,
+            cue: Cue::PersonPronoun,
+            entity: e.map(EntityId::new),
+        }
+    }
+
+    fn orgs(entities: &[usize]) -> Vec<Mention> {
+        entities.iter().map(|&e| named(EntityKind::Organization, Some(e), 0)).collect()
+    }
+
+    #[test]
+    fn the_dominant_organization_needs_two_mentions_and_a_margin() {
+        assert_eq!(dominant(&orgs(&[1, 1, 1, 2, 2]), EntityKind::Organization), Some(EntityId::new(1)));
+        assert_eq!(dominant(&orgs(&[1, 1, 2, 2]), EntityKind::Organization), None);
+        assert_eq!(dominant(&orgs(&[1, 1, 1, 1, 2, 2, 2]), EntityKind::Organization), None);
+        assert_eq!(dominant(&orgs(&[1]), EntityKind::Organization), None);
+        assert_eq!(dominant(&orgs(&[1, 1]), EntityKind::State), None);
+    }
+
+    #[test]
+    fn only_one_state_named_is_the_story_state() {
+        let one = [named(EntityKind::State, Some(3), 0), named(EntityKind::State, Some(3), 2)];
+        assert_eq!(only_entity(&one, EntityKind::State), Some(EntityId::new(3)));
+        let two = [named(EntityKind::State, Some(3), 0), named(EntityKind::State, Some(4), 2)];
+        assert_eq!(only_entity(&two, EntityKind::State), None);
+        assert_eq!(only_entity(&[], EntityKind::State), None);
+    }
+
+    #[test]
+    fn named_before_looks_at_the_sentence_and_the_one_before() {
+        let mentions = [
+            named(EntityKind::Organization, Some(1), 0),
+            named(EntityKind::Organization, Some(2), 1),
+            named(EntityKind::Organization, Some(3), 2),
+            named(EntityKind::Person, Some(9), 2),
+        ];
+        assert_eq!(named_before(&mentions, 3, EntityKind::Organization), [EntityId::new(3), EntityId::new(2)]);
+        assert!(named_lately(&mentions, 3, EntityId::new(1)));
+        assert!(!named_lately(
+            &[named(EntityKind::State, Some(1), 0), named(EntityKind::Person, None, 3)],
+            1,
+            EntityId::new(1)
+        ));
+    }
+}
