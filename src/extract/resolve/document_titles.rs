@@ -36,6 +36,10 @@ impl Resolver<'_> {
         titles: &[UnplacedTitle],
         order: &DocumentOrder,
     ) {
+        // Most documents have no unplaced title: count nothing for them.
+        if titles.is_empty() {
+            return;
+        }
         let dominant = dominant(mentions, EntityKind::Organization);
         // One story's state: a one- or two-sentence text is no story to take it from.
         let only_state = only_entity(mentions, EntityKind::State).filter(|_| self.sentences.len() >= 3);
