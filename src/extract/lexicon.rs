@@ -410,6 +410,8 @@ named_classes! {
         company_noun (0, true),
         /// Nouns after a name's possessive that make it a company ("Qantas's shares").
         company_possession (0, true),
+        /// Nouns for a lawyer or adviser acting for a client ("Roe's lawyer Jane Doe").
+        counsel (0, true),
     }
 }
 
