@@ -410,6 +410,8 @@ named_classes! {
         company_noun (0, true),
         /// Nouns after a name's possessive that make it a company ("Qantas's shares").
         company_possession (0, true),
+        /// Verbs of saying and thinking whose reported clause may drop "that" ("confirmed Israel shared ...").
+        reporting (0, true),
     }
 }
 

@@ -56,6 +56,17 @@ impl<'a> Frame<'a> {
     /// The subject of the clause holding token `at`.
     pub(super) fn subject(&self, at: usize) -> Option<Argument> {
         let start = self.clause_start(at);
+        // "Abbas confirmed Israel shared ...": the reported clause's own subject,
+        // else none ("said the decision by the court to give ..."), unless an
+        // unresolved pronoun there stands for the speaker ("said it would ...").
+        if let Some(reported) = self.reported_clause_start(start, at) {
+            if let Some(m) = self.first_subject(|m| m.tokens.start >= reported && m.tokens.end <= at) {
+                return Self::argument(m);
+            }
+            if !self.speaker_pronoun_in(reported..at) {
+                return None;
+            }
+        }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(m);
         }
@@ -70,7 +81,9 @@ impl<'a> Frame<'a> {
         // main clause's subject: from the clause before it, else after the comma
         // that closes it. Quotes and colons are walls: speech has its own subjects.
         let opened_by_word = self.sentence.tokens[start].kind == TokenKind::Word;
-        if start > 0 && opened_by_word {
+        // "since the allegations against X came to light": a clause with a subject
+        // of its own lends none from the main clause.
+        if start > 0 && opened_by_word && !self.has_own_subject(start, at) {
             let wall =
                 (0..start).rev().find(|&i| self.is_boundary(i) && self.sentence.tokens[i].kind != TokenKind::Word);
             let from = wall.map_or(0, |w| w + 1);

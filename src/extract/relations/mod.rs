@@ -8,6 +8,7 @@
 //! filled frame means ([`senses`]), then reads reported claims.
 
 mod arguments;
+mod clauses;
 mod frame;
 mod nominal;
 mod senses;
