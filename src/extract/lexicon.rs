@@ -412,6 +412,8 @@ named_classes! {
         company_possession (0, true),
         /// Verbs of saying and thinking whose reported clause may drop "that" ("confirmed Israel shared ...").
         reporting (0, true),
+        /// Past forms of triggers that often take no object ("agreed with", "protested against").
+        intransitive (0, true),
     }
 }
 

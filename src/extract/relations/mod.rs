@@ -11,6 +11,7 @@ mod arguments;
 mod clauses;
 mod frame;
 mod nominal;
+mod participles;
 mod senses;
 
 use std::ops::Range;
@@ -133,6 +134,9 @@ impl Finder<'_> {
         let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
         let (subject, object, complement_end) = if frame.is_passive(trigger.clone()) {
             let (agent, patient) = frame.passive_arguments(trigger.clone(), entry, self.facts);
+            (agent, patient, 0)
+        } else if frame.is_reduced_relative(trigger.clone(), entry) {
+            let (agent, patient) = frame.reduced_relative_arguments(trigger.clone());
             (agent, patient, 0)
         } else {
             frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), previous_subject)
