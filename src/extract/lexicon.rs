@@ -414,6 +414,8 @@ named_classes! {
         reporting (0, true),
         /// Past forms of triggers that often take no object ("agreed with", "protested against").
         intransitive (0, true),
+        /// PLOVER categories whose target may be the possessor of what the verb acts on ("attacked Bush's record").
+        possessor_target (0, true),
     }
 }
 

@@ -180,6 +180,17 @@ impl<'a> Frame<'a> {
         kinds: &[EntityKind],
         previous_subject: Option<&Argument>,
     ) -> (Option<Argument>, usize) {
+        // "refused to accept Syria's denials": the object is the next verb's, and
+        // that verb's own frame is read no more.
+        let infinitive = self.word(trigger.end).starts_with(char::is_lowercase)
+            && !self.lexicon.lists.participle_determiner.contains(self.word(trigger.end));
+        if entry.complement
+            && self.lower(trigger.end - 1) == "to"
+            && infinitive
+            && let Some(m) = self.complement_object(trigger.clone(), end, kinds)
+        {
+            return (Self::argument(m), m.tokens.end);
+        }
         let mut object = None;
         if entry.direct {
             object = self.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
@@ -254,6 +265,13 @@ impl<'a> Frame<'a> {
     /// "agreed to provide aid to Romania": the object of the verb that follows.
     /// "threatened on Monday to break relations with Russia".
     fn complement_object(&self, trigger: Range<usize>, end: usize, kinds: &[EntityKind]) -> Option<&&'a Mention> {
+        // "a demand for Turkey to recognise Cyprus": the one who is to act.
+        if self.lower(trigger.end) == "for"
+            && let Some(m) = self.heads().find(|m| m.tokens.start == trigger.end + 1 && kinds.contains(&m.kind))
+            && self.lower(m.tokens.end) == "to"
+        {
+            return Some(m);
+        }
         let verb = if self.lower(trigger.end - 1) == "to" {
             trigger.end
         } else {

@@ -13,6 +13,7 @@ mod frame;
 mod nominal;
 mod participles;
 mod senses;
+mod targets;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -145,7 +146,11 @@ impl Finder<'_> {
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
         let (Some(subject), Some(object)) = (subject, object) else { return None };
-        if subject.0 == object.0 || frame.gives_no_aid(entry, &object) || frame.buys_a_part(entry, &object) {
+        if subject.0 == object.0
+            || frame.gives_no_aid(entry, &object)
+            || frame.buys_a_part(entry, &object)
+            || frame.modifier_is_no_target(trigger.clone(), entry, &object)
+        {
             return None;
         }
         let last = object.1.end.max(trigger_span.end);
