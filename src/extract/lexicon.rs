@@ -416,6 +416,14 @@ named_classes! {
         intransitive (0, true),
         /// PLOVER categories whose target may be the possessor of what the verb acts on ("attacked Bush's record").
         possessor_target (0, true),
+        /// Market quantities: cutting, releasing or demanding them is trade, not an event between actors.
+        economic_noun (0, true),
+        /// Verbs of command: "ordered a report on X" orders a thing, it makes no demand of X.
+        command (0, true),
+        /// Trigger words whose noun is no act ("a one-time charge", "its best-known brands").
+        verb_only (0, true),
+        /// Verbs whose people object is rescued, not left: "evacuate citizens" is no withdrawal.
+        rescue (0, true),
     }
 }
 

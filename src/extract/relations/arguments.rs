@@ -231,6 +231,8 @@ impl<'a> Frame<'a> {
         let window: Vec<usize> = (after..(after + 8).min(self.sentence.tokens.len()))
             .take_while(|&j| j == after || !self.is_boundary(j))
             .filter(|&j| !infinitive(j))
+            // "veto the rebate secured by X": the preposition of another participle.
+            .filter(|&j| j == after || !self.lower(j - 1).ends_with("ed"))
             .collect();
         // The frame lists its prepositions by preference: "complained to the UN over
         // Israeli raids" is a complaint about the raids.
@@ -247,8 +249,14 @@ impl<'a> Frame<'a> {
             if anaphor > 0 && ends_phrase && self.first_in(p + 1..p + 1 + anaphor, None).is_none() {
                 previous_subject.cloned()
             } else {
-                self.first_in(p + 1..(p + 7).min(self.sentence.tokens.len()), Some(kinds))
-                    .and_then(|m| Self::argument(m))
+                // The phrase ends at a comma: "gave a briefing to ambassadors, explaining
+                // Syria's ..."; not a place's: "born in Lubbock, Texas".
+                let place_comma =
+                    |k: usize| self.word(k) == "," && self.classes.is_capitalized(k - 1) && self.starts_mention(k + 1);
+                let end = (p + 1..(p + 7).min(self.sentence.tokens.len()))
+                    .find(|&k| matches!(self.word(k), "," | ";") && !place_comma(k))
+                    .unwrap_or((p + 7).min(self.sentence.tokens.len()));
+                self.first_in(p + 1..end, Some(kinds)).and_then(|m| Self::argument(m))
             }
         })
     }

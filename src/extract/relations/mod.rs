@@ -14,6 +14,7 @@ mod nominal;
 mod participles;
 mod senses;
 mod targets;
+mod things;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -150,6 +151,7 @@ impl Finder<'_> {
             || frame.gives_no_aid(entry, &object)
             || frame.buys_a_part(entry, &object)
             || frame.modifier_is_no_target(trigger.clone(), entry, &object)
+            || frame.acts_on_a_thing(trigger.clone(), entry, &object)
         {
             return None;
         }

@@ -280,6 +280,7 @@ impl<'a> Frame<'a> {
             e == s && self.lexicon.lists.particle.contains(self.lower(s + 1).as_str()) && self.lower(s + 2) != "to";
         // "its long-threatened invasion": a hyphenated compound is an adjective.
         let compound = s > 0 && self.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
-        !(inside_name || capitalized || adjective || particle || compound)
+        let noun = e == s && self.noun_of_a_verb_trigger(s);
+        !(inside_name || capitalized || adjective || particle || compound || noun)
     }
 }
