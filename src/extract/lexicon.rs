@@ -424,6 +424,8 @@ named_classes! {
         verb_only (0, true),
         /// Verbs whose people object is rescued, not left: "evacuate citizens" is no withdrawal.
         rescue (0, true),
+        /// Nouns of a number of events: "a set of accusations" is the accusations themselves.
+        collective (0, true),
     }
 }
 

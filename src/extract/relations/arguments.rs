@@ -55,6 +55,9 @@ impl<'a> Frame<'a> {
 
     /// The subject of the clause holding token `at`.
     pub(super) fn subject(&self, at: usize) -> Option<Argument> {
+        if let Some(agent) = self.nominal_agent(at) {
+            return agent;
+        }
         let start = self.clause_start(at);
         // "Abbas confirmed Israel shared ...": the reported clause's own subject,
         // else none ("said the decision by the court to give ..."), unless an

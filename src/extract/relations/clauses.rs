@@ -3,7 +3,8 @@
 //! whether a subordinate clause ("after the allegations ...") has a subject
 //! of its own or borrows the main clause's.
 
-use super::frame::Frame;
+use super::frame::{Argument, Frame};
+use crate::text::TokenKind;
 
 /// Pronouns whose referent the mentions do not resolve but which, after a
 /// verb of saying, usually stand for the speaker ("Russia said it would ...").
@@ -83,5 +84,50 @@ impl Frame<'_> {
             }
         }
         None
+    }
+
+    /// The agent a noun trigger names itself, if it does: its possessor
+    /// ("Musharraf's visit to Britain" → Musharraf; "the market operator's
+    /// promise" → none), or none when the noun hangs from "of" ("foreknowledge
+    /// of the attacks in New York", "a barrage of requests"). `None` when the
+    /// trigger is a verb ("the leader of the opposition criticised") or neither
+    /// applies; a gerund ("accused of attacking") is a verb.
+    pub(super) fn nominal_agent(&self, at: usize) -> Option<Option<Argument>> {
+        let lists = &self.lexicon.lists;
+        let named_before = self.in_mention(at.saturating_sub(1)) && !self.is_possessive(at - 1);
+        if at == 0 || self.lower(at).ends_with("ing") || named_before {
+            return None;
+        }
+        // "Argentina's energy crisis forced ...": a verb's subject is the owned thing.
+        let verb = self.lower(at).ends_with("ed") || self.classes.is(at, &self.lexicon.words.verb);
+        if verb {
+            return None;
+        }
+        let mut k = at;
+        while k > at.saturating_sub(4) && k > 0 {
+            k -= 1;
+            if self.is_possessive(k) {
+                // A possessor is no head of its own phrase: any resolved mention will do.
+                let owner = self.mentions.iter().find(|m| m.tokens.end == k && m.entity.is_some());
+                return Some(owner.and_then(|m| Self::argument(m)));
+            }
+            let word = self.lower(k);
+            if word == "of" {
+                let collective = k > 0 && lists.collective.contains(self.lower(k - 1).as_str());
+                return if collective { None } else { Some(None) };
+            }
+            let modifier = self.word(k).starts_with(char::is_lowercase)
+                && !lists.grammar.contains(word.as_str())
+                && !lists.preposition.contains(word.as_str())
+                && !word.ends_with("ly");
+            if !(modifier || matches!(word.as_str(), "the" | "a" | "an")) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn is_possessive(&self, k: usize) -> bool {
+        self.sentence.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive)
     }
 }
