@@ -426,6 +426,8 @@ named_classes! {
         rescue (0, true),
         /// Nouns of a number of events: "a set of accusations" is the accusations themselves.
         collective (0, true),
+        /// Events that happen to or in the state named before them ("the Iraq war", "the China embargo").
+        topic_noun (0, true),
     }
 }
 

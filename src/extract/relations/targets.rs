@@ -17,7 +17,8 @@ impl Frame<'_> {
     /// not pass to it: a possessor or a state before a common noun outside the
     /// acts of `possessor_target` ("promised Britain's rebate", "given US
     /// current account deficit"), or a place before a common noun (the topic:
-    /// "Kashmir moves"), except where the act is a visit or an arrival.
+    /// "Kashmir moves"; a state before an event that happens to it, "the Iraq
+    /// war"), except where the act is a visit or an arrival.
     pub(super) fn modifier_is_no_target(
         &self,
         trigger: Range<usize>,
@@ -57,7 +58,9 @@ impl Frame<'_> {
         // London market"); a state may own it ("a US offer"), as a possessor does.
         match m.kind {
             EntityKind::Place => true,
-            EntityKind::State => !owner_kept,
+            EntityKind::State => {
+                !owner_kept || self.lexicon.lists.topic_noun.contains(self.lower(m.tokens.end).as_str())
+            }
             _ => false,
         }
     }
