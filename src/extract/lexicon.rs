@@ -412,6 +412,24 @@ named_classes! {
         company_possession (0, true),
         /// Nouns for a lawyer or adviser acting for a client ("Roe's lawyer Jane Doe").
         counsel (0, true),
+        /// Verbs of saying and thinking whose reported clause may drop "that" ("confirmed Israel shared ...").
+        reporting (0, true),
+        /// Past forms of triggers that often take no object ("agreed with", "protested against").
+        intransitive (0, true),
+        /// PLOVER categories whose target may be the possessor of what the verb acts on ("attacked Bush's record").
+        possessor_target (0, true),
+        /// Market quantities: cutting, releasing or demanding them is trade, not an event between actors.
+        economic_noun (0, true),
+        /// Verbs of command: "ordered a report on X" orders a thing, it makes no demand of X.
+        command (0, true),
+        /// Trigger words whose noun is no act ("a one-time charge", "its best-known brands").
+        verb_only (0, true),
+        /// Verbs whose people object is rescued, not left: "evacuate citizens" is no withdrawal.
+        rescue (0, true),
+        /// Nouns of a number of events: "a set of accusations" is the accusations themselves.
+        collective (0, true),
+        /// Events that happen to or in the state named before them ("the Iraq war", "the China embargo").
+        topic_noun (0, true),
     }
 }
 

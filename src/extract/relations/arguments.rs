@@ -55,7 +55,21 @@ impl<'a> Frame<'a> {
 
     /// The subject of the clause holding token `at`.
     pub(super) fn subject(&self, at: usize) -> Option<Argument> {
+        if let Some(agent) = self.nominal_agent(at) {
+            return agent;
+        }
         let start = self.clause_start(at);
+        // "Abbas confirmed Israel shared ...": the reported clause's own subject,
+        // else none ("said the decision by the court to give ..."), unless an
+        // unresolved pronoun there stands for the speaker ("said it would ...").
+        if let Some(reported) = self.reported_clause_start(start, at) {
+            if let Some(m) = self.first_subject(|m| m.tokens.start >= reported && m.tokens.end <= at) {
+                return Self::argument(m);
+            }
+            if !self.speaker_pronoun_in(reported..at) {
+                return None;
+            }
+        }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(m);
         }
@@ -70,7 +84,9 @@ impl<'a> Frame<'a> {
         // main clause's subject: from the clause before it, else after the comma
         // that closes it. Quotes and colons are walls: speech has its own subjects.
         let opened_by_word = self.sentence.tokens[start].kind == TokenKind::Word;
-        if start > 0 && opened_by_word {
+        // "since the allegations against X came to light": a clause with a subject
+        // of its own lends none from the main clause.
+        if start > 0 && opened_by_word && !self.has_own_subject(start, at) {
             let wall =
                 (0..start).rev().find(|&i| self.is_boundary(i) && self.sentence.tokens[i].kind != TokenKind::Word);
             let from = wall.map_or(0, |w| w + 1);
@@ -167,6 +183,17 @@ impl<'a> Frame<'a> {
         kinds: &[EntityKind],
         previous_subject: Option<&Argument>,
     ) -> (Option<Argument>, usize) {
+        // "refused to accept Syria's denials": the object is the next verb's, and
+        // that verb's own frame is read no more.
+        let infinitive = self.word(trigger.end).starts_with(char::is_lowercase)
+            && !self.lexicon.lists.participle_determiner.contains(self.word(trigger.end));
+        if entry.complement
+            && self.lower(trigger.end - 1) == "to"
+            && infinitive
+            && let Some(m) = self.complement_object(trigger.clone(), end, kinds)
+        {
+            return (Self::argument(m), m.tokens.end);
+        }
         let mut object = None;
         if entry.direct {
             object = self.direct_object(trigger.end, end.max(trigger.end + 1), Some(kinds));
@@ -207,6 +234,8 @@ impl<'a> Frame<'a> {
         let window: Vec<usize> = (after..(after + 8).min(self.sentence.tokens.len()))
             .take_while(|&j| j == after || !self.is_boundary(j))
             .filter(|&j| !infinitive(j))
+            // "veto the rebate secured by X": the preposition of another participle.
+            .filter(|&j| j == after || !self.lower(j - 1).ends_with("ed"))
             .collect();
         // The frame lists its prepositions by preference: "complained to the UN over
         // Israeli raids" is a complaint about the raids.
@@ -223,8 +252,14 @@ impl<'a> Frame<'a> {
             if anaphor > 0 && ends_phrase && self.first_in(p + 1..p + 1 + anaphor, None).is_none() {
                 previous_subject.cloned()
             } else {
-                self.first_in(p + 1..(p + 7).min(self.sentence.tokens.len()), Some(kinds))
-                    .and_then(|m| Self::argument(m))
+                // The phrase ends at a comma: "gave a briefing to ambassadors, explaining
+                // Syria's ..."; not a place's: "born in Lubbock, Texas".
+                let place_comma =
+                    |k: usize| self.word(k) == "," && self.classes.is_capitalized(k - 1) && self.starts_mention(k + 1);
+                let end = (p + 1..(p + 7).min(self.sentence.tokens.len()))
+                    .find(|&k| matches!(self.word(k), "," | ";") && !place_comma(k))
+                    .unwrap_or((p + 7).min(self.sentence.tokens.len()));
+                self.first_in(p + 1..end, Some(kinds)).and_then(|m| Self::argument(m))
             }
         })
     }
@@ -241,6 +276,13 @@ impl<'a> Frame<'a> {
     /// "agreed to provide aid to Romania": the object of the verb that follows.
     /// "threatened on Monday to break relations with Russia".
     fn complement_object(&self, trigger: Range<usize>, end: usize, kinds: &[EntityKind]) -> Option<&&'a Mention> {
+        // "a demand for Turkey to recognise Cyprus": the one who is to act.
+        if self.lower(trigger.end) == "for"
+            && let Some(m) = self.heads().find(|m| m.tokens.start == trigger.end + 1 && kinds.contains(&m.kind))
+            && self.lower(m.tokens.end) == "to"
+        {
+            return Some(m);
+        }
         let verb = if self.lower(trigger.end - 1) == "to" {
             trigger.end
         } else {

@@ -13,6 +13,7 @@ use crate::extract::vocabulary::EntityId;
 use crate::text::{Sentence, TokenKind};
 
 /// A lower-cased word that allocates only when the word has capitals.
+#[derive(Default)]
 pub(super) struct Lower<'a>(Cow<'a, str>);
 
 impl Lower<'_> {

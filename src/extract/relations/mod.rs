@@ -8,9 +8,13 @@
 //! filled frame means ([`senses`]), then reads reported claims.
 
 mod arguments;
+mod clauses;
 mod frame;
 mod nominal;
+mod participles;
 mod senses;
+mod targets;
+mod things;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -133,6 +137,9 @@ impl Finder<'_> {
         let (subject, object, complement_end) = if frame.is_passive(trigger.clone()) {
             let (agent, patient) = frame.passive_arguments(trigger.clone(), entry, self.facts);
             (agent, patient, 0)
+        } else if frame.is_reduced_relative(trigger.clone(), entry) {
+            let (agent, patient) = frame.reduced_relative_arguments(trigger.clone());
+            (agent, patient, 0)
         } else {
             frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), previous_subject)
         };
@@ -140,7 +147,12 @@ impl Finder<'_> {
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
         let (Some(subject), Some(object)) = (subject, object) else { return None };
-        if subject.0 == object.0 || frame.gives_no_aid(entry, &object) || frame.buys_a_part(entry, &object) {
+        if subject.0 == object.0
+            || frame.gives_no_aid(entry, &object)
+            || frame.buys_a_part(entry, &object)
+            || frame.modifier_is_no_target(trigger.clone(), entry, &object)
+            || frame.acts_on_a_thing(trigger.clone(), entry, &object)
+        {
             return None;
         }
         let last = object.1.end.max(trigger_span.end);

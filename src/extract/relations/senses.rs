@@ -149,9 +149,9 @@ impl<'a> Frame<'a> {
         if speaker || about { criticized } else { entry }
     }
 
-    /// "gave Britain the chance", "granted Yukos an injunction": a gift whose
-    /// thing given (the second object) is no aid is no aid ("gave Ukraine a
-    /// loan" is).
+    /// "gave Britain the chance", "granted Yukos an injunction", "supply
+    /// Peugeot with 30,000 vehicles": a gift whose thing given (the second
+    /// object) is no aid is no aid ("gave Ukraine a loan" is).
     pub(super) fn gives_no_aid(&self, entry: &RelationEntry, object: &Argument) -> bool {
         if entry.kind.plover.as_deref() != Some("AID") {
             return false;
@@ -159,10 +159,11 @@ impl<'a> Frame<'a> {
         let lists = &self.lexicon.lists;
         let tokens = &self.sentence.tokens;
         let Some(after) = tokens.iter().position(|t| t.start >= object.1.end) else { return false };
-        if !lists.participle_determiner.contains(self.lower(after).as_str()) {
+        // "supply Peugeot with 30,000 vehicles": the thing after "with".
+        if !lists.participle_determiner.contains(self.lower(after).as_str()) && self.lower(after) != "with" {
             return false;
         }
-        let thing = (after + 1..(after + 5).min(tokens.len())).take_while(|&i| !self.is_boundary(i));
+        let thing = (after + 1..(after + 6).min(tokens.len())).take_while(|&i| !self.is_boundary(i));
         !thing.into_iter().any(|i| lists.aid_noun.contains(self.lower(i).as_str()))
     }
 
@@ -280,6 +281,7 @@ impl<'a> Frame<'a> {
             e == s && self.lexicon.lists.particle.contains(self.lower(s + 1).as_str()) && self.lower(s + 2) != "to";
         // "its long-threatened invasion": a hyphenated compound is an adjective.
         let compound = s > 0 && self.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
-        !(inside_name || capitalized || adjective || particle || compound)
+        let noun = e == s && self.noun_of_a_verb_trigger(s);
+        !(inside_name || capitalized || adjective || particle || compound || noun)
     }
 }

@@ -1,0 +1,133 @@
+//! Clauses no clause word marks: the reported clause after a verb of saying
+//! whose "that" is left out ("Abbas confirmed Israel shared ..."), and
+//! whether a subordinate clause ("after the allegations ...") has a subject
+//! of its own or borrows the main clause's.
+
+use super::frame::{Argument, Frame};
+use crate::text::TokenKind;
+
+/// Pronouns whose referent the mentions do not resolve but which, after a
+/// verb of saying, usually stand for the speaker ("Russia said it would ...").
+const SPEAKER_PRONOUNS: [&str; 5] = ["it", "they", "we", "i", "you"];
+
+impl Frame<'_> {
+    /// The first token of the reported clause holding `at`, if a verb of saying
+    /// or thinking (not inside a name) sits between the clause start `start`
+    /// and `at` with no comma between it and `at` ("X, who said ..., attacked"
+    /// keeps X). A verb with no clause after it is passed over: "is said to
+    /// have", "said during a visit". A trigger coordinated with the verb's own
+    /// phrase ("said Labour would ... and attacked") is the speaker's.
+    pub(super) fn reported_clause_start(&self, start: usize, at: usize) -> Option<usize> {
+        let mut before = at;
+        while before > start && self.lexicon.lists.adverb.contains(self.lower(before - 1).as_str()) {
+            before -= 1;
+        }
+        if before > start && self.lower(before - 1) == "and" {
+            return None;
+        }
+        for k in (start..at).rev() {
+            if self.word(k) == "," {
+                return None;
+            }
+            if !self.in_mention(k) && self.lexicon.lists.reporting.contains(self.lower(k).as_str()) {
+                let next = self.lower(k + 1);
+                // "announced a suspension of links": the noun is the verb's object.
+                let object = self.noun_phrase_start(at) == Some(k + 1);
+                let no_clause =
+                    object || self.lexicon.lists.preposition.contains(next.as_str()) || self.is_time_word(k + 1);
+                return if no_clause { None } else { Some(k + 1) };
+            }
+        }
+        None
+    }
+
+    /// A pronoun no mention resolves ("it", "they") in `range`: the reported
+    /// clause's subject is then most likely the speaker.
+    pub(super) fn speaker_pronoun_in(&self, range: std::ops::Range<usize>) -> bool {
+        range.into_iter().any(|k| SPEAKER_PRONOUNS.contains(&self.lower(k).as_str()))
+    }
+
+    /// The subordinate clause opened at `start` has a subject of its own
+    /// before the verb at `at`: a determiner opens one ("since the plan
+    /// was approved by X"), while a participle clause has none ("after meeting
+    /// X", "after being recalled"), nor has a noun trigger ("after a meeting
+    /// with X": the main clause's subject met X). A relative clause closed by a
+    /// comma ("X, which is an adviser to Y, called on Z") leaves the main
+    /// clause's subject to the verb after it.
+    pub(super) fn has_own_subject(&self, start: usize, at: usize) -> bool {
+        let determiners = &self.lexicon.lists.participle_determiner;
+        let relative = matches!(self.lower(start).as_str(), "which" | "who");
+        if relative && (start + 1..at).any(|k| self.word(k) == ",") {
+            return false;
+        }
+        self.noun_phrase_start(at).is_none() && (start + 1..at).any(|k| determiners.contains(self.lower(k).as_str()))
+    }
+
+    /// Where the noun phrase the trigger at `at` heads begins, if it is a noun:
+    /// a determiner at most three lower-case words before it, with no
+    /// auxiliary, preposition or name between, and a preposition after it
+    /// ("the second-worst attack in", "a suspension of"); a verb takes its
+    /// object directly ("the rules allow parties", "the auction violated US law").
+    fn noun_phrase_start(&self, at: usize) -> Option<usize> {
+        let lists = &self.lexicon.lists;
+        if !lists.preposition.contains(self.lower(at + 1).as_str()) {
+            return None;
+        }
+        for k in (at.saturating_sub(4)..at).rev() {
+            let word = self.lower(k);
+            if lists.participle_determiner.contains(word.as_str()) {
+                return Some(k);
+            }
+            let verb_or_link = lists.grammar.contains(word.as_str()) || lists.preposition.contains(word.as_str());
+            if verb_or_link || self.in_mention(k) || self.word(k).starts_with(char::is_uppercase) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The agent a noun trigger names itself, if it does: its possessor
+    /// ("Musharraf's visit to Britain" → Musharraf; "the market operator's
+    /// promise" → none), or none when the noun hangs from "of" ("foreknowledge
+    /// of the attacks in New York", "a barrage of requests"). `None` when the
+    /// trigger is a verb ("the leader of the opposition criticised") or neither
+    /// applies; a gerund ("accused of attacking") is a verb.
+    pub(super) fn nominal_agent(&self, at: usize) -> Option<Option<Argument>> {
+        let lists = &self.lexicon.lists;
+        let named_before = self.in_mention(at.saturating_sub(1)) && !self.is_possessive(at - 1);
+        if at == 0 || self.lower(at).ends_with("ing") || named_before {
+            return None;
+        }
+        // "Argentina's energy crisis forced ...": a verb's subject is the owned thing.
+        let verb = self.lower(at).ends_with("ed") || self.classes.is(at, &self.lexicon.words.verb);
+        if verb {
+            return None;
+        }
+        let mut k = at;
+        while k > at.saturating_sub(4) && k > 0 {
+            k -= 1;
+            if self.is_possessive(k) {
+                // A possessor is no head of its own phrase: any resolved mention will do.
+                let owner = self.mentions.iter().find(|m| m.tokens.end == k && m.entity.is_some());
+                return Some(owner.and_then(|m| Self::argument(m)));
+            }
+            let word = self.lower(k);
+            if word == "of" {
+                let collective = k > 0 && lists.collective.contains(self.lower(k - 1).as_str());
+                return if collective { None } else { Some(None) };
+            }
+            let modifier = self.word(k).starts_with(char::is_lowercase)
+                && !lists.grammar.contains(word.as_str())
+                && !lists.preposition.contains(word.as_str())
+                && !word.ends_with("ly");
+            if !(modifier || matches!(word.as_str(), "the" | "a" | "an")) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn is_possessive(&self, k: usize) -> bool {
+        self.sentence.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Possessive)
+    }
+}
