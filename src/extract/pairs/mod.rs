@@ -22,7 +22,7 @@ use super::extraction::{Mention, Relation};
 use super::lexicon::Lexicon;
 use super::vocabulary::{EntityId, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
-use features::{Kind, PairView, lower, seed};
+use features::{Kind, PairView, mix, seed, word_hashes};
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
 pub use train::{Examples, train};
@@ -39,6 +39,7 @@ pub(crate) fn for_each_pair<'m>(
     let mut by_sentence: Vec<&'m Mention> = mentions.iter().filter(|m| candidates::is_candidate(m)).collect();
     by_sentence.sort_by_key(|m| m.sentence);
     let mut here = Vec::new();
+    let mut words = Vec::new();
     let mut features = Vec::with_capacity(64);
     for run in by_sentence.chunk_by(|a, b| a.sentence == b.sentence) {
         let index = run[0].sentence;
@@ -46,7 +47,9 @@ pub(crate) fn for_each_pair<'m>(
             continue;
         }
         candidates::select(run.iter().copied(), &mut here);
-        let view = PairView { text, tokens: &sentences[index].tokens, mentions: &here };
+        let tokens = &sentences[index].tokens;
+        word_hashes(text, tokens, &mut words);
+        let view = PairView { text, tokens, mentions: &here, words: &words };
         for (a, b) in candidates::pairs(&here) {
             let allowed = model::allowed(here[a].kind, here[b].kind);
             if allowed == 1 {
@@ -191,7 +194,7 @@ fn telling_word(
 ) -> Option<usize> {
     let tokens = view.tokens;
     let weight = |k: usize| {
-        let f = lower(seed(Kind::Between), tokens[k].text(view.text));
+        let f = mix(seed(Kind::Between), view.words[k]);
         model.weight(f, class) - model.weight(f, 0)
     };
     (first.tokens.end..second.tokens.start)
@@ -228,7 +231,9 @@ mod tests {
         let sentence = &crate::text::analyze(text, 0..text.len())[0];
         let mentions = [person(sentence, 0..2, 0), person(sentence, 3..5, 1)];
         let refs: Vec<&Mention> = mentions.iter().collect();
-        PairView { text, tokens: &sentence.tokens, mentions: &refs }.features(0, 1, &mut view_features);
+        let mut words = Vec::new();
+        word_hashes(text, &sentence.tokens, &mut words);
+        PairView { text, tokens: &sentence.tokens, mentions: &refs, words: &words }.features(0, 1, &mut view_features);
         let mut model = PairModel::default();
         let mut w = [0f32; model::N];
         w[class(PairType::Kill, true)] = 5.0;
