@@ -155,6 +155,22 @@ pub(crate) struct UnplacedTitle {
     pub relation: Role,
     /// The title's bytes.
     pub trigger: Range<usize>,
+    /// What stands before the title: whether a word there may name its body.
+    pub opening: TitleOpening,
+}
+
+/// What stands before a title that no organization or state qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleOpening {
+    /// Nothing that could name its body: the sentence's start, punctuation, a
+    /// determiner or grammatical word ("said chief executive X", "the company's chairman X").
+    Bare,
+    /// "its": the body is the organization the pronoun refers to ("Acme and its chief executive X").
+    Its,
+    /// Capitalised words no rule read as a name: a portfolio ("Environment Secretary X").
+    Portfolio,
+    /// Any other word: a body left unread ("Committee chairman X", "Conservative leader X").
+    Qualified,
 }
 
 /// "the report by the Office of ...": the organization published the report

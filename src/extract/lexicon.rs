@@ -424,6 +424,8 @@ named_classes! {
         verb_only (0, true),
         /// Verbs whose people object is rescued, not left: "evacuate citizens" is no withdrawal.
         rescue (0, true),
+        /// Nouns for a lawyer or adviser acting for a client ("Roe's lawyer Jane Doe").
+        counsel (0, true),
     }
 }
 

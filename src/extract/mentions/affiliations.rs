@@ -8,7 +8,11 @@ use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
 impl Scan<'_> {
-    /// "Claudia Mo of the Civic Party": a named person, "of", a named organization.
+    /// "Claudia Mo of the Civic Party": a named person, "of", a named
+    /// organization; "Jane Roe, from the Refugee Forum," likewise, when the
+    /// organization closes the phrase (BBC dev corpus: six with the comma,
+    /// "Simon Wheatley, from Goldman Sachs", two without, "David Graham from
+    /// the FDA").
     pub(super) fn memberships(&mut self, first: usize) {
         let mentions = &self.found.mentions[first..];
         let mut facts = Vec::new();
@@ -16,13 +20,22 @@ impl Scan<'_> {
             mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Person && m.form == Form::Name)
         {
             let at = person.tokens.end;
-            if self.word(at) != "of" {
-                continue;
-            }
+            // "Jane Roe, from the Refugee Forum, said": "from" an organization, as "of" one.
+            let from = match (self.word(at), self.word(at + 1)) {
+                ("of", _) => Some(false),
+                ("from", _) => Some(true),
+                (",", "from") => Some(true),
+                _ => None,
+            };
+            let Some(from) = from else { continue };
+            let at = if self.word(at) == "," { at + 1 } else { at };
             let org_start = if self.word(at + 1) == "the" { at + 2 } else { at + 1 };
-            if let Some(o) =
-                mentions.iter().position(|m| m.kind == EntityKind::Organization && m.tokens.start == org_start)
-            {
+            let org = mentions.iter().position(|m| {
+                m.kind == EntityKind::Organization
+                    && m.tokens.start == org_start
+                    && (!from || m.form == Form::Name && self.closes_or_speaks(m.tokens.end))
+            });
+            if let Some(o) = org {
                 facts.push(RoleFact {
                     person: first + p,
                     relation: Role::MemberOf,
@@ -36,6 +49,13 @@ impl Scan<'_> {
                 self.found.roles.push(fact);
             }
         }
+    }
+
+    /// Token `k` ends a phrase: punctuation, the sentence's end or a speech verb ("from Acme said").
+    fn closes_or_speaks(&self, k: usize) -> bool {
+        k >= self.tokens.len()
+            || matches!(self.word(k), "," | "." | ";" | ":")
+            || self.is(k, &self.lexicon.words.speech)
     }
 
     /// "Kofi Annan, UN secretary-general, ...", "Salaheddine Sidhoum, Algeria's leading
@@ -84,7 +104,7 @@ impl Scan<'_> {
     pub(super) fn nationalities(&mut self, first: usize) {
         for p in first..self.found.mentions.len() {
             let person = &self.found.mentions[p];
-            if person.kind != EntityKind::Person || person.form != Form::Name || person.tokens.start < 2 {
+            if person.kind != EntityKind::Person || person.form != Form::Name || person.tokens.start == 0 {
                 continue;
             }
             let noun = person.tokens.start - 1;
@@ -106,16 +126,28 @@ impl Scan<'_> {
                     && matches!(m.cue, Cue::State(_) | Cue::Org { .. })
                     && matches!(m.form, Form::Demonym | Form::Name)
             });
+            let qualifier = qualifier.map(|q| first + q).or_else(|| self.party_before(first, person.tokens.start));
+            let described =
+                described || qualifier.is_some_and(|q| self.found.mentions[q].tokens.end == person.tokens.start);
             if let (true, Some(q)) = (described, qualifier) {
                 // "U.N. mediator Diego Cordovez": an organization's people are its members.
-                let relation = if matches!(self.found.mentions[first + q].cue, Cue::State(_)) {
-                    Role::NationalOf
-                } else {
-                    Role::MemberOf
-                };
+                let relation =
+                    if matches!(self.found.mentions[q].cue, Cue::State(_)) { Role::NationalOf } else { Role::MemberOf };
                 let trigger = self.span(noun..noun + 1);
-                self.found.roles.push(RoleFact { person: p, relation, state: first + q, trigger });
+                self.found.roles.push(RoleFact { person: p, relation, state: q, trigger });
             }
         }
+    }
+
+    /// "Democrat John Kerry", "Tory Neil Hamilton": a party of the lexicon
+    /// right before a name is the person's (BBC dev corpus: "Lib Dem Norman
+    /// Baker", "Liberal Democrat David Laws", "Tory Dominic Grieve").
+    fn party_before(&self, first: usize, start: usize) -> Option<usize> {
+        (first..self.found.mentions.len()).find(|&o| {
+            let m = &self.found.mentions[o];
+            m.tokens.end == start
+                && m.form == Form::Name
+                && matches!(m.cue, Cue::Org { lexicon: Some(org), .. } if self.lexicon.organization(org).sector == "party")
+        })
     }
 }

@@ -46,7 +46,8 @@ impl Scan<'_> {
     fn reversed_apposed_roles(&self, first: usize, facts: &mut Vec<RoleFact>) {
         for p in first..self.found.mentions.len() {
             let person = &self.found.mentions[p];
-            let start = person.tokens.start;
+            // "..., Sir Andrew Green": the comma stands before the name's title.
+            let start = person.phrase_start.min(person.tokens.start);
             if person.kind != EntityKind::Person
                 || person.form != Form::Name
                 || start < 5

@@ -30,6 +30,10 @@ impl Scan<'_> {
         self.found.mentions.iter().rposition(|m| m.sentence == sentence && m.tokens.end == k).filter(|&m| {
             let m = &self.found.mentions[m];
             let Cue::Org { lexicon, .. } = &m.cue else { return false };
+            // "Former Cabinet minister X": a title word opening the sentence is no organization's.
+            if lexicon.is_none() && self.lexicon.lists.title_word.contains(self.word(m.tokens.start)) {
+                return false;
+            }
             let last = m.tokens.end - 1;
             let employs = !portfolio_slot
                 || lexicon.is_some()

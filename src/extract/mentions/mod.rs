@@ -12,6 +12,7 @@ mod affiliations;
 mod apposed_roles;
 mod buffers;
 mod capitalized;
+mod counsel;
 mod descriptions;
 mod employers;
 mod gazetteer;
@@ -21,6 +22,7 @@ mod placements;
 mod pronouns;
 mod scan;
 mod tagged;
+mod title_openings;
 mod titled;
 
 use super::classes::{TokenClasses, WordTable};
@@ -66,6 +68,7 @@ impl Scan<'_> {
         self.memberships(first);
         self.placements(first);
         self.apposed_roles(first);
+        self.counsel(first);
         self.possessive_affiliations(first);
         self.appositions(first);
         self.nationalities(first);

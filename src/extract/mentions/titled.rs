@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::scan::Scan;
-use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact, UnplacedTitle};
+use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact, TitleOpening, UnplacedTitle};
 use crate::extract::lexicon::{GazTarget, TitleEntry, TitleKind};
 use crate::extract::vocabulary::Role;
 use crate::extract::vocabulary::StateId;
@@ -21,6 +21,8 @@ struct Held {
     posted: bool,
     /// "deputy" or "vice" before the title: the holder is second in line.
     deputy: bool,
+    /// What stands before the title.
+    opening: TitleOpening,
 }
 
 impl Scan<'_> {
@@ -89,8 +91,13 @@ impl Scan<'_> {
         );
         let phrase_start = role_state.map_or(i, |s| self.found.mentions[s].tokens.start.min(i));
         self.found.mentions[person_mention].phrase_start = phrase_start;
-        let deputy = i > 0 && ["deputy", "vice", "assistant"].iter().any(|d| d.eq_ignore_ascii_case(self.word(i - 1)));
-        let held = Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some(), deputy };
+        // "deputy prime minister", and "Deputy Prime Minister" read as two titles.
+        let second_in_line =
+            |k: usize| ["deputy", "vice", "assistant"].iter().any(|d| d.eq_ignore_ascii_case(self.word(k)));
+        let deputy = i > 0 && second_in_line(i - 1) || second_in_line(i) && title_end > i + 1;
+        let opening = self.title_opening(i);
+        let held =
+            Held { person: person_mention, employer, state: role_state, posted: posted_to.is_some(), deputy, opening };
         self.push_title_roles(title, held, self.span(i..title_end));
         Some(scanned_to)
     }
@@ -160,20 +167,32 @@ impl Scan<'_> {
     /// The roles a title states of the person holding it: in the organization
     /// named after the title, in the state, and an ambassador's posting.
     fn push_title_roles(&mut self, title: &TitleEntry, held: Held, trigger: Range<usize>) {
-        let Held { person, employer, state, posted, deputy } = held;
+        let Held { person, employer, state, posted, deputy, opening } = held;
         let role = title.role.map(|r| if deputy { r.of_deputy() } else { r });
         if let Some(org) = employer {
             let relation = role.unwrap_or(Role::MemberOf);
             self.found.roles.push(RoleFact { person, relation, state: org, trigger: trigger.clone() });
         }
-        let Some(relation) = role else { return };
+        // "British Commander Colonel Bob Stewart", "US Senator X": a state before a
+        // title that names no role is the holder's own.
+        let Some(relation) = role else {
+            // Not "Tanzania Mr Brown" (an honorific qualifies nothing), nor a
+            // name inside another ("Tehran's Imam Khomeini Airport").
+            let holds = title.kind != TitleKind::Honorific && self.found.mentions[person].head;
+            if let Some(state) = state.filter(|_| holds) {
+                self.found.roles.push(RoleFact { person, relation: Role::NationalOf, state, trigger });
+            }
+            return;
+        };
         if let Some(state) = state
             && let Some(relation) = relation.toward_state()
         {
             self.found.roles.push(RoleFact { person, relation, state, trigger: trigger.clone() });
         }
         if state.is_none() && employer.is_none() && !posted {
-            self.found.unplaced_titles.push(UnplacedTitle { person, relation, trigger: trigger.clone() });
+            // A deputy's role is rewritten (`Role::of_deputy`): which body it is of, only the sentence says.
+            let opening = if deputy { TitleOpening::Qualified } else { opening };
+            self.found.unplaced_titles.push(UnplacedTitle { person, relation, trigger: trigger.clone(), opening });
         }
         if posted && relation == Role::AmbassadorOf {
             // The posted-to state was pushed just before the person's mention.

@@ -6,7 +6,8 @@
 //! (held on the document's date, when it has one), else, for a government
 //! office, the one state all their roles name (a lexicon that knows only a
 //! person's country, as `national_of`, places "Foreign Secretary Jack Straw"
-//! in the United Kingdom).
+//! in the United Kingdom); a converted entry with codes and no roles, by its
+//! country ("Environment Secretary Margaret Beckett").
 //! Nothing is guessed from the dateline or the story's topic.
 
 use std::sync::Arc;
@@ -56,6 +57,7 @@ impl Resolver<'_> {
             || relation == Role::PrimeMinisterOf;
         let candidates = match (same.is_empty(), office) {
             (false, _) => same,
+            (true, true) if roles.is_empty() => self.lexicon.person(person).country.into_iter().collect(),
             (true, true) => roles.iter().map(|held| held.state).collect(),
             (true, false) => return None,
         };

@@ -12,6 +12,7 @@ mod acronyms;
 mod codes;
 mod company_cues;
 mod descriptions;
+mod document_titles;
 mod lexicon_titles;
 mod names;
 mod resolver;
@@ -52,6 +53,7 @@ pub(crate) fn resolve(
     r.name_entities(&mut mentions, &names);
     r.stated_roles(&mentions, &roles, &order);
     r.titles_placed_by_lexicon(&mentions, &unplaced_titles, &order);
+    r.titles_placed_by_document(&mentions, &unplaced_titles, &order);
     r.descriptions_and_pronouns(&mut mentions, &order);
     r.publications(&mentions, &publishers, &order);
     let kept = r.keep_resolved(mentions);
