@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary};
-use newsgraph::evaluate::{self, articles, conll, conll04, petrarch, plover};
+use newsgraph::evaluate::{self, articles, conll, conll04, conll04_training, petrarch, plover};
 use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
@@ -119,8 +119,8 @@ struct PipelineArgs {
     /// Directory whose lexicon files replace the embedded ones by name
     #[arg(long, value_name = "DIR", global = true)]
     lexicon: Option<PathBuf>,
-    /// Rules and lexicons only, without the statistical name tagger: about twice
-    /// as fast, but fewer names of unknown people, places and organizations
+    /// Rules and lexicons only, without the statistical name tagger and relation
+    /// classifier: about twice as fast, but fewer names and relations
     #[arg(long, global = true)]
     no_tagger: bool,
 }
@@ -200,16 +200,19 @@ enum Command {
         #[command(flatten)]
         pipeline: PipelineArgs,
     },
-    /// Train the name tagger on a CoNLL-2003 file and write the model
+    /// Train the name tagger on a CoNLL-2003 file (or the relation classifier on a CoNLL04 one) and write the model
     Train {
-        /// Training data (token POS chunk NER columns, IOB1 tags), e.g. eng.train
+        /// Training data (token POS chunk NER columns, IOB1 tags), e.g. eng.train; with --relations, CoNLL04 JSON
         file: PathBuf,
-        /// Model file to write (ship it as data/model/ner.bin)
+        /// Model file to write (ship it as data/model/ner.bin, or relations.bin)
         #[arg(long, short = 'o')]
         output: PathBuf,
-        /// Passes over the data
-        #[arg(long, default_value = "12")]
-        epochs: usize,
+        /// Passes over the data [default: 12, or 10 with --relations]
+        #[arg(long)]
+        epochs: Option<usize>,
+        /// Train the relation classifier on CoNLL04 sentences
+        #[arg(long)]
+        relations: bool,
     },
     /// Merge graphs built from disjoint parts of a corpus into one
     Merge {
@@ -455,7 +458,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Train { file, output, epochs } => train(&file, &output, epochs, quiet),
+        Command::Train { file, output, epochs, relations } => train(&file, &output, epochs, relations, quiet),
         Command::Merge { graphs, out, evidence, resolution } => merge(&graphs, &out, evidence, &resolution),
         Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir, all_verbs } } => {
             use newsgraph::convert::Filters;
@@ -566,21 +569,29 @@ fn extract(input: InputArgs, output: Option<&Path>) -> Result<ExitCode> {
     Ok(exit_for(&summary))
 }
 
-fn train(file: &Path, output: &Path, epochs: usize, quiet: bool) -> Result<ExitCode> {
+/// Trains the name tagger on CoNLL-2003 or, with `relations`, the relation classifier on CoNLL04.
+fn train(file: &Path, output: &Path, epochs: Option<usize>, relations: bool, quiet: bool) -> Result<ExitCode> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
-    if docs.is_empty() {
-        bail!("{}: no CoNLL sentences found", file.display());
-    }
-    let lexicon = Lexicon::embedded();
-    let tagger = conll::train_tagger(&lexicon, &docs, epochs, |epoch, accuracy| {
+    let progress = |epoch, accuracy| {
         if !quiet {
             eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
         }
-    });
-    std::fs::write(output, tagger.to_bytes()).with_context(|| format!("cannot write {}", output.display()))?;
+    };
+    let (bytes, model) = if relations {
+        let sentences = conll04::parse(&text).map_err(|e| anyhow!("{}: not CoNLL04 data: {e}", file.display()))?;
+        let model = conll04_training::train(&Pipeline::embedded(), &sentences, epochs, progress);
+        (model.to_bytes(), format!("{model:?}"))
+    } else {
+        let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
+        if docs.is_empty() {
+            bail!("{}: no CoNLL sentences found", file.display());
+        }
+        let tagger = conll::train_tagger(&Lexicon::embedded(), &docs, epochs.unwrap_or(12), progress);
+        (tagger.to_bytes(), format!("{tagger:?}"))
+    };
+    std::fs::write(output, bytes).with_context(|| format!("cannot write {}", output.display()))?;
     if !quiet {
-        eprintln!("newsgraph: wrote {} ({tagger:?})", output.display());
+        eprintln!("newsgraph: wrote {} ({model})", output.display());
     }
     Ok(ExitCode::SUCCESS)
 }

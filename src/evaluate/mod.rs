@@ -8,6 +8,7 @@
 pub mod articles;
 pub mod conll;
 pub mod conll04;
+pub mod conll04_training;
 mod gold;
 pub mod petrarch;
 pub mod plover;

@@ -21,6 +21,7 @@ pub mod lexicon;
 pub(crate) mod matches;
 pub(crate) mod mentions;
 mod names;
+pub mod pairs;
 mod phrases;
 mod relations;
 mod resolve;
@@ -37,6 +38,7 @@ use classes::{TokenClasses, WordTable};
 pub use extraction::{Entity, EntityKind, Extraction, Form, Mention, Relation};
 pub use lexicon::Lexicon;
 pub use names::slug;
+pub use pairs::PairModel;
 pub use tagger::Tagger;
 pub use vocabulary::{EntityId, EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 
@@ -53,12 +55,23 @@ pub struct Pipeline {
     lexicon: Arc<Lexicon>,
     /// The statistical name tagger; none for the rules alone.
     tagger: Option<Arc<Tagger>>,
+    /// The learned relation classifier of mention pairs; none for the rules alone.
+    pairs: Option<Arc<PairModel>>,
 }
 
 impl Pipeline {
-    /// A pipeline of `lexicon` and `tagger` (an empty model counts as none).
+    /// A pipeline of `lexicon` and `tagger` (an empty model counts as none),
+    /// with the embedded relation classifier when it has a tagger: the
+    /// statistical models go together, and without them the rules run alone.
     pub fn new(lexicon: Arc<Lexicon>, tagger: Option<Arc<Tagger>>) -> Self {
-        Pipeline { lexicon, tagger: tagger.filter(|t| !t.is_empty()) }
+        let tagger = tagger.filter(|t| !t.is_empty());
+        let pairs = tagger.is_some().then(PairModel::shared).filter(|p| !p.is_empty());
+        Pipeline { lexicon, tagger, pairs }
+    }
+
+    /// This pipeline with another relation classifier, or none (an empty model counts as none).
+    pub fn with_pairs(self, pairs: Option<Arc<PairModel>>) -> Self {
+        Pipeline { pairs: pairs.filter(|p| !p.is_empty()), ..self }
     }
 
     /// The embedded lexicon and model.
@@ -71,8 +84,9 @@ impl Pipeline {
         Pipeline::new(Lexicon::shared(), None)
     }
 
-    /// The embedded lexicon and model with any file of `dir` (a lexicon file
-    /// or `ner.bin`) replacing its namesake; without a model unless `tagger`.
+    /// The embedded lexicon and models with any file of `dir` (a lexicon file,
+    /// `ner.bin` or `relations.bin`) replacing its namesake; without the
+    /// models unless `tagger`.
     pub fn load(dir: Option<&Path>, tagger: bool) -> crate::Result<Self> {
         let lexicon = match dir {
             Some(dir) => Lexicon::with_overrides(dir)?,
@@ -83,7 +97,11 @@ impl Pipeline {
             (true, Some(dir)) => Some(Tagger::with_override(dir)?),
             (true, None) => Some(Tagger::embedded()),
         };
-        Ok(Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)))
+        let pairs = match (&tagger, dir) {
+            (Some(_), Some(dir)) => Some(Arc::new(PairModel::with_override(dir)?)),
+            _ => None,
+        };
+        Ok(Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)).with_pairs(pairs))
     }
 
     /// The lexicons the stages read.
@@ -94,6 +112,11 @@ impl Pipeline {
     /// The statistical name tagger, if the pipeline has one.
     pub fn tagger(&self) -> Option<&Tagger> {
         self.tagger.as_deref()
+    }
+
+    /// The relation classifier, if the pipeline has one.
+    pub fn pairs(&self) -> Option<&PairModel> {
+        self.pairs.as_deref()
     }
 
     /// Stage 1, mentions: names, titles, descriptions and pronouns per sentence.
@@ -151,6 +174,10 @@ impl Pipeline {
         let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, found, &self.lexicon);
         let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon);
         relations.extend(resolved.facts);
+        if let Some(model) = &self.pairs {
+            let learned = pairs::find(&doc.text, sentences, &resolved.mentions, &relations, &self.lexicon, model);
+            relations.extend(learned);
+        }
         relations.sort_by(|a, b| {
             (a.sentence, a.trigger_span.start, &a.kind.label).cmp(&(b.sentence, b.trigger_span.start, &b.kind.label))
         });

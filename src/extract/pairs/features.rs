@@ -1,0 +1,228 @@
+//! What the classifier reads of a pair: the kinds, the words between and
+//! around the two mentions, hashed to 32 bits without building strings.
+
+use crate::extract::extraction::{EntityKind, Mention};
+use crate::text::{Token, TokenKind};
+
+/// Token sequences between the mentions up to this long are also one feature
+/// (", the", "of", "in", "'s", "of the").
+const SEQUENCE: usize = 4;
+
+/// What a pair's features are computed from: the sentence's text and tokens
+/// and its candidate mentions, the pair being two of them in sentence order.
+pub(crate) struct PairView<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tokens: &'a [Token],
+    pub(crate) mentions: &'a [&'a Mention],
+}
+
+/// The feature kinds, each hashed before its text.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+pub(crate) enum Kind {
+    Bias = 1,
+    Distance,
+    Between,
+    FirstBetween,
+    LastBetween,
+    Before,
+    After,
+    FirstLast,
+    SecondLast,
+    Sequence,
+    Shape,
+    MentionBetween,
+    Heads,
+    BetweenPair,
+    FirstBetweenKinds,
+    SecondFirst,
+    BetweenKinds,
+}
+
+pub(crate) const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
+
+pub(crate) const fn seed(kind: Kind) -> u32 {
+    fnv(0x811c_9dc5, &[kind as u8])
+}
+
+/// Continues `hash` over `word` in lower case, with curly apostrophes
+/// straight, allocating nothing: the hash of the plain lower-cased string.
+pub(crate) fn lower(mut hash: u32, word: &str) -> u32 {
+    if word.is_ascii() {
+        for b in word.bytes() {
+            hash = fnv(hash, &[b.to_ascii_lowercase()]);
+        }
+        return hash;
+    }
+    let mut buf = [0u8; 4];
+    for c in word.chars() {
+        let c = if matches!(c, '’' | 'ʼ') { '\'' } else { c };
+        for l in c.to_lowercase() {
+            hash = fnv(hash, l.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    hash
+}
+
+fn kind_byte(kind: EntityKind) -> u8 {
+    kind as u8 + b'a'
+}
+
+/// A few lengths: adjacent, close, a clause, far.
+fn bucket(n: usize) -> u8 {
+    match n {
+        0..=3 => n as u8,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=12 => 6,
+        _ => 7,
+    }
+}
+
+/// A token's shape between the mentions: its own text for punctuation and
+/// the possessive, else whether it is a capitalised word, a number or a word.
+fn shape(text: &str, token: &Token) -> u8 {
+    match token.kind {
+        TokenKind::Punct => text.as_bytes()[token.start],
+        TokenKind::Possessive => b's',
+        TokenKind::Number => b'9',
+        TokenKind::Word if text[token.start..].starts_with(char::is_uppercase) => b'C',
+        TokenKind::Word => b'w',
+    }
+}
+
+impl PairView<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn word_feature(&self, kind: Kind, i: usize) -> u32 {
+        lower(seed(kind), self.word(i))
+    }
+
+    /// The features of the pair (`a`, `b`), indices into `mentions` with `a` first.
+    pub(crate) fn features(&self, a: usize, b: usize, out: &mut Vec<u32>) {
+        out.clear();
+        let (first, second) = (self.mentions[a], self.mentions[b]);
+        let kinds = [kind_byte(first.kind), kind_byte(second.kind)];
+        let between = first.tokens.end..second.tokens.start;
+        out.push(fnv(seed(Kind::Bias), &kinds));
+        out.push(fnv(fnv(seed(Kind::Distance), &kinds), &[bucket(between.len())]));
+        out.push(fnv(seed(Kind::Heads), &[u8::from(first.head), u8::from(second.head)]));
+        for i in between.clone() {
+            out.push(self.word_feature(Kind::Between, i));
+            out.push(lower(fnv(seed(Kind::BetweenKinds), &kinds), self.word(i)));
+        }
+        for i in between.start + 1..between.end {
+            let hash = lower(seed(Kind::BetweenPair), self.word(i - 1));
+            out.push(lower(fnv(hash, b" "), self.word(i)));
+        }
+        if !between.is_empty() {
+            out.push(self.word_feature(Kind::FirstBetween, between.start));
+            out.push(self.word_feature(Kind::LastBetween, between.end - 1));
+            out.push(lower(fnv(seed(Kind::FirstBetweenKinds), &kinds), self.word(between.start)));
+        }
+        if between.len() <= SEQUENCE {
+            let mut hash = fnv(seed(Kind::Sequence), &kinds);
+            for i in between.clone() {
+                hash = fnv(lower(hash, self.word(i)), b" ");
+            }
+            out.push(hash);
+        }
+        let mut hash = seed(Kind::Shape);
+        let mut last = 0;
+        for i in between.clone().take(8) {
+            let s = shape(self.text, &self.tokens[i]);
+            if s != last || !matches!(s, b'w' | b'C') {
+                hash = fnv(hash, &[s]);
+            }
+            last = s;
+        }
+        out.push(hash);
+        out.push(match first.tokens.start.checked_sub(1) {
+            Some(i) => self.word_feature(Kind::Before, i),
+            None => fnv(seed(Kind::Before), b"<s>"),
+        });
+        out.push(match second.tokens.end {
+            i if i < self.tokens.len() => self.word_feature(Kind::After, i),
+            _ => fnv(seed(Kind::After), b"</s>"),
+        });
+        out.push(self.word_feature(Kind::FirstLast, first.tokens.end - 1));
+        out.push(self.word_feature(Kind::SecondLast, second.tokens.end - 1));
+        out.push(self.word_feature(Kind::SecondFirst, second.tokens.start));
+        for m in &self.mentions[a + 1..b] {
+            out.push(fnv(seed(Kind::MentionBetween), &[kind_byte(m.kind)]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn lower_case_hashing_equals_hashing_the_lowered_string(word in "\\PC{0,12}") {
+            // Char by char: `str::to_lowercase` knows the final sigma, a word's hash need not.
+            let plain: String = crate::text::straight_apostrophes(&word).chars().flat_map(char::to_lowercase).collect();
+            prop_assert_eq!(lower(7, &word), fnv(7, plain.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_hash_alike() {
+        assert_eq!(lower(1, "O’Neill"), lower(1, "o'neill"));
+        assert_ne!(lower(1, "of"), lower(1, "in"));
+    }
+
+    #[test]
+    fn a_pair_reads_the_words_between_and_around_in_lower_case() {
+        use crate::extract::extraction::{Cue, Form};
+        use crate::extract::vocabulary::EntityId;
+        let features_of = |text: &str| {
+            let sentence = &crate::text::analyze(text, 0..text.len())[0];
+            let at = |tokens: std::ops::Range<usize>, kind, entity| Mention {
+                sentence: 0,
+                span: sentence.tokens[tokens.start].start..sentence.tokens[tokens.end - 1].end,
+                tokens,
+                phrase_start: 0,
+                kind,
+                form: Form::Name,
+                head: true,
+                cue: Cue::PersonPronoun,
+                entity: Some(EntityId::new(entity)),
+            };
+            let mentions = [at(1..3, EntityKind::Person, 0), at(4..6, EntityKind::Organization, 1)];
+            let refs: Vec<&Mention> = mentions.iter().collect();
+            let mut out = Vec::new();
+            PairView { text, tokens: &sentence.tokens, mentions: &refs }.features(0, 1, &mut out);
+            out
+        };
+        let plain = features_of("Yesterday Tom Reed of Acme Corp said so.");
+        assert!(plain.contains(&fnv(seed(Kind::Between), b"of")));
+        assert!(plain.contains(&fnv(seed(Kind::Before), b"yesterday")));
+        assert!(plain.contains(&fnv(seed(Kind::SecondLast), b"corp")));
+        let sequence = fnv(fnv(fnv(seed(Kind::Sequence), b"ac"), b"of"), b" ");
+        assert!(plain.contains(&sequence), "the words between, with the kinds");
+        let shouted = features_of("YESTERDAY TOM REED OF ACME CORP SAID SO.");
+        assert!(
+            shouted.contains(&fnv(seed(Kind::Between), b"of")) && shouted.contains(&sequence),
+            "words in lower case"
+        );
+        assert_ne!(plain, features_of("Yesterday Tom Reed in Acme Corp said so."));
+    }
+
+    #[test]
+    fn lengths_fall_in_buckets() {
+        assert_eq!([0, 1, 3, 4, 5, 6, 8, 9, 12, 13, 40].map(bucket), [0, 1, 3, 4, 4, 5, 5, 6, 6, 7, 7]);
+    }
+}

@@ -1,0 +1,122 @@
+//! Averaged-perceptron training of the pair classifier, deterministic.
+
+use super::model::{N, PairModel, Weights};
+
+/// Training pairs: each one's features, true class and allowed classes.
+#[derive(Default)]
+pub struct Examples {
+    features: Vec<u32>,
+    /// (end of its features in `features`, true class, allowed classes).
+    pairs: Vec<(usize, usize, u16)>,
+}
+
+impl Examples {
+    /// Adds a pair; one whose true class its kinds do not allow is left out.
+    pub(crate) fn push(&mut self, features: &[u32], class: usize, allowed: u16) {
+        if allowed & (1 << class) != 0 {
+            self.features.extend_from_slice(features);
+            self.pairs.push((self.features.len(), class, allowed));
+        }
+    }
+
+    /// Pairs held.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    /// No pairs held.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    fn get(&self, i: usize) -> (&[u32], usize, u16) {
+        let start = if i == 0 { 0 } else { self.pairs[i - 1].0 };
+        let (end, class, allowed) = self.pairs[i];
+        (&self.features[start..end], class, allowed)
+    }
+}
+
+/// Trains for `epochs` passes, each in an order shuffled from a fixed seed,
+/// so the same examples give the same model, byte for byte.
+pub fn train(examples: &Examples, epochs: usize, mut progress: impl FnMut(usize, f64)) -> PairModel {
+    #[derive(Clone, Copy, Default)]
+    struct Param {
+        w: [f32; N],
+        total: [f64; N],
+        stamp: [u64; N],
+    }
+    let mut params: Weights<Param> = Weights::default();
+    let mut now: u64 = 0;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (seed >> 33) as usize % (i + 1));
+        }
+        let mut correct = 0usize;
+        for &e in &order {
+            now += 1;
+            let (features, truth, allowed) = examples.get(e);
+            let mut scores = [0f32; N];
+            for f in features {
+                if let Some(p) = params.get(f) {
+                    for (s, x) in scores.iter_mut().zip(&p.w) {
+                        *s += x;
+                    }
+                }
+            }
+            let guess = PairModel::best(&scores, allowed);
+            if guess == truth {
+                correct += 1;
+                continue;
+            }
+            for f in features {
+                let p = params.entry(*f).or_default();
+                for (class, delta) in [(truth, 1f32), (guess, -1f32)] {
+                    p.total[class] += (now - p.stamp[class]) as f64 * f64::from(p.w[class]);
+                    p.stamp[class] = now;
+                    p.w[class] += delta;
+                }
+            }
+        }
+        progress(epoch + 1, correct as f64 / examples.len().max(1) as f64);
+    }
+    let mut weights = Weights::default();
+    for (key, p) in params {
+        let mut w = [0f32; N];
+        for (class, slot) in w.iter_mut().enumerate() {
+            let total = p.total[class] + (now - p.stamp[class]) as f64 * f64::from(p.w[class]);
+            *slot = (total / now.max(1) as f64) as f32;
+        }
+        // Tiny averaged weights change no decision; dropping them keeps the model small.
+        if w.iter().any(|x| x.abs() >= 1e-3) {
+            weights.insert(key, w);
+        }
+    }
+    PairModel { weights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::{PairType, class};
+    use super::*;
+
+    #[test]
+    fn training_learns_a_separable_pattern_and_is_deterministic() {
+        let (work, none) = (class(PairType::WorkFor, true), 0);
+        let allowed = 1 | 1 << work;
+        let mut examples = Examples::default();
+        for i in 0..40u32 {
+            examples.push(&[1, 100 + i % 7], work, allowed);
+            examples.push(&[2, 100 + i % 5], none, allowed);
+        }
+        // A class the kinds do not allow is not learnt.
+        examples.push(&[3], class(PairType::Kill, true), allowed);
+        assert_eq!(examples.len(), 80);
+        let model = train(&examples, 5, |_, _| {});
+        assert_eq!(PairModel::best(&model.scores(&[1, 104]), allowed), work);
+        assert_eq!(PairModel::best(&model.scores(&[2, 104]), allowed), none);
+        assert_eq!(model.to_bytes(), train(&examples, 5, |_, _| {}).to_bytes());
+    }
+}
