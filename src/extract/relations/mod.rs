@@ -9,6 +9,7 @@
 
 mod arguments;
 mod clauses;
+mod coordination;
 mod frame;
 mod nominal;
 mod participles;
@@ -144,6 +145,7 @@ impl Finder<'_> {
             frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), previous_subject)
         };
         let object = object
+            .or_else(|| frame.reciprocal_partner(trigger.clone(), entry, subject.as_ref()))
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
         let (Some(subject), Some(object)) = (subject, object) else { return None };
@@ -160,7 +162,9 @@ impl Finder<'_> {
         let hedged = frame.hedged(frame.clause_start(trigger.start)..hedge_end.max(trigger.end));
         let (entry, hedged) = frame.refine(entry, trigger.clone(), end, &frame.text[subject.1.clone()], hedged);
         let entry = frame.verbal_attack(entry, trigger.clone(), &subject, &object);
-        self.relations.push(relation(entry, index, subject, trigger_span, object, hedged));
+        for (subject, object) in frame.coordinated_pairs(trigger.clone(), subject, object) {
+            self.relations.push(relation(entry, index, subject, trigger_span.clone(), object, hedged));
+        }
         Some(trigger.end.max(complement_end))
     }
 
