@@ -430,6 +430,8 @@ named_classes! {
         collective (0, true),
         /// Events that happen to or in the state named before them ("the Iraq war", "the China embargo").
         topic_noun (0, true),
+        /// Adverbs without "-ly" ("almost", "again", "soon"): no noun a name could modify.
+        plain_adverb (0, true),
     }
 }
 

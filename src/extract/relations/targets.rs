@@ -86,6 +86,7 @@ impl Frame<'_> {
             && !lists.grammar.contains(word.as_str())
             && !lists.preposition.contains(word.as_str())
             && !lists.reporting.contains(word.as_str())
+            && !lists.plain_adverb.contains(word.as_str())
             && !self.is_time_word(i)
             && !self.classes.is(i, &words.function)
             && !self.classes.is(i, &words.clause)
