@@ -22,6 +22,7 @@ pub(crate) mod matches;
 pub(crate) mod mentions;
 mod names;
 pub mod pairs;
+mod perceptron;
 mod phrases;
 mod relations;
 mod resolve;

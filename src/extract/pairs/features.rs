@@ -43,15 +43,7 @@ pub(crate) enum Kind {
     BetweenKinds,
 }
 
-pub(crate) const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u32;
-        hash = hash.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    hash
-}
+pub(crate) use crate::extract::perceptron::fnv;
 
 const FNV_BASIS: u32 = 0x811c_9dc5;
 

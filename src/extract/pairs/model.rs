@@ -1,12 +1,10 @@
 //! The classes, the trained weights, scoring and the model file.
 
-use std::hash::BuildHasherDefault;
 use std::path::Path;
 use std::sync::Arc;
 
 use crate::error::{Error, ModelError, Result};
 use crate::extract::extraction::EntityKind;
-use crate::extract::phrases::Prehashed;
 
 /// The embedded relation model (see `newsgraph train --relations`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/relations.bin");
@@ -115,8 +113,7 @@ pub(crate) fn allowed(first: EntityKind, second: EntityKind) -> u16 {
     bits
 }
 
-/// Model weights by feature hash (the hashes are used as they are).
-pub(crate) type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Prehashed>>;
+pub(crate) use crate::extract::perceptron::Weights;
 
 /// A trained pair classifier: one weight per feature and class.
 #[derive(Default)]

@@ -1,6 +1,7 @@
 //! Averaged-perceptron training of the pair classifier, deterministic.
 
-use super::model::{N, PairModel, Weights};
+use super::model::{N, PairModel};
+use crate::extract::perceptron::{Averaged, SHUFFLE_SEED, shuffle};
 
 /// Training pairs: each one's features, true class and allowed classes.
 #[derive(Default)]
@@ -39,61 +40,26 @@ impl Examples {
 /// Trains for `epochs` passes, each in an order shuffled from a fixed seed,
 /// so the same examples give the same model, byte for byte.
 pub fn train(examples: &Examples, epochs: usize, mut progress: impl FnMut(usize, f64)) -> PairModel {
-    #[derive(Clone, Copy, Default)]
-    struct Param {
-        w: [f32; N],
-        total: [f64; N],
-        stamp: [u64; N],
-    }
-    let mut params: Weights<Param> = Weights::default();
-    let mut now: u64 = 0;
+    let mut perceptron = Averaged::<N>::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut seed = SHUFFLE_SEED;
     for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            order.swap(i, (seed >> 33) as usize % (i + 1));
-        }
+        shuffle(&mut order, &mut seed);
         let mut correct = 0usize;
         for &e in &order {
-            now += 1;
+            perceptron.tick();
             let (features, truth, allowed) = examples.get(e);
-            let mut scores = [0f32; N];
-            for f in features {
-                if let Some(p) = params.get(f) {
-                    for (s, x) in scores.iter_mut().zip(&p.w) {
-                        *s += x;
-                    }
-                }
-            }
-            let guess = PairModel::best(&scores, allowed);
+            let guess = PairModel::best(&perceptron.scores(features), allowed);
             if guess == truth {
                 correct += 1;
-                continue;
-            }
-            for f in features {
-                let p = params.entry(*f).or_default();
-                for (class, delta) in [(truth, 1f32), (guess, -1f32)] {
-                    p.total[class] += (now - p.stamp[class]) as f64 * f64::from(p.w[class]);
-                    p.stamp[class] = now;
-                    p.w[class] += delta;
-                }
+            } else {
+                perceptron.update(features, truth, guess);
             }
         }
         progress(epoch + 1, correct as f64 / examples.len().max(1) as f64);
     }
-    let mut weights = Weights::default();
-    for (key, p) in params {
-        let mut w = [0f32; N];
-        for (class, slot) in w.iter_mut().enumerate() {
-            let total = p.total[class] + (now - p.stamp[class]) as f64 * f64::from(p.w[class]);
-            *slot = (total / now.max(1) as f64) as f32;
-        }
-        // Tiny averaged weights change no decision; dropping them keeps the model small.
-        if w.iter().any(|x| x.abs() >= 1e-3) {
-            weights.insert(key, w);
-        }
-    }
+    // Tiny averaged weights change no decision; dropping them keeps the model small.
+    let weights = perceptron.averages().filter(|(_, w)| w.iter().any(|x| x.abs() >= 1e-3)).collect();
     PairModel { weights }
 }
 

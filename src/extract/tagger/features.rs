@@ -28,15 +28,7 @@ pub(super) const fn pair_prefix(kind: u8, a: &[u8]) -> u32 {
     fnv(fnv(seed(kind), a), b" ")
 }
 
-pub(super) const fn fnv(mut hash: u32, bytes: &[u8]) -> u32 {
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u32;
-        hash = hash.wrapping_mul(0x0100_0193);
-        i += 1;
-    }
-    hash
-}
+pub(super) use crate::extract::perceptron::fnv;
 
 /// Feature hashes that depend only on labels, flag bits or the case of the
 /// sentence, computed at compile time: per scored token only what varies with

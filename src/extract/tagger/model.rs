@@ -4,20 +4,17 @@ use std::path::Path;
 use std::sync::Arc;
 
 use std::borrow::Cow;
-use std::hash::BuildHasherDefault;
 
 use super::features::{
     AsPrevious, CONSTANTS, Lower, N, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, Scored, Shape, WordFeatures, feature, fnv,
     pair_prefix,
 };
 use crate::error::{Error, ModelError, Result};
-use crate::extract::phrases::Prehashed;
 
 /// The embedded name-tagger model (see `newsgraph train`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/ner.bin");
 
-/// Model weights by feature hash (the hashes are used as they are).
-pub(super) type Weights<V> = std::collections::HashMap<u32, V, BuildHasherDefault<Prehashed>>;
+pub(super) use crate::extract::perceptron::Weights;
 
 const MAGIC: &[u8; 8] = b"NGTAG01\n";
 
