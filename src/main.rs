@@ -10,12 +10,15 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary};
-use newsgraph::evaluate::{self, articles, conll, conll04, conll04_training, petrarch, plover};
+use newsgraph::evaluate::{self, articles, conll, conll04, conll04_training, petrarch, plover, ud};
 use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
 use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
 use newsgraph::query::{self, Way, print};
+
+mod terminal;
+use terminal::{count, peak_memory, progress_bar};
 
 /// Extraction makes many small, short-lived allocations; mimalloc serves them
 /// faster than the system allocator. It is built without transparent huge
@@ -213,6 +216,9 @@ enum Command {
         /// Train the relation classifier on CoNLL04 sentences
         #[arg(long)]
         relations: bool,
+        /// Train the tagger and dependency parser on a CoNLL-U treebank (ship it as data/model/parser.bin)
+        #[arg(long, conflicts_with = "relations")]
+        parser: bool,
     },
     /// Merge graphs built from disjoint parts of a corpus into one
     Merge {
@@ -283,6 +289,8 @@ enum Gold {
     Articles { dir: PathBuf },
     /// PETRARCH unit-test records (XML): codings found exactly, with the lexicons of --lexicon DIR
     Petrarch { file: PathBuf },
+    /// A Universal Dependencies treebank (CoNLL-U): the tagger's and parser's UPOS, UAS and LAS
+    Ud { file: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -438,6 +446,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Evaluate { gold, errors, pipeline } => {
+            let lexicon = pipeline.lexicon.clone();
             let pipeline = pipeline.pipeline()?;
             let mut out = std::io::BufWriter::new(std::io::stdout());
             match gold {
@@ -447,6 +456,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Gold::Articles { dir } => {
                     articles::write_report(&mut out, &articles::evaluate(&pipeline, &dir)?, errors)?;
                 }
+                Gold::Ud { file } => ud::run(&mut out, &file, lexicon.as_deref())?,
                 Gold::Petrarch { file } => {
                     let text =
                         std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
@@ -458,7 +468,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Train { file, output, epochs, relations } => train(&file, &output, epochs, relations, quiet),
+        Command::Train { file, output, epochs, relations, parser } => {
+            train(&file, &output, epochs, (relations, parser), quiet)
+        }
         Command::Merge { graphs, out, evidence, resolution } => merge(&graphs, &out, evidence, &resolution),
         Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir, all_verbs } } => {
             use newsgraph::convert::Filters;
@@ -569,15 +581,26 @@ fn extract(input: InputArgs, output: Option<&Path>) -> Result<ExitCode> {
     Ok(exit_for(&summary))
 }
 
-/// Trains the name tagger on CoNLL-2003 or, with `relations`, the relation classifier on CoNLL04.
-fn train(file: &Path, output: &Path, epochs: Option<usize>, relations: bool, quiet: bool) -> Result<ExitCode> {
+/// Trains the name tagger on CoNLL-2003 or, with `relations`, the relation classifier on CoNLL04, or with `parser`
+/// the tagger and parser on CoNLL-U.
+fn train(
+    file: &Path,
+    output: &Path,
+    epochs: Option<usize>,
+    (relations, parser): (bool, bool),
+    quiet: bool,
+) -> Result<ExitCode> {
     let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let progress = |epoch, accuracy| {
         if !quiet {
             eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
         }
     };
-    let (bytes, model) = if relations {
+    let (bytes, model) = if parser {
+        let model =
+            ud::train(&text, &file.display().to_string(), epochs, &mut |_, epoch, accuracy| progress(epoch, accuracy))?;
+        (model.to_bytes(), format!("{model:?}"))
+    } else if relations {
         let sentences = conll04::parse(&text).map_err(|e| anyhow!("{}: not CoNLL04 data: {e}", file.display()))?;
         let model = conll04_training::train(&Pipeline::embedded(), &sentences, epochs, progress);
         (model.to_bytes(), format!("{model:?}"))
@@ -671,36 +694,6 @@ fn evaluate_plover(out: &mut dyn Write, pipeline: &Pipeline, file: &Path, errors
     writeln!(out, "{}: {} records with a source and a target", file.display(), report.records)?;
     report.write(out, errors)?;
     Ok(())
-}
-
-/// A progress bar on stderr when it is a terminal (documents' bytes, rate, ETA); hidden otherwise.
-fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if quiet || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = match total {
-        Some(total) => indicatif::ProgressBar::new(total),
-        None => indicatif::ProgressBar::new_spinner(),
-    };
-    let template = "{elapsed_precise} [{wide_bar}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}";
-    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
-}
-
-/// "1 document", "2 documents".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Peak resident memory of this process in MB (Linux), for the summary line.
-fn peak_memory() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024)
 }
 
 fn report(problem: &InputProblem) {

@@ -26,6 +26,7 @@ mod perceptron;
 mod phrases;
 mod relations;
 mod resolve;
+pub mod syntax;
 pub mod tagger;
 mod vocabulary;
 

@@ -18,3 +18,4 @@ mod quality;
 mod readme;
 mod robustness;
 mod structure;
+mod ud;
