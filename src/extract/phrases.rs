@@ -40,6 +40,19 @@ impl Hasher for Prehashed {
     }
 }
 
+/// `u8::to_ascii_lowercase` of every byte: one load where lowering took a
+/// compare and an or, in the loop that hashes every byte the phrase searches
+/// read (3% of extraction on the bench corpus, callgrind).
+const ASCII_LOWERCASE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
 /// What a hashed prefix of some phrase leads to.
 #[derive(Debug, Default)]
 struct Prefix {
@@ -99,7 +112,7 @@ impl PhraseTable {
     fn hash_on(&self, mut hash: u64, bytes: &[u8]) -> u64 {
         if self.ignore_ascii_case {
             for &b in bytes {
-                hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                hash = (hash ^ u64::from(ASCII_LOWERCASE[usize::from(b)])).wrapping_mul(FNV_PRIME);
             }
         } else {
             for &b in bytes {
@@ -207,6 +220,15 @@ mod tests {
         table.for_each_match(text, &tokens, starts, |s, e, id| searched.push((s, e, id)));
         assert_eq!(out, searched, "searching only from tokens that start a phrase finds the same");
         out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folded_hashes_are_those_of_bytes_lowered_one_by_one(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+            let table = PhraseTable { ignore_ascii_case: true, ..PhraseTable::default() };
+            let plain = bytes.iter().fold(FNV_OFFSET, |hash, b| (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME));
+            proptest::prop_assert_eq!(table.hash_on(FNV_OFFSET, &bytes), plain);
+        }
     }
 
     #[test]
