@@ -526,6 +526,7 @@ fn build(
     if !quiet {
         print_summary(&summary, &graph, started);
     }
+    std::mem::forget(graph); // The process ends: freeing it cost 6.5 M instructions on BBC (callgrind).
     Ok(exit_for(&summary))
 }
 

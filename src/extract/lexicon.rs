@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::class_index::{CLASS_BITS, ClassIndex, DETERMINER};
-use super::phrases::PhraseTable;
+use super::phrases::{ASCII_LOWERCASE, PhraseTable};
 use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 use crate::error::{Error, Result};
 use crate::text::Token;
@@ -214,12 +214,27 @@ impl WordClass {
         if self.case_sensitive { word.to_string() } else { word.to_lowercase() }
     }
 
+    /// An ASCII word of up to eight bytes as one integer, its bytes folded
+    /// as the class compares them. The ASCII test is made in the packing
+    /// loop: `str::is_ascii` on words this short cost as much as the rest.
     fn pack(&self, word: &str) -> Option<u64> {
-        if word.len() > 8 || !word.is_ascii() {
+        let bytes = word.as_bytes();
+        if bytes.len() > 8 {
             return None;
         }
-        let fold = |b: u8| if self.case_sensitive { b } else { b.to_ascii_lowercase() };
-        Some(word.bytes().fold(0, |packed, b| (packed << 8) | u64::from(fold(b))))
+        let (mut packed, mut any) = (0u64, 0u8);
+        if self.case_sensitive {
+            for &b in bytes {
+                any |= b;
+                packed = (packed << 8) | u64::from(b);
+            }
+        } else {
+            for &b in bytes {
+                any |= b;
+                packed = (packed << 8) | u64::from(ASCII_LOWERCASE[usize::from(b)]);
+            }
+        }
+        any.is_ascii().then_some(packed)
     }
 
     fn insert(&mut self, key: String) {
@@ -566,6 +581,17 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_packed_in_one_loop_are_those_packed_after_an_ascii_test(word in "[A-Za-z0-9'.-]{0,10}|[a-zÉé]{0,4}", case_sensitive: bool) {
+            let class = WordClass { case_sensitive, ..WordClass::default() };
+            let fold = |b: u8| if case_sensitive { b } else { b.to_ascii_lowercase() };
+            let plain = (word.len() <= 8 && word.is_ascii())
+                .then(|| word.bytes().fold(0, |packed, b| (packed << 8) | u64::from(fold(b))));
+            proptest::prop_assert_eq!(class.pack(&word), plain);
+        }
+    }
 
     #[test]
     fn embedded_lexicon_loads_with_all_un_states() {

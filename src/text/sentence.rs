@@ -84,11 +84,16 @@ pub fn split_sentences(text: &str, body: Range<usize>) -> Vec<Range<usize>> {
                     }
                     _ => false,
                 };
-                let word = word_before(text, at);
-                let abbreviation = c == '.' && (is_abbreviation(word.trim_end_matches('.')) || is_initialism(word));
+                // Read only where the text would end here (not inside "U.S." or "3.5").
+                let abbreviation = || {
+                    c == '.' && {
+                        let word = word_before(text, at);
+                        is_abbreviation(word.trim_end_matches('.')) || is_initialism(word)
+                    }
+                };
                 // "U.S. President" keeps going; "in the U.S. The next day" would be
                 // split by a capitalised function word, which we accept as a miss.
-                (ends && !abbreviation).then_some(end)
+                (ends && !abbreviation()).then_some(end)
             }
             _ => None,
         };

@@ -94,7 +94,7 @@ impl FrameIndex {
             })
             .collect();
         // A short parenthesis is an abbreviation or aside, not a clause: "the Front (FDD) insisted".
-        for open in (0..n).filter(|&i| tokens[i].text(text) == "(") {
+        for open in (0..n).filter(|&i| tokens[i].kind == TokenKind::Punct && tokens[i].text(text) == "(") {
             if let Some(close) = (open + 1..(open + 5).min(n)).find(|&i| tokens[i].text(text) == ")") {
                 facts[open].boundary = open == 0;
                 facts[close].boundary = false;

@@ -131,7 +131,7 @@ impl DocumentContext {
         }
         let lowered = lower_case_forms(&firsts, table);
         if !lowered.is_empty() {
-            mark_seen_in_lower_case(&mut words, &lowered, text, sentences, classes);
+            mark_seen_in_lower_case(&mut words, lowered, text, sentences, classes);
         }
         DocumentContext { words }
     }
@@ -202,9 +202,11 @@ fn lower_case_forms(firsts: &[(&str, u32)], table: &WordTable) -> HashMap<u32, u
 
 /// Context bit 0, seen in lower case elsewhere, for the capitalised words of
 /// `words` whose lower-case form (see `lower_case_forms`) is a token that starts in lower case.
+/// A form is taken out of `lowered` at its first token: the tokens of one id
+/// are one text, and "the" or "said" came back to it for every one of them.
 fn mark_seen_in_lower_case(
     words: &mut HashMap<u32, u8>,
-    lowered: &HashMap<u32, u32>,
+    mut lowered: HashMap<u32, u32>,
     text: &str,
     sentences: &[Sentence],
     classes: &TokenClasses,
@@ -226,9 +228,9 @@ fn mark_seen_in_lower_case(
             // wrong at every capital and punctuation mark.
             let word = if bits.is_lower_case() { (id as usize >> 6) & 15 } else { 16 };
             if maybe[word] & (1 << (id & 63)) != 0
-                && let Some(original) = lowered.get(&id)
+                && let Some(original) = lowered.remove(&id)
                 && token.text(text).starts_with(char::is_lowercase)
-                && let Some(bits) = words.get_mut(original)
+                && let Some(bits) = words.get_mut(&original)
             {
                 *bits |= 1;
             }
@@ -485,6 +487,18 @@ mod tests {
         expected.sort();
         assert_eq!(marks, expected);
         marks
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_case_marks_are_those_read_from_every_token(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec!["Apple", "APPLE", "apple", "The", "the", "3m", "3M", "Said", "said", ".", "Iran", "ÉCOLE", "école"]),
+                1..40,
+            ),
+        ) {
+            lower_case_marks_by_text(&words.join(" "));
+        }
     }
 
     #[test]
