@@ -53,14 +53,21 @@ pub fn examples(pipeline: &Pipeline, sentences: &[GoldSentence]) -> Examples {
     let mut examples = Examples::default();
     for (sentence, extraction) in sentences.iter().zip(&extractions) {
         let analyzed = crate::text::analyze(&sentence.text, 0..sentence.text.len());
-        pairs::for_each_pair(&sentence.text, &analyzed, &extraction.mentions, |_, view, (a, b), allowed, features| {
-            let span = |m: &crate::extract::Mention| (m.span.start, m.span.end);
-            let (first, second) = (span(view.mentions[a]), span(view.mentions[b]));
-            // "Columbus , Miss." is one gold place at times, two at others: no lesson.
-            if !sentence.within_one_entity(first, second) {
-                examples.push(features, sentence.class_of(first, second), allowed);
-            }
-        });
+        let lexicon = pipeline.lexicon();
+        pairs::for_each_pair(
+            &sentence.text,
+            &analyzed,
+            &extraction.mentions,
+            lexicon,
+            |_, view, (a, b), allowed, features| {
+                let span = |m: &crate::extract::Mention| (m.span.start, m.span.end);
+                let (first, second) = (span(view.mentions[a]), span(view.mentions[b]));
+                // "Columbus , Miss." is one gold place at times, two at others: no lesson.
+                if !sentence.within_one_entity(first, second) {
+                    examples.push(features, sentence.class_of(first, second), allowed);
+                }
+            },
+        );
     }
     examples
 }

@@ -24,6 +24,7 @@ mod scan;
 mod tagged;
 mod title_openings;
 mod titled;
+mod us_places;
 
 use super::classes::{TokenClasses, WordTable};
 use super::lexicon::Lexicon;
@@ -65,6 +66,7 @@ impl Scan<'_> {
     fn run(&mut self) {
         let first = self.found.mentions.len();
         self.scan();
+        self.us_places(first);
         self.memberships(first);
         self.placements(first);
         self.apposed_roles(first);
