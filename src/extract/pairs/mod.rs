@@ -12,6 +12,7 @@
 
 mod candidates;
 mod features;
+mod home_places;
 mod model;
 mod train;
 
@@ -23,6 +24,7 @@ use super::lexicon::Lexicon;
 use super::vocabulary::{EntityId, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
 use features::{Kind, PairView, lexicon_cues, mix, seed, word_hashes};
+pub(crate) use home_places::widen_home_places;
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
 pub use train::{Examples, train, train_from_seed};
