@@ -34,7 +34,12 @@ fn five_fold_cross_validation() {
                 training.extend(fold);
             }
         }
-        let model = pairs::train_from_seed(&training, super::conll04_training::EPOCHS, seed, |_, _| {});
+        let model = if std::env::var("CV_ENSEMBLE").is_ok() {
+            let seeds: Vec<u64> = (0..5).map(|k| seed.wrapping_mul(31).wrapping_add(k)).collect();
+            pairs::train_averaged(&training, super::conll04_training::EPOCHS, &seeds, |_, _| {})
+        } else {
+            pairs::train_from_seed(&training, super::conll04_training::EPOCHS, seed, |_, _| {})
+        };
         for (features, truth, allowed) in folds[held].iter() {
             let scores = model.scores(features);
             let best = PairModel::best_relation(&scores, allowed);

@@ -12,6 +12,7 @@ mod affiliations;
 mod apposed_roles;
 mod buffers;
 mod capitalized;
+mod comma_places;
 mod counsel;
 mod descriptions;
 mod employers;
@@ -24,7 +25,6 @@ mod scan;
 mod tagged;
 mod title_openings;
 mod titled;
-mod us_places;
 
 use super::classes::{TokenClasses, WordTable};
 use super::lexicon::Lexicon;
@@ -66,7 +66,7 @@ impl Scan<'_> {
     fn run(&mut self) {
         let first = self.found.mentions.len();
         self.scan();
-        self.us_places(first);
+        self.comma_places(first);
         self.memberships(first);
         self.placements(first);
         self.apposed_roles(first);

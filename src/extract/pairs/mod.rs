@@ -27,7 +27,7 @@ use features::{Kind, PairView, lexicon_cues, mix, seed, word_hashes};
 pub(crate) use home_places::widen_home_places;
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
-pub use train::{Examples, train, train_from_seed};
+pub use train::{Examples, train, train_averaged, train_from_seed};
 
 /// Calls `f` with every candidate pair of every sentence: the sentence's
 /// index, its view, the two mentions' indices in the view (in sentence

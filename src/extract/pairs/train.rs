@@ -56,6 +56,27 @@ pub fn train(examples: &Examples, epochs: usize, progress: impl FnMut(usize, f64
     train_from_seed(examples, epochs, SHUFFLE_SEED, progress)
 }
 
+/// The mean of the models [`train_from_seed`] makes from each of `seeds`
+/// (`progress` hears each pass of each): one seed's order moves single
+/// decisions, the mean of a few does not.
+pub fn train_averaged(
+    examples: &Examples,
+    epochs: usize,
+    seeds: &[u64],
+    mut progress: impl FnMut(usize, f64),
+) -> PairModel {
+    let mut sum = PairModel::default();
+    for &seed in seeds {
+        for (feature, w) in train_from_seed(examples, epochs, seed, &mut progress).weights {
+            let total = sum.weights.entry(feature).or_insert([0.0; N]);
+            for (t, x) in total.iter_mut().zip(w) {
+                *t += x / seeds.len() as f32;
+            }
+        }
+    }
+    sum
+}
+
 /// [`train`] with the shuffles drawn from `seed`: cross-validation averages
 /// over a few seeds, as one seed's order moves the figures by a point or two.
 pub fn train_from_seed(
