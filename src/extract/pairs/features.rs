@@ -60,28 +60,23 @@ pub(crate) const fn seed(kind: Kind) -> u32 {
 }
 
 /// What the lexicon says of each token of a sentence, as a hash (0 when it
-/// says nothing): a title starts there (with its coarse role: "spokesman",
-/// "professor"), a trigger (with its relation: "killed", "joined"), a
-/// violent word or a company noun. The classifier reads these between the
-/// mentions, so that a title or trigger CoNLL04 never shows still counts.
+/// says nothing): a trigger starts there (with its relation: "killed",
+/// "joined"), a violent word or a company noun. The classifier reads these
+/// between the mentions, so that a trigger CoNLL04 never shows still counts.
+/// Titles are left out: with a title's role between, the class of "X, a
+/// strategist at Y" on BBC text fell from 6 to 0.3 over "no relation".
 pub(crate) fn lexicon_cues(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<u32>) {
     out.clear();
     for s in 0..tokens.len() {
         let word = tokens[s].text(text);
         let mut cue = 0;
         if tokens[s].kind == TokenKind::Word {
-            lexicon.titles.for_each_match_from(text, tokens, s, |_, id| {
-                let role = lexicon.title_entries[id].role.map_or("title", |r| r.broader().as_str());
-                cue = lower(fnv(FNV_BASIS, b"title "), role);
+            lexicon.triggers.for_each_match_from(text, tokens, s, |_, id| {
+                if cue == 0 {
+                    let kind = &lexicon.relation(lexicon.trigger_relations[id]).kind;
+                    cue = lower(fnv(FNV_BASIS, b"trigger "), &kind.label);
+                }
             });
-            if cue == 0 {
-                lexicon.triggers.for_each_match_from(text, tokens, s, |_, id| {
-                    if cue == 0 {
-                        let kind = &lexicon.relation(lexicon.trigger_relations[id]).kind;
-                        cue = lower(fnv(FNV_BASIS, b"trigger "), &kind.label);
-                    }
-                });
-            }
             if cue == 0 && lexicon.lists.violence.contains(word) {
                 cue = fnv(FNV_BASIS, b"violence");
             } else if cue == 0 && lexicon.lists.company_descriptor.contains(word) {
