@@ -53,28 +53,41 @@ pub fn examples(pipeline: &Pipeline, sentences: &[GoldSentence]) -> Examples {
     let mut examples = Examples::default();
     for (sentence, extraction) in sentences.iter().zip(&extractions) {
         let analyzed = crate::text::analyze(&sentence.text, 0..sentence.text.len());
-        pairs::for_each_pair(&sentence.text, &analyzed, &extraction.mentions, |_, view, (a, b), allowed, features| {
-            let span = |m: &crate::extract::Mention| (m.span.start, m.span.end);
-            let (first, second) = (span(view.mentions[a]), span(view.mentions[b]));
-            // "Columbus , Miss." is one gold place at times, two at others: no lesson.
-            if !sentence.within_one_entity(first, second) {
-                examples.push(features, sentence.class_of(first, second), allowed);
-            }
-        });
+        let lexicon = pipeline.lexicon();
+        pairs::for_each_pair(
+            &sentence.text,
+            &analyzed,
+            &extraction.mentions,
+            lexicon,
+            |_, view, (a, b), allowed, features| {
+                let span = |m: &crate::extract::Mention| (m.span.start, m.span.end);
+                let (first, second) = (span(view.mentions[a]), span(view.mentions[b]));
+                // "Columbus , Miss." is one gold place at times, two at others: no lesson.
+                if !sentence.within_one_entity(first, second) {
+                    examples.push(features, sentence.class_of(first, second), allowed);
+                }
+            },
+        );
     }
     examples
 }
 
 /// Trains the relation classifier on `sentences` for `epochs` passes
-/// ([`EPOCHS`] when `None`); `progress` hears each pass's training accuracy.
+/// ([`EPOCHS`] when `None`) from each of [`SEEDS`], and averages the models;
+/// `progress` hears each pass's training accuracy.
 pub fn train(
     pipeline: &Pipeline,
     sentences: &[GoldSentence],
     epochs: Option<usize>,
     progress: impl FnMut(usize, f64),
 ) -> PairModel {
-    pairs::train(&examples(pipeline, sentences), epochs.unwrap_or(EPOCHS), progress)
+    pairs::train_averaged(&examples(pipeline, sentences), epochs.unwrap_or(EPOCHS), &SEEDS, progress)
 }
+
+/// The shuffle seeds of the models whose mean is shipped: in five-fold CV on
+/// CoNLL04 train the mean of five took pair F1 from 0.561 to 0.580 with no
+/// margin and from 0.467 to 0.471 at 8, precision up at every margin.
+const SEEDS: [u64; 5] = [0x9e37_79b9_7f4a_7c15, 0x5eed_0001, 0x5eed_0002, 0x5eed_0003, 0x5eed_0004];
 
 #[cfg(test)]
 mod tests {

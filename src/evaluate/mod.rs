@@ -9,6 +9,8 @@
 pub mod articles;
 pub mod conll;
 pub mod conll04;
+#[cfg(test)]
+mod conll04_cv;
 pub mod conll04_training;
 mod gold;
 pub mod petrarch;

@@ -447,6 +447,10 @@ named_classes! {
         topic_noun (0, true),
         /// Adverbs without "-ly" ("almost", "again", "soon"): no noun a name could modify.
         plain_adverb (0, true),
+        /// US states and their abbreviations, one word each ("Ohio", "Calif."), asked after "Name ,".
+        us_state (0, true),
+        /// The second words of two-word US states ("Jersey", "Carolina").
+        us_state_second (0, true),
     }
 }
 

@@ -57,7 +57,10 @@ impl Scan<'_> {
             self.push_acting(i..group_end, end + 1..group_end, s, head);
             return group_end;
         }
-        if seat && self.after_locative(i) {
+        // "in Kabul", and "BANGKOK, Thailand" (a dateline): the city, not its government.
+        let before_own_state =
+            self.word(end) == "," && matches!(self.gaz(end + 1), Some((_, GazTarget::StateName(t))) if t == s);
+        if seat && (self.after_locative(i) || before_own_state) {
             let name = strip_leading(&self.text[self.span(i..end)], "the ").to_string();
             self.push(
                 i..end,

@@ -12,6 +12,7 @@ mod affiliations;
 mod apposed_roles;
 mod buffers;
 mod capitalized;
+mod comma_places;
 mod counsel;
 mod descriptions;
 mod employers;
@@ -65,6 +66,7 @@ impl Scan<'_> {
     fn run(&mut self) {
         let first = self.found.mentions.len();
         self.scan();
+        self.comma_places(first);
         self.memberships(first);
         self.placements(first);
         self.apposed_roles(first);

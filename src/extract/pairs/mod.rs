@@ -12,6 +12,7 @@
 
 mod candidates;
 mod features;
+mod home_places;
 mod model;
 mod train;
 
@@ -22,10 +23,11 @@ use super::extraction::{Mention, Relation};
 use super::lexicon::Lexicon;
 use super::vocabulary::{EntityId, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
-use features::{Kind, PairView, mix, seed, word_hashes};
+use features::{Kind, PairView, lexicon_cues, mix, seed, word_hashes};
+pub(crate) use home_places::widen_home_places;
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
-pub use train::{Examples, train};
+pub use train::{Examples, train, train_averaged, train_from_seed};
 
 /// Calls `f` with every candidate pair of every sentence: the sentence's
 /// index, its view, the two mentions' indices in the view (in sentence
@@ -34,12 +36,14 @@ pub(crate) fn for_each_pair<'m>(
     text: &str,
     sentences: &[Sentence],
     mentions: &'m [Mention],
+    lexicon: &Lexicon,
     mut f: impl FnMut(usize, &PairView<'_>, (usize, usize), u16, &[u32]),
 ) {
     let mut by_sentence: Vec<&'m Mention> = mentions.iter().filter(|m| candidates::is_candidate(m)).collect();
     by_sentence.sort_by_key(|m| m.sentence);
     let mut here = Vec::new();
     let mut words = Vec::new();
+    let mut cues = Vec::new();
     let mut features = Vec::with_capacity(64);
     for run in by_sentence.chunk_by(|a, b| a.sentence == b.sentence) {
         let index = run[0].sentence;
@@ -49,7 +53,8 @@ pub(crate) fn for_each_pair<'m>(
         candidates::select(run.iter().copied(), &mut here);
         let tokens = &sentences[index].tokens;
         word_hashes(text, tokens, &mut words);
-        let view = PairView { text, tokens, mentions: &here, words: &words };
+        lexicon_cues(text, tokens, lexicon, &mut cues);
+        let view = PairView { text, tokens, mentions: &here, words: &words, cues: &cues };
         for (a, b) in candidates::pairs(&here) {
             let allowed = model::allowed(here[a].kind, here[b].kind);
             if allowed == 1 {
@@ -78,7 +83,7 @@ pub(crate) fn find(
         rules.iter().map(|r| (r.sentence, r.subject.min(r.object), r.subject.max(r.object))).collect();
     related.sort_unstable();
     let mut found = Vec::new();
-    for_each_pair(text, sentences, mentions, |index, view, (a, b), allowed, features| {
+    for_each_pair(text, sentences, mentions, lexicon, |index, view, (a, b), allowed, features| {
         let (first, second) = (view.mentions[a], view.mentions[b]);
         let (Some(x), Some(y)) = (first.entity, second.entity) else { return };
         if related.binary_search(&(index, x.min(y), x.max(y))).is_ok() {
@@ -233,7 +238,12 @@ mod tests {
         let refs: Vec<&Mention> = mentions.iter().collect();
         let mut words = Vec::new();
         word_hashes(text, &sentence.tokens, &mut words);
-        PairView { text, tokens: &sentence.tokens, mentions: &refs, words: &words }.features(0, 1, &mut view_features);
+        let cues = vec![0; words.len()];
+        PairView { text, tokens: &sentence.tokens, mentions: &refs, words: &words, cues: &cues }.features(
+            0,
+            1,
+            &mut view_features,
+        );
         let mut model = PairModel::default();
         let mut w = [0f32; model::N];
         w[class(PairType::Kill, true)] = 5.0;

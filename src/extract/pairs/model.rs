@@ -53,12 +53,15 @@ impl PairType {
     /// (work: 6.5 of 10 right with a score from 2 to 4, 8 of 10 from 4 to 8;
     /// after the merge of this session's role rules, 6 keeps CoNLL04 dev F1
     /// at 0.241 (0.238 at 4) and drops two frame cases' false employers).
+    /// The mean of five models scores lower than one: at 6 it lost BBC's "X,
+    /// a strategist at Y" edges; at 4 the works_for edges it adds over the
+    /// single model of before are right 28 times in 40, those it drops 10 in 15.
     /// A person living in a place makes no edge: on BBC text the class read
     /// "X said Britain needed ..." and "Brazil's airport chief X" as
     /// residence, and the goldens want roles there.
     pub(crate) fn margin(self) -> f32 {
         match self {
-            PairType::WorkFor => 6.0,
+            PairType::WorkFor => 4.0,
             PairType::LiveIn => f32::INFINITY,
             PairType::OrgBasedIn | PairType::LocatedIn => 8.0,
             PairType::Kill => 0.0,

@@ -30,6 +30,19 @@ impl Examples {
         self.pairs.is_empty()
     }
 
+    /// Adds every pair of `other`.
+    pub fn extend(&mut self, other: &Examples) {
+        for i in 0..other.len() {
+            let (features, class, allowed) = other.get(i);
+            self.push(features, class, allowed);
+        }
+    }
+
+    /// Each pair's features, true class and allowed classes, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&[u32], usize, u16)> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
     fn get(&self, i: usize) -> (&[u32], usize, u16) {
         let start = if i == 0 { 0 } else { self.pairs[i - 1].0 };
         let (end, class, allowed) = self.pairs[i];
@@ -39,10 +52,41 @@ impl Examples {
 
 /// Trains for `epochs` passes, each in an order shuffled from a fixed seed,
 /// so the same examples give the same model, byte for byte.
-pub fn train(examples: &Examples, epochs: usize, mut progress: impl FnMut(usize, f64)) -> PairModel {
+pub fn train(examples: &Examples, epochs: usize, progress: impl FnMut(usize, f64)) -> PairModel {
+    train_from_seed(examples, epochs, SHUFFLE_SEED, progress)
+}
+
+/// The mean of the models [`train_from_seed`] makes from each of `seeds`
+/// (`progress` hears each pass of each): one seed's order moves single
+/// decisions, the mean of a few does not.
+pub fn train_averaged(
+    examples: &Examples,
+    epochs: usize,
+    seeds: &[u64],
+    mut progress: impl FnMut(usize, f64),
+) -> PairModel {
+    let mut sum = PairModel::default();
+    for &seed in seeds {
+        for (feature, w) in train_from_seed(examples, epochs, seed, &mut progress).weights {
+            let total = sum.weights.entry(feature).or_insert([0.0; N]);
+            for (t, x) in total.iter_mut().zip(w) {
+                *t += x / seeds.len() as f32;
+            }
+        }
+    }
+    sum
+}
+
+/// [`train`] with the shuffles drawn from `seed`: cross-validation averages
+/// over a few seeds, as one seed's order moves the figures by a point or two.
+pub fn train_from_seed(
+    examples: &Examples,
+    epochs: usize,
+    mut seed: u64,
+    mut progress: impl FnMut(usize, f64),
+) -> PairModel {
     let mut perceptron = Averaged::<N>::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed = SHUFFLE_SEED;
     for epoch in 0..epochs {
         shuffle(&mut order, &mut seed);
         let mut correct = 0usize;

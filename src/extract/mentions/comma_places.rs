@@ -1,0 +1,124 @@
+//! After the scan: "Dayton, Ohio", "Morgan City, La.", "Trenton, New
+//! Jersey": a name before a comma and a US state (or its AP abbreviation,
+//! `us_state` of `words.tsv`) is a place in that state, and so is the state,
+//! whatever the tagger read them as ("La" an organization, "Azusa" a
+//! person). In CoNLL-2003 train 50 of 53 such names and states are places;
+//! alone, a state name is as often a team there, so the lexicon does not
+//! list the states as places everywhere. So is a name before a comma and a
+//! sovereign state that ends the phrase ("BRISBANE, Australia").
+
+use std::ops::Range;
+
+use super::scan::Scan;
+use crate::extract::extraction::{Cue, EntityKind, Form};
+use crate::extract::vocabulary::StateId;
+
+/// The first words of two-word states ("New Jersey", "West Virginia", "Rhode Island").
+const TWO_WORD_STATE_START: [&str; 5] = ["New", "North", "South", "West", "Rhode"];
+
+impl Scan<'_> {
+    /// Retypes (or adds) the places of every "Name, State" (a US state or a sovereign one) among the sentence's mentions from `first` on.
+    pub(super) fn comma_places(&mut self, first: usize) {
+        for k in 1..self.tokens.len().saturating_sub(1) {
+            if self.word(k) != "," {
+                continue;
+            }
+            let Some(state) = self.us_state_at(k + 1) else {
+                self.city_of_state(first, k);
+                continue;
+            };
+            let Some(city) = (first..self.found.mentions.len()).find(|&m| {
+                let m = &self.found.mentions[m];
+                m.tokens.end == k && m.form == Form::Name
+            }) else {
+                continue;
+            };
+            if !self.may_become_place(city) {
+                continue;
+            }
+            let Some(usa) = self.lexicon.state_by_iso("USA") else { return };
+            let at_state = (first..self.found.mentions.len()).find(|&m| self.found.mentions[m].tokens == state);
+            let overlaps =
+                self.found.mentions[first..].iter().any(|m| m.tokens.start < state.end && state.start < m.tokens.end);
+            match at_state {
+                Some(m) if self.may_become_place(m) => self.make_place(m, usa),
+                Some(_) => continue,
+                None if overlaps => continue,
+                None => {
+                    let name = self.text[self.span(state.clone())].to_string();
+                    let head = !self.followed_by_possessive(state.end);
+                    self.push(state, EntityKind::Place, Form::Name, head, Cue::Place { name, state: Some(usa) });
+                }
+            }
+            self.make_place(city, usa);
+        }
+    }
+
+    /// "BRISBANE, Australia", "Saint-Gall, Switzerland": a name before the
+    /// comma `k` and a state's name that ends the phrase is a place in that
+    /// state (in CoNLL-2003 train 92 of 97 such names are places). A state
+    /// before "and", "or", a possessive or a capital is in a list or a
+    /// description ("Airbus, France and Germany", "Nokia, Finland's largest").
+    fn city_of_state(&mut self, first: usize, k: usize) {
+        let Some(s) = self.found.mentions[first..].iter().find_map(|m| match m.cue {
+            Cue::State(s) if m.tokens.start == k + 1 && m.form == Form::Name => Some((s, m.tokens.end)),
+            _ => None,
+        }) else {
+            return;
+        };
+        let (state, end) = s;
+        if matches!(self.word(end), "and" | "or") || self.followed_by_possessive(end) || self.is_capitalized(end) {
+            return;
+        }
+        let city = (first..self.found.mentions.len()).find(|&m| {
+            let m = &self.found.mentions[m];
+            m.tokens.end == k && m.form == Form::Name
+        });
+        if let Some(city) = city
+            && self.may_become_place(city)
+            && !self.is_first_name(self.found.mentions[city].tokens.start)
+        {
+            self.make_place(city, state);
+        }
+    }
+
+    /// The tokens of a US state or its abbreviation at `i` that ends a name
+    /// (no capitalised word after it: "Ohio State University" is no place).
+    fn us_state_at(&self, i: usize) -> Option<Range<usize>> {
+        let lists = &self.lexicon.lists;
+        let end = if lists.us_state.contains(self.word(i)) {
+            i + 1
+        } else if TWO_WORD_STATE_START.contains(&self.word(i)) && lists.us_state_second.contains(self.word(i + 1)) {
+            i + 2
+        } else {
+            return None;
+        };
+        (self.is_capitalized(i) && !self.is_capitalized(end)).then_some(i..end)
+    }
+
+    /// A name the rule may make a place: not a state (a country), nor a
+    /// person or organization the lexicon knows, nor a name that ends in a
+    /// company's head word ("Acme Bank").
+    fn may_become_place(&self, m: usize) -> bool {
+        let mention = &self.found.mentions[m];
+        mention.form == Form::Name
+            && match &mention.cue {
+                Cue::Place { .. } => true,
+                Cue::Org { lexicon, .. } => {
+                    lexicon.is_none() && !self.is(mention.tokens.end - 1, &self.lexicon.words.org_head)
+                }
+                Cue::Person { lexicon, .. } => lexicon.is_none(),
+                _ => false,
+            }
+    }
+
+    fn make_place(&mut self, m: usize, state: StateId) {
+        let mention = &mut self.found.mentions[m];
+        if let Cue::Place { state: Some(_), .. } = mention.cue {
+            return;
+        }
+        let name = self.text[mention.span.clone()].to_string();
+        mention.kind = EntityKind::Place;
+        mention.cue = Cue::Place { name, state: Some(state) };
+    }
+}
