@@ -187,6 +187,13 @@ impl Finder<'_> {
             let last = deal.subject.1.end.max(deal.object.1.end).max(noun.end);
             let end = tokens.iter().position(|t| t.end >= last).map_or(tokens.len(), |p| p + 1);
             let hedged = frame.hedged(frame.clause_start(deal.noun)..end);
+            // "Egypt and Israel signed a protocol with the US": each signer agreed.
+            if deal.event == EventRelation::Agreed {
+                for (subject, object) in frame.coordinated_pairs(deal.noun..deal.noun + 1, deal.subject, deal.object) {
+                    self.relations.push(relation(entry, index, subject, noun.clone(), object, hedged));
+                }
+                continue;
+            }
             self.relations.push(relation(entry, index, deal.subject, noun, deal.object, hedged));
         }
     }
