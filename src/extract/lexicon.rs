@@ -427,6 +427,8 @@ named_classes! {
         company_possession (0, true),
         /// Nouns for a lawyer or adviser acting for a client ("Roe's lawyer Jane Doe").
         counsel (0, true),
+        /// Words of an outlet's name that no lexicon row lists ("the Independent", "Radio Scotland").
+        media_word (0, true),
         /// Verbs of saying and thinking whose reported clause may drop "that" ("confirmed Israel shared ...").
         reporting (0, true),
         /// Past forms of triggers that often take no object ("agreed with", "protested against").

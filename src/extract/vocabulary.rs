@@ -180,6 +180,8 @@ pub enum EventRelation {
     Demanded,
     /// "fought": what an attack by armed forces becomes ("Russian aircraft killed ...").
     Fought,
+    /// "interviewed": an outlet's interview ("X told Reuters", "in an interview with the BBC").
+    Interviewed,
     /// "invested_in": a holding ("X, a 30% shareholder in Y").
     InvestedIn,
     /// "merged_with": a merger ("the merger between X and Y").
@@ -200,7 +202,7 @@ pub enum EventRelation {
 
 impl EventRelation {
     /// Every event relation, in declaration order.
-    pub const ALL: [EventRelation; 16] = [
+    pub const ALL: [EventRelation; 17] = [
         EventRelation::Accused,
         EventRelation::Acquired,
         EventRelation::Agreed,
@@ -209,6 +211,7 @@ impl EventRelation {
         EventRelation::Criticized,
         EventRelation::Demanded,
         EventRelation::Fought,
+        EventRelation::Interviewed,
         EventRelation::InvestedIn,
         EventRelation::MergedWith,
         EventRelation::Published,
@@ -231,6 +234,7 @@ impl EventRelation {
             EventRelation::BornIn => "born_in",
             EventRelation::Demanded => "demanded",
             EventRelation::Fought => "fought",
+            EventRelation::Interviewed => "interviewed",
             EventRelation::InvestedIn => "invested_in",
             EventRelation::MergedWith => "merged_with",
             EventRelation::Published => "published",

@@ -59,7 +59,7 @@ print(g.number_of_nodes(), g.number_of_edges(), biden["kind"], text[e["subject"]
         .output()
         .expect("python3 with networkx must be installed; .ci/run installs it");
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), "17 15 person Joe Biden labelled");
+    assert_eq!(String::from_utf8_lossy(&run.stdout).trim(), "17 16 person Joe Biden labelled");
 }
 
 #[test]

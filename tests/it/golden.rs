@@ -26,7 +26,8 @@ fn seed_article_entities() {
 fn assert_seed_edges(graph: &serde_json::Value) {
     let report = "American intelligence report";
     let expected = [
-        "Anatoly Antanov -ambassador_of-> Russia".to_string(),
+        "ABC News -interviewed-> Joe Biden".to_string(),
+        "Anatoly Antanov -ambassador_of-> Russia".into(),
         "Anatoly Antanov -ambassador_to-> United States".into(),
         "Anatoly Antanov -arrived_in-> Moscow".into(),
         "Anatoly Antanov -arrived_in-> Sheremetyevo".into(),

@@ -11,6 +11,7 @@ mod arguments;
 mod clauses;
 mod coordination;
 mod frame;
+mod media;
 mod nominal;
 mod participles;
 mod senses;
@@ -95,6 +96,7 @@ impl Finder<'_> {
         }
         self.triggers = triggers;
         self.deals(frame, index);
+        self.interviews(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
         }
@@ -185,7 +187,23 @@ impl Finder<'_> {
             let last = deal.subject.1.end.max(deal.object.1.end).max(noun.end);
             let end = tokens.iter().position(|t| t.end >= last).map_or(tokens.len(), |p| p + 1);
             let hedged = frame.hedged(frame.clause_start(deal.noun)..end);
+            // "Egypt and Israel signed a protocol with the US": each signer agreed.
+            if deal.event == EventRelation::Agreed {
+                for (subject, object) in frame.coordinated_pairs(deal.noun..deal.noun + 1, deal.subject, deal.object) {
+                    self.relations.push(relation(entry, index, subject, noun.clone(), object, hedged));
+                }
+                continue;
+            }
             self.relations.push(relation(entry, index, deal.subject, noun, deal.object, hedged));
+        }
+    }
+
+    /// The interviews outlets gave ("X told Reuters"): the outlet interviewed the speaker.
+    fn interviews(&mut self, frame: &Frame<'_>, index: usize) {
+        let Some(entry) = self.lexicon.event(EventRelation::Interviewed) else { return };
+        for interview in frame.interviews() {
+            let word = frame.sentence.tokens[interview.word].range();
+            self.relations.push(relation(entry, index, interview.outlet, word, interview.speaker, false));
         }
     }
 

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::frame::{Argument, Frame};
-use crate::extract::extraction::{EntityKind, Mention};
+use crate::extract::extraction::{EntityKind, Form, Mention};
 use crate::extract::lexicon::RelationEntry;
 use crate::extract::vocabulary::EventRelation;
 use crate::text::TokenKind;
@@ -21,6 +21,31 @@ pub(super) struct Deal {
 
 const BUYERS: [EntityKind; 2] = [EntityKind::Organization, EntityKind::Person];
 const COMPANIES: [EntityKind; 1] = [EntityKind::Organization];
+const PARTIES: [EntityKind; 3] = [EntityKind::Organization, EntityKind::State, EntityKind::Person];
+
+/// Verbs that conclude an agreement ("signed a deal", "struck an accord").
+fn concludes(word: &str) -> bool {
+    matches!(
+        word,
+        "signed"
+            | "signs"
+            | "sign"
+            | "signing"
+            | "struck"
+            | "strike"
+            | "strikes"
+            | "striking"
+            | "reached"
+            | "reach"
+            | "reaches"
+            | "clinched"
+            | "sealed"
+            | "concluded"
+            | "secured"
+            | "finalised"
+            | "finalized"
+    )
+}
 
 /// What a deal noun names, or `None` for any other word.
 fn deal_noun(word: &str) -> Option<EventRelation> {
@@ -28,6 +53,9 @@ fn deal_noun(word: &str) -> Option<EventRelation> {
         "takeover" | "acquisition" | "purchase" | "buyout" | "bid" | "offer" => Some(EventRelation::Acquired),
         "merger" => Some(EventRelation::MergedWith),
         "shareholder" | "stakeholder" | "investor" | "stake" => Some(EventRelation::InvestedIn),
+        "agreement" | "deal" | "accord" | "pact" | "protocol" | "treaty" | "memorandum" | "contract" => {
+            Some(EventRelation::Agreed)
+        }
         _ => None,
     }
 }
@@ -36,17 +64,20 @@ impl<'a> Frame<'a> {
     /// The deals the sentence names with nouns, in token order.
     pub(super) fn nominal_deals(&self) -> Vec<Deal> {
         let mut deals = Vec::new();
-        // Two parties are needed, one of them a company.
-        if self.mentions.iter().filter(|m| m.entity.is_some()).count() < 2
-            || !self.mentions.iter().any(|m| m.kind == EntityKind::Organization)
-        {
+        // Two parties are needed, one of them a company (but for agreements).
+        if self.mentions.iter().filter(|m| m.entity.is_some()).count() < 2 {
             return deals;
         }
+        let company = self.mentions.iter().any(|m| m.kind == EntityKind::Organization);
         for noun in 0..self.sentence.tokens.len() {
             let Some(event) = deal_noun(self.word(noun)) else { continue };
+            if !company && event != EventRelation::Agreed {
+                continue;
+            }
             let found = match event {
                 EventRelation::Acquired => self.acquisition(noun),
                 EventRelation::MergedWith => self.merger(noun),
+                EventRelation::Agreed => self.signed_agreement(noun),
                 _ => self.holding(noun),
             };
             if let Some((subject, object)) = found
@@ -107,6 +138,43 @@ impl<'a> Frame<'a> {
         }
         let second = self.party(first.tokens.end + 1..(first.tokens.end + 6).min(clause_end), &COMPANIES)?;
         Some((arg(first)?, arg(second)?))
+    }
+
+    /// "X signed a production agreement with Y", "X has struck a new supply
+    /// deal with Y", "X's trade pact with Y": the noun and its modifiers
+    /// after a verb of concluding (or a possessor), then "with" and a party.
+    fn signed_agreement(&self, noun: usize) -> Option<(Argument, Argument)> {
+        if self.word(noun + 1) != "with" {
+            return None;
+        }
+        let clause_end = self.clause_end(noun + 1).max(noun + 1);
+        // "with Japanese rival Nissan": a demonym before the partner only describes it.
+        let within = noun + 2..(noun + 7).min(clause_end);
+        let partner = self
+            .heads()
+            .find(|m| within.contains(&m.tokens.start) && PARTIES.contains(&m.kind) && m.form != Form::Demonym)?;
+        let nested = (noun + 2..partner.tokens.start).any(|j| self.lexicon.lists.preposition.contains(self.word(j)));
+        if nested {
+            return None;
+        }
+        // The verb is before the modifiers, or before the article that opens them ("a long-term ...").
+        let start = self.modifiers_start(noun);
+        let verb = (start.saturating_sub(2)..start).rev().find(|&j| concludes(self.word(j)));
+        let signer = match (self.possessor(noun), verb) {
+            (Some(owner), _) => arg(owner)?,
+            (None, Some(verb)) => self.signer_before(verb)?,
+            (None, None) => return None,
+        };
+        Some((signer, arg(partner)?))
+    }
+
+    /// The party nearest before the verb at `verb`, with no comma or clause
+    /// between ("Acme has reached a deal", "Acme said it was close to
+    /// striking a deal"; not "Acme, which lost deals with Roe, said it signed").
+    fn signer_before(&self, verb: usize) -> Option<Argument> {
+        let m = self.heads().filter(|m| m.tokens.end <= verb && PARTIES.contains(&m.kind)).last()?;
+        let open = (m.tokens.end..verb).all(|j| self.word(j) != "," && !self.is_boundary(j));
+        if open { arg(m) } else { None }
     }
 
     /// "X, a 30% shareholder in Y", "X is the largest investor in Y", "X's stake in Y".

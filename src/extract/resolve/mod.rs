@@ -13,6 +13,7 @@ mod codes;
 mod company_cues;
 mod descriptions;
 mod document_titles;
+mod judges;
 mod lexicon_titles;
 mod names;
 mod resolver;
@@ -54,6 +55,7 @@ pub(crate) fn resolve(
     r.stated_roles(&mentions, &roles, &order);
     r.titles_placed_by_lexicon(&mentions, &unplaced_titles, &order);
     r.titles_placed_by_document(&mentions, &unplaced_titles, &order);
+    r.judges_on_courts(&mentions);
     r.descriptions_and_pronouns(&mut mentions, &order);
     r.publications(&mentions, &publishers, &order);
     let kept = r.keep_resolved(mentions);

@@ -191,11 +191,15 @@ impl<'a> Resolver<'a> {
         roles: &[Vec<(Role, EntityId)>],
         last_seen: &HashMap<EntityId, usize>,
     ) -> Option<EntityId> {
-        // "the prime minister" is whoever leads the government (`Role::broader`).
+        // "the prime minister" is whoever leads the government (`Role::broader`),
+        // not a party's leader: a government's office is held in a state.
+        let governs = relations.iter().any(|r| matches!(r, Role::PrimeMinisterOf | Role::PresidentOf));
         let holds = |p: EntityId| {
-            roles[p.index()]
-                .iter()
-                .any(|(r, s)| relations.iter().any(|x| x.broader() == r.broader()) && state.is_none_or(|st| st == *s))
+            roles[p.index()].iter().any(|(r, s)| {
+                relations.iter().any(|x| x.broader() == r.broader())
+                    && state.is_none_or(|st| st == *s)
+                    && (!governs || self.entities[s.index()].kind == EntityKind::State)
+            })
         };
         let recent = last_seen.iter().filter(|&(&p, _)| holds(p)).max_by_key(|&(_, &at)| at).map(|(&p, _)| p);
         recent.or_else(|| (0..roles.len()).map(EntityId::new).find(|&p| !last_seen.contains_key(&p) && holds(p)))
