@@ -59,6 +59,8 @@ pub struct Pipeline {
     tagger: Option<Arc<Tagger>>,
     /// The learned relation classifier of mention pairs; none for the rules alone.
     pairs: Option<Arc<PairModel>>,
+    /// The dependency parser, for the frames the rules leave unfilled; none for the rules alone.
+    parser: Option<relations::ParserChoice>,
 }
 
 impl Pipeline {
@@ -68,7 +70,13 @@ impl Pipeline {
     pub fn new(lexicon: Arc<Lexicon>, tagger: Option<Arc<Tagger>>) -> Self {
         let tagger = tagger.filter(|t| !t.is_empty());
         let pairs = tagger.is_some().then(PairModel::shared).filter(|p| !p.is_empty());
-        Pipeline { lexicon, tagger, pairs }
+        let parser = tagger.is_some().then_some(relations::ParserChoice::Embedded);
+        Pipeline { lexicon, tagger, pairs, parser }
+    }
+
+    /// This pipeline with another dependency parser, or none (an empty model counts as none).
+    pub fn with_parser(self, parser: Option<Arc<syntax::Parser>>) -> Self {
+        Pipeline { parser: parser.filter(|p| !p.is_empty()).map(relations::ParserChoice::Loaded), ..self }
     }
 
     /// This pipeline with another relation classifier, or none (an empty model counts as none).
@@ -103,7 +111,15 @@ impl Pipeline {
             (Some(_), Some(dir)) => Some(Arc::new(PairModel::with_override(dir)?)),
             _ => None,
         };
-        Ok(Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)).with_pairs(pairs))
+        let pipeline = Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)).with_pairs(pairs);
+        // The embedded parser is read lazily; a directory's own is read now, so that a bad one is an error here.
+        match dir.map(|dir| dir.join("parser.bin")) {
+            Some(model) if pipeline.tagger.is_some() && model.exists() => {
+                let parser = syntax::Parser::with_override(model.parent().expect("a file in the directory"))?;
+                Ok(pipeline.with_parser(Some(Arc::new(parser))))
+            }
+            _ => Ok(pipeline),
+        }
     }
 
     /// The lexicons the stages read.
@@ -138,7 +154,15 @@ impl Pipeline {
 
     /// Stage 3, relation frames over the resolved mentions.
     pub fn relations(&self, text: &str, sentences: &[Sentence], resolved: &ResolvedStage) -> Vec<Relation> {
-        relations::find(text, sentences, &resolved.1, &resolved.0, &self.lexicon)
+        Workspace::with(|workspace| {
+            let syntax = self.syntax(&mut workspace.parse);
+            relations::find(text, sentences, &resolved.1, &resolved.0, &self.lexicon, syntax)
+        })
+    }
+
+    /// The parser with the thread's parse buffers, if the pipeline has one.
+    fn syntax<'a>(&'a self, buffers: &'a mut syntax::ParseBuffers) -> Option<relations::Syntax<'a>> {
+        self.parser.as_ref().map(|parser| relations::Syntax { parser, buffers })
     }
 
     /// Reads every token's word once, in this thread's word table, then finds the mentions.
@@ -174,7 +198,8 @@ impl Pipeline {
         let (found, classes) =
             self.find_mentions_in(&doc.text, sentences, &mut workspace.words, &mut workspace.mentions);
         let resolved = resolve::resolve(&doc.text, &doc.id, doc.date.as_deref(), sentences, found, &self.lexicon);
-        let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon);
+        let syntax = self.syntax(&mut workspace.parse);
+        let mut relations = relations::find(&doc.text, sentences, &classes, &resolved, &self.lexicon, syntax);
         relations.extend(resolved.facts);
         if let Some(model) = &self.pairs {
             let learned = pairs::find(&doc.text, sentences, &resolved.mentions, &relations, &self.lexicon, model);
@@ -207,6 +232,8 @@ struct Workspace {
     words: WordTable,
     mentions: mentions::Buffers,
     sentences: Vec<Sentence>,
+    /// The dependency parser's vectors.
+    parse: syntax::ParseBuffers,
 }
 
 thread_local! {
@@ -214,6 +241,7 @@ thread_local! {
         words: WordTable::bounded(),
         mentions: mentions::Buffers::default(),
         sentences: Vec::new(),
+        parse: syntax::ParseBuffers::default(),
     });
 }
 

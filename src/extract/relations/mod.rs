@@ -13,6 +13,7 @@ mod coordination;
 mod frame;
 mod media;
 mod nominal;
+mod parsed;
 mod participles;
 mod senses;
 mod targets;
@@ -29,6 +30,8 @@ use crate::extract::vocabulary::EventRelation;
 use crate::extract::vocabulary::RelationId;
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
+use parsed::parsed_arguments;
+pub(crate) use parsed::{ParserChoice, Syntax};
 
 pub(crate) fn find(
     text: &str,
@@ -36,8 +39,11 @@ pub(crate) fn find(
     classes: &TokenClasses,
     resolved: &Resolved,
     lexicon: &Lexicon,
+    syntax: Option<Syntax<'_>>,
 ) -> Vec<Relation> {
     let mut finder = Finder {
+        syntax,
+        unfilled: Vec::new(),
         lexicon,
         facts: &resolved.facts,
         accused: lexicon.event(EventRelation::Accused),
@@ -74,6 +80,10 @@ struct Finder<'a> {
     /// The sentence's triggers (token range, relation index), handed from sentence to sentence.
     triggers: Vec<(Range<usize>, RelationId)>,
     relations: Vec<Relation>,
+    /// The parser, for the frames the rules leave unfilled ([`parsed`]).
+    syntax: Option<Syntax<'a>>,
+    /// This sentence's triggers whose frame found no subject or no object.
+    unfilled: Vec<(Range<usize>, RelationId)>,
 }
 
 impl Finder<'_> {
@@ -83,6 +93,7 @@ impl Finder<'_> {
         let mut triggers = std::mem::take(&mut self.triggers);
         self.match_triggers(frame, &mut triggers);
         let mut covered = 0;
+        self.unfilled.clear();
         for (trigger, rel) in &triggers {
             if trigger.start < covered {
                 continue;
@@ -95,6 +106,7 @@ impl Finder<'_> {
             }
         }
         self.triggers = triggers;
+        self.parsed_frames(frame, index);
         self.deals(frame, index);
         self.interviews(frame, index);
         if let Some(accused) = self.accused {
@@ -134,9 +146,7 @@ impl Finder<'_> {
         if frame.recalls_a_memory(trigger.clone(), entry) || frame.says_without_demanding(trigger.clone(), entry) {
             return None;
         }
-        let tokens = &frame.sentence.tokens;
         let end = frame.clause_end(trigger.end);
-        let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
         let (subject, object, complement_end) = if frame.is_passive(trigger.clone()) {
             let (agent, patient) = frame.passive_arguments(trigger.clone(), entry, self.facts);
             (agent, patient, 0)
@@ -150,14 +160,62 @@ impl Finder<'_> {
             .or_else(|| frame.reciprocal_partner(trigger.clone(), entry, subject.as_ref()))
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
             .or_else(|| frame.condition_target(trigger.clone(), entry, subject.as_ref()));
-        let (Some(subject), Some(object)) = (subject, object) else { return None };
+        let (Some(subject), Some(object)) = (subject, object) else {
+            self.unfilled.push((trigger, rel));
+            return None;
+        };
+        self.state(frame, index, trigger.clone(), entry, subject, object).then_some(trigger.end.max(complement_end))
+    }
+
+    /// The frames of this sentence's unfilled triggers, read from its parse ([`parsed`]).
+    fn parsed_frames(&mut self, frame: &Frame<'_>, index: usize) {
+        let Some(mut syntax) = self.syntax.take() else { return };
+        let mut unfilled = std::mem::take(&mut self.unfilled);
+        if let Some(parse) = syntax.parse_for(frame, &mut unfilled) {
+            let mut stated: Option<Range<usize>> = None;
+            for (trigger, rel) in unfilled.drain(..) {
+                // One frame per trigger: a row that fills ends the trigger's other rows.
+                let start = frame.sentence.tokens[trigger.start].start;
+                let mut done = self.relations.iter().rev().take_while(|r| r.sentence == index);
+                if stated.as_ref() == Some(&trigger) || done.any(|r| r.trigger_span.start == start) {
+                    continue;
+                }
+                let entry = self.lexicon.relation(rel);
+                let kinds = object_kinds(entry);
+                let Some((subject, object)) = parsed_arguments(frame, &parse, trigger.start, entry, kinds) else {
+                    continue;
+                };
+                if self.state(frame, index, trigger.clone(), entry, subject, object) {
+                    stated = Some(trigger);
+                }
+            }
+        }
+        self.unfilled = unfilled;
+        self.syntax = Some(syntax);
+    }
+
+    /// Records the relation of `entry` at `trigger` between the found
+    /// `subject` and `object`, unless what the frame means rules it out;
+    /// says whether it recorded one.
+    fn state(
+        &mut self,
+        frame: &Frame<'_>,
+        index: usize,
+        trigger: Range<usize>,
+        entry: &RelationEntry,
+        subject: Argument,
+        object: Argument,
+    ) -> bool {
+        let tokens = &frame.sentence.tokens;
+        let end = frame.clause_end(trigger.end);
+        let trigger_span = tokens[trigger.start].start..tokens[trigger.end - 1].end;
         if subject.0 == object.0
             || frame.gives_no_aid(entry, &object)
             || frame.buys_a_part(entry, &object)
             || frame.modifier_is_no_target(trigger.clone(), entry, &object)
             || frame.acts_on_a_thing(trigger.clone(), entry, &object)
         {
-            return None;
+            return false;
         }
         let last = object.1.end.max(trigger_span.end);
         let hedge_end = tokens.iter().position(|t| t.end >= last).map_or(end, |p| p + 1);
@@ -167,7 +225,7 @@ impl Finder<'_> {
         for (subject, object) in frame.coordinated_pairs(trigger.clone(), subject, object) {
             self.relations.push(relation(entry, index, subject, trigger_span.clone(), object, hedged));
         }
-        Some(trigger.end.max(complement_end))
+        true
     }
 
     /// The deals nouns name ("X's takeover of Y"), unless a verb's frame already stated them.
