@@ -126,11 +126,15 @@ struct PipelineArgs {
     /// classifier: about twice as fast, but fewer names and relations
     #[arg(long, global = true)]
     no_tagger: bool,
+    /// Also read the dependency parse of the sentences whose verb frame the
+    /// rules leave unfilled: a few more relations for about 1.3x the time
+    #[arg(long, global = true, conflicts_with = "no_tagger")]
+    parse: bool,
 }
 
 impl PipelineArgs {
     fn pipeline(&self) -> Result<Pipeline> {
-        Ok(Pipeline::load(self.lexicon.as_deref(), !self.no_tagger)?)
+        Ok(Pipeline::load(self.lexicon.as_deref(), !self.no_tagger)?.parsing(self.parse))
     }
 }
 
@@ -407,8 +411,10 @@ fn message(error: &anyhow::Error) -> String {
 fn check(cli: &Cli) -> Result<()> {
     match &cli.command {
         Command::Build { out, .. } => out.format().map(drop),
-        Command::Query { graph: Some(graph), pipeline, .. } if pipeline.lexicon.is_some() || pipeline.no_tagger => {
-            Err(usage(format!("--lexicon and --no-tagger apply to --input, not to {}", graph.display())))
+        Command::Query { graph: Some(graph), pipeline, .. }
+            if pipeline.lexicon.is_some() || pipeline.no_tagger || pipeline.parse =>
+        {
+            Err(usage(format!("--lexicon, --no-tagger and --parse apply to --input, not to {}", graph.display())))
         }
         Command::Train { file, output, .. } => refuse_to_overwrite(Some(output), |p| same_file(p, file)),
         Command::Merge { graphs, out, .. } => {

@@ -14,6 +14,8 @@ struct Case {
     line: usize,
     text: String,
     date: Option<String>,
+    /// Options for the run (`flags: --parse`).
+    flags: Vec<String>,
     expectations: Vec<Expectation>,
 }
 
@@ -53,7 +55,14 @@ fn parse(file: &str) -> Vec<Case> {
         }
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             let (name, line) = (name.to_string(), number);
-            cases.push(Case { name, line, text: String::new(), date: None, expectations: Vec::new() });
+            cases.push(Case {
+                name,
+                line,
+                text: String::new(),
+                date: None,
+                flags: Vec::new(),
+                expectations: Vec::new(),
+            });
             continue;
         }
         let case = cases.last_mut().unwrap_or_else(|| panic!("{CASES}:{number}: a line before the first [case]"));
@@ -61,6 +70,8 @@ fn parse(file: &str) -> Vec<Case> {
             case.text = line.to_string();
         } else if let Some(date) = line.strip_prefix("date: ") {
             case.date = Some(date.trim().to_string());
+        } else if let Some(flags) = line.strip_prefix("flags: ") {
+            case.flags = flags.split_whitespace().map(str::to_string).collect();
         } else {
             case.expectations.push(expectation(number, line));
         }
@@ -135,7 +146,9 @@ impl Found {
         let needs = |items: &[Items]| case.expectations.iter().any(|e| items.contains(&e.items));
         let mut found = Found { edges: Vec::new(), nodes: Vec::new(), mentions: Vec::new() };
         if needs(&[Items::Edges, Items::Nodes]) {
-            let run = newsgraph_stdin(&["build", "-q", "-"], input.as_bytes());
+            let args: Vec<&str> =
+                ["build", "-q"].into_iter().chain(case.flags.iter().map(String::as_str)).chain(["-"]).collect();
+            let run = newsgraph_stdin(&args, input.as_bytes());
             let graph: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
             let nodes = graph["nodes"].as_array().unwrap();
             let label = |id: &serde_json::Value| {
@@ -157,7 +170,9 @@ impl Found {
                 .collect();
         }
         if needs(&[Items::Mentions, Items::MentionKinds]) {
-            let run = newsgraph_stdin(&["extract", "-"], input.as_bytes());
+            let args: Vec<&str> =
+                ["extract"].into_iter().chain(case.flags.iter().map(String::as_str)).chain(["-"]).collect();
+            let run = newsgraph_stdin(&args, input.as_bytes());
             let doc: serde_json::Value = serde_json::from_str(&run.ok()).unwrap();
             found.mentions = doc["mentions"]
                 .as_array()
