@@ -11,7 +11,8 @@
 //!
 //! One file per part, each importing only those before it: `labels` (the tag
 //! and relation sets), `conllu` (reading treebanks), `words` (a word's hashes),
-//! `transition` (the arc-hybrid system and its oracle), `features`, `model`
+//! `transition` (the arc-hybrid system and its oracle), `features`, `table`
+//! (the flat weight table parsing probes), `model`
 //! (weights, decoding, the model file), `train`, `bridge` (newsgraph's tokens
 //! to the treebank's words) and `parse` (the [`Parse`] API).
 
@@ -21,6 +22,7 @@ mod features;
 mod labels;
 mod model;
 mod parse;
+mod table;
 mod train;
 mod transition;
 mod words;

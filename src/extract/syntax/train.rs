@@ -52,9 +52,9 @@ pub fn train(sentences: &[TreeSentence], plan: TrainingPlan, progress: Progress<
     };
     let (moves, labels) = train_parser(sentences, &words, &tags, plan.parser_epochs, progress);
     Parser {
-        tagger: prune(tagger, plan.keep[0]),
-        moves: prune(moves, plan.keep[1]),
-        labels: prune(labels, plan.keep[2]),
+        tagger: prune(tagger, plan.keep[0]).into(),
+        moves: prune(moves, plan.keep[1]).into(),
+        labels: prune(labels, plan.keep[2]).into(),
     }
 }
 
@@ -65,7 +65,7 @@ fn jackknife_tags(sentences: &[TreeSentence], words: &[Vec<WordInfo>], plan: Tra
     for fold in 0..plan.folds {
         let training: Vec<usize> = (0..sentences.len()).filter(|i| i % plan.folds != fold).collect();
         let tagger = Parser {
-            tagger: train_tagger(sentences, words, &training, plan.tagger_epochs, &mut |_, _, _| {}),
+            tagger: train_tagger(sentences, words, &training, plan.tagger_epochs, &mut |_, _, _| {}).into(),
             ..Parser::default()
         };
         for i in (fold..sentences.len()).step_by(plan.folds) {
