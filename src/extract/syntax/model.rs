@@ -62,13 +62,17 @@ pub struct ParseBuffers {
 
 /// Adds each feature's weights to `sum`.
 pub(super) fn add_scores<const N: usize>(weights: &Table<N>, features: &[u32], sum: &mut [f32; N]) {
+    // Summed in a local copy, which the compiler keeps in registers (the
+    // same additions in the same order, so the same scores).
+    let mut total = *sum;
     for &f in features {
         if let Some(w) = weights.get(f) {
-            for (s, x) in sum.iter_mut().zip(w) {
+            for (s, x) in total.iter_mut().zip(w) {
                 *s += x;
             }
         }
     }
+    *sum = total;
 }
 
 /// The index of the highest score among those `allowed` (the first on a tie).
