@@ -6,13 +6,14 @@
 mod agents;
 mod load;
 mod phoenix;
+mod short_words;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
 use super::class_index::{CLASS_BITS, ClassIndex, DETERMINER};
-use super::phrases::{ASCII_LOWERCASE, PhraseTable};
+use super::phrases::PhraseTable;
 use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 use crate::error::{Error, Result};
 use crate::text::Token;
@@ -192,7 +193,7 @@ pub(crate) struct WordClass {
     words: HashSet<String>,
     /// The ASCII words of up to eight bytes, packed into an integer: most
     /// lookups are of short words and need neither string hashing nor compare.
-    short: HashSet<u64>,
+    short: short_words::ShortWords,
     phrases: Vec<Vec<String>>,
     /// Bit `n` is set when a phrase's first word is `n` bytes long (63: that
     /// long or longer): most words rule out every phrase by their length.
@@ -215,26 +216,9 @@ impl WordClass {
     }
 
     /// An ASCII word of up to eight bytes as one integer, its bytes folded
-    /// as the class compares them. The ASCII test is made in the packing
-    /// loop: `str::is_ascii` on words this short cost as much as the rest.
+    /// as the class compares them.
     fn pack(&self, word: &str) -> Option<u64> {
-        let bytes = word.as_bytes();
-        if bytes.len() > 8 {
-            return None;
-        }
-        let (mut packed, mut any) = (0u64, 0u8);
-        if self.case_sensitive {
-            for &b in bytes {
-                any |= b;
-                packed = (packed << 8) | u64::from(b);
-            }
-        } else {
-            for &b in bytes {
-                any |= b;
-                packed = (packed << 8) | u64::from(ASCII_LOWERCASE[usize::from(b)]);
-            }
-        }
-        any.is_ascii().then_some(packed)
+        short_words::pack(word.as_bytes(), !self.case_sensitive)
     }
 
     fn insert(&mut self, key: String) {
@@ -247,7 +231,7 @@ impl WordClass {
 
     pub(crate) fn contains(&self, word: &str) -> bool {
         if let Some(packed) = self.pack(word) {
-            return self.short.contains(&packed);
+            return self.short.contains(packed);
         }
         if self.case_sensitive {
             return word.len() <= self.longest && self.words.contains(word);

@@ -23,7 +23,7 @@ use super::extraction::{Mention, Relation};
 use super::lexicon::Lexicon;
 use super::vocabulary::{EntityId, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
-use features::{Kind, PairView, lexicon_cues, mix, seed, word_hashes};
+use features::{Kind, PairView, lexicon_cues_between, mix, seed, word_hashes};
 pub(crate) use home_places::widen_home_places;
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
@@ -53,7 +53,7 @@ pub(crate) fn for_each_pair<'m>(
         candidates::select(run.iter().copied(), &mut here);
         let tokens = &sentences[index].tokens;
         word_hashes(text, tokens, &mut words);
-        lexicon_cues(text, tokens, lexicon, &mut cues);
+        lexicon_cues_between(text, tokens, &here, lexicon, &mut cues);
         let view = PairView { text, tokens, mentions: &here, words: &words, cues: &cues };
         for (a, b) in candidates::pairs(&here) {
             let allowed = model::allowed(here[a].kind, here[b].kind);
