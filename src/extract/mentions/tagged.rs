@@ -29,7 +29,9 @@ impl Scan<'_> {
             return None;
         }
         // "Claudia Mo of Civic Party" tagged as one name: a person and their organization.
-        if (name_type == NameType::Person || (name_type == NameType::Organization && self.is_first_name(i)))
+        // A middle initial after the first word makes a person of it too ("Agnes T. Morrow of ...").
+        let person_start = self.is_first_name(i) || self.is_middle_initial(i + 1);
+        if (name_type == NameType::Person || (name_type == NameType::Organization && person_start))
             && let Some(of) = (i + 1..end.saturating_sub(1)).find(|&k| self.word(k) == "of")
         {
             let org_start = if self.word(of + 1) == "the" { of + 2 } else { of + 1 };
@@ -73,6 +75,9 @@ impl Scan<'_> {
     /// it never saw as a name of their own ("Sean" + "O'Rourke").
     fn person_split_after_first_name(&self, i: usize) -> Option<(usize, NameType)> {
         let (end, name_type) = self.tagged.get(i).copied().flatten()?;
+        if let Some(joined_end) = self.name_after_middle_initial(i, end) {
+            return Some((joined_end, NameType::Person));
+        }
         if name_type == NameType::Person
             && end == i + 1
             && self.is_first_name(i)
@@ -85,6 +90,31 @@ impl Scan<'_> {
             return Some((next_end, NameType::Person));
         }
         Some((end, name_type))
+    }
+
+    /// Where a person name split by the tagger at a middle initial ends: a
+    /// capitalised word, "K." and a capitalised word are one person ("Roger
+    /// K. Crouch"; 264 of 279 such initials are I-PER in CoNLL-2003 train).
+    fn name_after_middle_initial(&self, i: usize, end: usize) -> Option<usize> {
+        if end <= i || !self.is_name_word(end - 1) {
+            return None;
+        }
+        let mut at = end;
+        while self.is_middle_initial(at) && self.is_name_word(at + 1) && self.gaz(at + 1).is_none() {
+            at = match (self.tagged.get(at).copied().flatten(), self.tagged.get(at + 1).copied().flatten()) {
+                // The tagger read "D. Merbold" as a name of its own.
+                (Some((e, _)), _) if e > at + 1 => e,
+                (_, Some((e, NameType::Person | NameType::Other))) => e,
+                _ => at + 2,
+            };
+        }
+        (at > end).then_some(at)
+    }
+
+    /// One capital letter and its period ("K.").
+    pub(super) fn is_middle_initial(&self, i: usize) -> bool {
+        let word = self.word(i).as_bytes();
+        word.len() == 2 && word[0].is_ascii_uppercase() && word[1] == b'.'
     }
 
     /// Where the name after a lone first name at `end - 1` ends: a name the
