@@ -25,6 +25,9 @@ impl Scan<'_> {
             self.push_tagged_organization(k + 2..org_end, !self.is_modifier(org_end));
             return Some(org_end);
         }
+        if let Some(person_end) = self.party_before_person(i..end) {
+            return Some(person_end);
+        }
         if !self.is_capitalized(i) || self.gazetteer_decides(i..end, name_type) {
             return None;
         }
@@ -67,6 +70,32 @@ impl Scan<'_> {
             // Other names (events, products, nationalities) are not entities here.
             NameType::Other => {}
         }
+        Some(end)
+    }
+
+    /// "Conservative Graham Brady" tagged as one name: the listed party, then
+    /// a person from a first name on (the membership rule links them).
+    fn party_before_person(&mut self, tagged: Range<usize>) -> Option<usize> {
+        let Range { start: i, mut end } = tagged;
+        let (party_end, GazTarget::Org(_)) = self.gaz(i)? else { return None };
+        // "Tory David" + "Quarrie": the tagger ended the name after the first name.
+        if end == party_end + 1 && self.is_name_word(end) && self.gaz(end).is_none() && !self.starts_title(end) {
+            end = self.tagged.get(end).copied().flatten().map_or(end + 1, |(e, _)| e);
+        }
+        let person = party_end < end
+            && self.is_first_name(party_end)
+            && (party_end..end).all(|k| self.is_name_word(k) || self.is_middle_initial(k));
+        if !person {
+            return None;
+        }
+        // The gazetteer rule may read a longer name from the party on: its reading stands.
+        let listed_end = self.gazetteer_name(i)?;
+        if listed_end != party_end {
+            return Some(listed_end);
+        }
+        let name = self.text[self.span(party_end..end)].to_string();
+        let head = !self.is_modifier(end);
+        self.push(party_end..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
         Some(end)
     }
 
