@@ -19,8 +19,9 @@ impl Scan<'_> {
         let words = &self.lexicon.words;
         let (end, first_link) = self.capitalized_run(i);
         // "Claudia Mo of the Civic Party": a person, then the organization they belong to.
+        // A middle initial marks a person as a first name does ("Agnes T. Morrow of ...").
         if let Some((at, len)) = first_link
-            && self.is_first_name(i)
+            && (self.is_first_name(i) || self.is_middle_initial(i + 1))
             && at - i <= 3
             && self.word(at) == "of"
             && !(i..at).any(|k| self.is(k, &words.org_head))
