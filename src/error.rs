@@ -122,8 +122,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// Why bytes are not a tagger model.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ModelError {
-    /// The bytes do not start with the model file's magic line.
-    #[error("not a newsgraph tagger model")]
+    /// The bytes are not the model file this name calls for (wrong magic line or bad records).
+    #[error("not a newsgraph model of this kind, or a damaged one")]
     NotAModel,
     /// The file ends inside its header.
     #[error("truncated model")]

@@ -134,7 +134,7 @@ struct PipelineArgs {
 
 impl PipelineArgs {
     fn pipeline(&self) -> Result<Pipeline> {
-        Ok(Pipeline::load(self.lexicon.as_deref(), !self.no_tagger)?.parsing(self.parse))
+        Ok(Pipeline::load(self.lexicon.as_deref(), !self.no_tagger, self.parse)?)
     }
 }
 

@@ -20,6 +20,7 @@ mod extraction;
 pub mod lexicon;
 pub(crate) mod matches;
 pub(crate) mod mentions;
+mod model_file;
 mod names;
 pub mod pairs;
 mod perceptron;
@@ -107,12 +108,13 @@ impl Pipeline {
     }
 
     /// The embedded lexicon and models with any file of `dir` (a lexicon file,
-    /// `ner.bin` or `relations.bin`) replacing its namesake; without the
-    /// models unless `tagger`.
-    pub fn load(dir: Option<&Path>, tagger: bool) -> crate::Result<Self> {
+    /// `ner.bin`, `relations.bin` or `parser.bin`) replacing its namesake;
+    /// without the models unless `tagger`, without the parser unless `parse`
+    /// (see [`Pipeline::parsing`]).
+    pub fn load(dir: Option<&Path>, tagger: bool, parse: bool) -> crate::Result<Self> {
         let lexicon = match dir {
             Some(dir) => Lexicon::with_overrides(dir)?,
-            None => return Ok(Pipeline::new(Lexicon::shared(), tagger.then(Tagger::shared))),
+            None => return Ok(Pipeline::new(Lexicon::shared(), tagger.then(Tagger::shared)).parsing(parse)),
         };
         let tagger = match (tagger, dir) {
             (false, _) => None,
@@ -125,13 +127,14 @@ impl Pipeline {
         };
         let pipeline = Pipeline::new(Arc::new(lexicon), tagger.map(Arc::new)).with_pairs(pairs);
         // The embedded parser is read lazily; a directory's own is read now, so that a bad one is an error here.
-        match dir.map(|dir| dir.join("parser.bin")) {
-            Some(model) if pipeline.tagger.is_some() && model.exists() => {
-                let parser = syntax::Parser::with_override(model.parent().expect("a file in the directory"))?;
-                Ok(pipeline.with_parser(Some(Arc::new(parser))))
-            }
-            _ => Ok(pipeline),
-        }
+        let parser = match (parse && pipeline.tagger.is_some(), dir) {
+            (true, Some(dir)) => model_file::read_override(dir, "parser.bin", syntax::Parser::from_bytes)?,
+            _ => None,
+        };
+        Ok(match parser {
+            Some(parser) => pipeline.with_parser(Some(Arc::new(parser))),
+            None => pipeline.parsing(parse),
+        })
     }
 
     /// The lexicons the stages read.
@@ -274,8 +277,8 @@ mod tests {
         assert!(Pipeline::rules_only().tagger().is_none());
         let empty = Pipeline::new(Arc::new(Lexicon::embedded()), Some(Arc::new(Tagger::default())));
         assert!(empty.tagger().is_none(), "an empty model tags nothing");
-        assert!(Pipeline::load(None, false).unwrap().tagger().is_none());
-        let missing = Pipeline::load(Some(Path::new("/nonexistent/lexicon")), true);
+        assert!(Pipeline::load(None, false, false).unwrap().tagger().is_none());
+        let missing = Pipeline::load(Some(Path::new("/nonexistent/lexicon")), true, false);
         assert!(missing.is_err());
     }
 
@@ -284,10 +287,23 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("newsgraph-pipeline-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("ner.bin"), b"not a model").unwrap();
-        let (with_tagger, rules_only) = (Pipeline::load(Some(&dir), true), Pipeline::load(Some(&dir), false));
+        let (with_tagger, rules_only) =
+            (Pipeline::load(Some(&dir), true, false), Pipeline::load(Some(&dir), false, false));
         std::fs::remove_dir_all(&dir).unwrap();
         let message = with_tagger.err().expect("a bad model is an error").to_string();
         assert!(message.contains("ner.bin"), "{message}");
         assert!(rules_only.unwrap().tagger().is_none());
+    }
+
+    #[test]
+    fn a_parser_in_the_lexicon_directory_is_read_only_when_parsing() {
+        let dir = std::env::temp_dir().join(format!("newsgraph-pipeline-parser-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("parser.bin"), b"not a model").unwrap();
+        let (parsing, not_parsing) = (Pipeline::load(Some(&dir), true, true), Pipeline::load(Some(&dir), true, false));
+        std::fs::remove_dir_all(&dir).unwrap();
+        let message = parsing.err().expect("a bad parser model is an error when parsing").to_string();
+        assert!(message.contains("parser.bin"), "{message}");
+        assert!(not_parsing.is_ok(), "without parsing the parser model is not read");
     }
 }

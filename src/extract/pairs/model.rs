@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::error::{Error, ModelError, Result};
+use crate::error::{ModelError, Result};
 use crate::extract::extraction::EntityKind;
+use crate::extract::model_file;
 
 /// The embedded relation model (see `newsgraph train --relations`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/relations.bin");
@@ -144,12 +145,7 @@ impl PairModel {
 
     /// The model `relations.bin` of `dir` (a `--lexicon` directory), or the embedded one when it has none.
     pub fn with_override(dir: &Path) -> Result<Self> {
-        let model = dir.join("relations.bin");
-        match std::fs::read(&model) {
-            Ok(bytes) => PairModel::from_bytes(&bytes).map_err(|source| Error::Model { path: model, source }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(PairModel::embedded()),
-            Err(source) => Err(Error::Io { path: model, source }),
-        }
+        Ok(model_file::read_override(dir, "relations.bin", PairModel::from_bytes)?.unwrap_or_else(PairModel::embedded))
     }
 
     /// No weights: no pair is ever related.

@@ -9,7 +9,8 @@ use super::labels::{Label, Upos};
 use super::table::Table;
 use super::transition::{Move, NO_HEAD, State};
 use super::words::WordInfo;
-use crate::error::{Error, ModelError, Result};
+use crate::error::{ModelError, Result};
+use crate::extract::model_file;
 
 /// The embedded parser model (see `newsgraph train --parser`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/parser.bin");
@@ -100,13 +101,7 @@ impl Parser {
 
     /// The model `parser.bin` of `dir` (a `--lexicon` directory), or the embedded one when it has none.
     pub fn with_override(dir: &Path) -> Result<Self> {
-        let model = dir.join("parser.bin");
-        let bytes = match std::fs::read(&model) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Parser::embedded()),
-            Err(source) => return Err(Error::Io { path: model, source }),
-        };
-        Parser::from_bytes(&bytes).map_err(|source| Error::Model { path: model, source })
+        Ok(model_file::read_override(dir, "parser.bin", Parser::from_bytes)?.unwrap_or_else(Parser::embedded))
     }
 
     /// No weights.

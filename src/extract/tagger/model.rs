@@ -9,7 +9,8 @@ use super::features::{
     AsPrevious, CONSTANTS, Lower, N, NEAR, NEIGHBOUR_FLAGS, POSSESSIVE, Scored, Shape, WordFeatures, feature, fnv,
     pair_prefix,
 };
-use crate::error::{Error, ModelError, Result};
+use crate::error::{ModelError, Result};
+use crate::extract::model_file;
 
 /// The embedded name-tagger model (see `newsgraph train`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/ner.bin");
@@ -153,13 +154,7 @@ impl Tagger {
 
     /// The model `ner.bin` of `dir` (a `--lexicon` directory), or the embedded one when it has none.
     pub fn with_override(dir: &Path) -> Result<Self> {
-        let model = dir.join("ner.bin");
-        let bytes = match std::fs::read(&model) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Tagger::embedded()),
-            Err(source) => return Err(Error::Io { path: model, source }),
-        };
-        Tagger::from_bytes(&bytes).map_err(|source| Error::Model { path: model, source })
+        Ok(model_file::read_override(dir, "ner.bin", Tagger::from_bytes)?.unwrap_or_else(Tagger::embedded))
     }
 
     /// No weights: the pipeline then runs the rules alone.
