@@ -7,7 +7,8 @@
 //!   person noun before the name), "Illinois Gov. X" (a title);
 //! - a possessive state and a company noun in an apposition: "Spain's most
 //!   powerful bank, Santander", "Tesco, Britain's biggest retailer";
-//! - after a name, "X, the German bank", and "X, a Republican from Chicago".
+//! - after a name, "X, the German bank", "X, a Republican from Chicago",
+//!   "X, which is based in London".
 //!
 //! A company is `located_in` the place or state, a person `national_of` a
 //! state and `located_in` a place (where they live or work: the CoNLL04
@@ -47,8 +48,12 @@ impl<'a> Frame<'a> {
                 continue;
             }
             let home = match m.kind {
-                EntityKind::Organization => self.company_modifier(m).or_else(|| self.company_apposition(m)),
-                EntityKind::Person => self.person_modifier(m).or_else(|| self.person_from(m)),
+                EntityKind::Organization => {
+                    self.company_modifier(m).or_else(|| self.company_apposition(m)).or_else(|| self.based_in(m))
+                }
+                EntityKind::Person => {
+                    self.person_modifier(m).or_else(|| self.person_from(m)).or_else(|| self.based_in(m))
+                }
                 _ => None,
             };
             found.extend(home);
@@ -243,6 +248,40 @@ impl<'a> Frame<'a> {
         let closes = matches!(self.word(after), "," | "." | ";" | ")" | "") || self.is_boundary_word(after);
         let role = if place.kind == EntityKind::State { Role::NationalOf } else { Role::LocatedIn };
         (words_ok && closes).then(|| self.home(m, role, from, place))
+    }
+
+    /// "HSBC, which is based in London", "the Gurkha Rifles, based in
+    /// Brunei", "Mr Nevzlin is currently based in Israel", "Acme,
+    /// headquartered in Boston", "NRC headquarters in nearby Rockville"
+    /// (BBC dev corpus: ten "based in" a place).
+    fn based_in(&self, m: &Mention) -> Option<Home> {
+        let mut k = m.tokens.end;
+        if self.word(k) == "," {
+            k += 1;
+        }
+        if matches!(self.lower(k).as_str(), "which" | "who") {
+            k += 1;
+        }
+        if matches!(self.word(k), "is" | "are" | "was" | "were") {
+            k += 1;
+        }
+        // "currently", "now", "largely".
+        if self.word(k).ends_with("ly") || self.word(k) == "now" {
+            k += 1;
+        }
+        let based = matches!(self.word(k), "based" | "headquartered")
+            || m.kind == EntityKind::Organization && k == m.tokens.end && self.word(k) == "headquarters";
+        if !based || !matches!(self.word(k + 1), "in" | "at") {
+            return None;
+        }
+        let at = if self.word(k + 2) == "nearby" { k + 3 } else { k + 2 };
+        let place = self.locator(at, true)?;
+        Some(Home {
+            subject: (m.entity?, m.span.clone()),
+            role: Role::LocatedIn,
+            word: k,
+            place: (place.entity?, place.span.clone()),
+        })
     }
 
     /// "who", "which": a relative clause closes the apposition ("a Republican from Chicago who served ...").
