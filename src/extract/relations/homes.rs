@@ -7,6 +7,7 @@
 //!   person noun before the name), "Illinois Gov. X" (a title);
 //! - a possessive state and a company noun in an apposition: "Spain's most
 //!   powerful bank, Santander", "Tesco, Britain's biggest retailer";
+//! - a state that opens the name: "U.S. Congress", "China Construction Bank";
 //! - after a name, "X, the German bank", "X, a Republican from Chicago",
 //!   "X, which is based in London".
 //!
@@ -48,9 +49,11 @@ impl<'a> Frame<'a> {
                 continue;
             }
             let home = match m.kind {
-                EntityKind::Organization => {
-                    self.company_modifier(m).or_else(|| self.company_apposition(m)).or_else(|| self.based_in(m))
-                }
+                EntityKind::Organization => self
+                    .state_in_name(m)
+                    .or_else(|| self.company_modifier(m))
+                    .or_else(|| self.company_apposition(m))
+                    .or_else(|| self.based_in(m)),
                 EntityKind::Person => {
                     self.person_modifier(m).or_else(|| self.person_from(m)).or_else(|| self.based_in(m))
                 }
@@ -121,6 +124,26 @@ impl<'a> Frame<'a> {
     fn is_company_noun(&self, i: usize) -> bool {
         let lists = &self.lexicon.lists;
         lists.company_descriptor.contains(self.word(i)) || lists.company_noun.contains(self.word(i))
+    }
+
+    /// "U.S. Congress", "China Construction Bank": the state mention that
+    /// opens the name (`mentions/org_states.rs`); the name after it is the
+    /// organization's span ("Congress", as CoNLL04 marks it).
+    fn state_in_name(&self, m: &Mention) -> Option<Home> {
+        let state = self.mentions.iter().find(|s| {
+            s.kind == EntityKind::State
+                && !s.head
+                && s.entity.is_some()
+                && s.tokens.start == m.tokens.start
+                && s.tokens.end < m.tokens.end
+        })?;
+        let rest = self.sentence.tokens[state.tokens.end].start..m.span.end;
+        Some(Home {
+            subject: (m.entity?, rest),
+            role: Role::LocatedIn,
+            word: state.tokens.end - 1,
+            place: (state.entity?, state.span.clone()),
+        })
     }
 
     /// "French car maker Peugeot", "the British bank Abbey National", "US
