@@ -9,6 +9,7 @@
 //!   powerful bank, Santander", "Tesco, Britain's biggest retailer";
 //! - a state that opens the name: "U.S. Congress", "China Construction Bank";
 //! - after a name, "X, the German bank", "X, a Republican from Chicago",
+//!   "X, the New York attorney",
 //!   "X, which is based in London".
 //!
 //! A company is `located_in` the place or state, a person `national_of` a
@@ -54,9 +55,11 @@ impl<'a> Frame<'a> {
                     .or_else(|| self.company_modifier(m))
                     .or_else(|| self.company_apposition(m))
                     .or_else(|| self.based_in(m)),
-                EntityKind::Person => {
-                    self.person_modifier(m).or_else(|| self.person_from(m)).or_else(|| self.based_in(m))
-                }
+                EntityKind::Person => self
+                    .person_modifier(m)
+                    .or_else(|| self.person_from(m))
+                    .or_else(|| self.person_described_after(m))
+                    .or_else(|| self.based_in(m)),
                 _ => None,
             };
             found.extend(home);
@@ -321,6 +324,25 @@ impl<'a> Frame<'a> {
             word: k,
             place: (place.entity?, place.span.clone()),
         })
+    }
+
+    /// "X, the New York attorney representing Y,", "X, a Memphis native,",
+    /// "X, the Birmingham woman who ...": a place, then words ending in a
+    /// person noun, closing the apposition.
+    fn person_described_after(&self, m: &Mention) -> Option<Home> {
+        let end = m.tokens.end;
+        if self.word(end) != "," || !matches!(self.lower(end + 1).as_str(), "the" | "a" | "an") {
+            return None;
+        }
+        let place = self.locator(end + 2, true)?;
+        let after = place.tokens.end;
+        let noun = (after..after + MODIFIER_WORDS).take_while(|&i| self.is_descriptive(i)).last()?;
+        let next = noun + 1;
+        let closes = matches!(self.word(next), "," | "." | ";" | "")
+            || self.is_boundary_word(next)
+            || self.word(next).ends_with("ing");
+        let person_noun = self.is_person_noun(noun) || self.word(noun) == "native";
+        (closes && person_noun && !self.is_company_noun(noun)).then(|| self.home(m, Role::LocatedIn, noun, place))
     }
 
     /// "who", "which": a relative clause closes the apposition ("a Republican from Chicago who served ...").
