@@ -237,7 +237,7 @@ impl<'a> Frame<'a> {
         if self.is_company_noun(noun) {
             return None;
         }
-        // "Britain's Tony Blair" aside, a verb form before a name is no noun: "Iraq warns Bush".
+        // A trigger word before a name is a verb unless it names a person: "Iraq warns Bush".
         if self.classes.may_start_trigger(noun) && !self.is_person_noun(noun) {
             return None;
         }
@@ -255,6 +255,7 @@ impl<'a> Frame<'a> {
         (title.kind != TitleKind::Honorific).then_some(title.role?.toward_state()?)
     }
 
+    /// A title of the lexicon starts at token `at`.
     fn starts_title(&self, at: usize) -> bool {
         let mut found = false;
         if at < self.sentence.tokens.len() {
