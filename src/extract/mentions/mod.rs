@@ -19,6 +19,7 @@ mod employers;
 mod gazetteer;
 mod groups;
 mod locations;
+mod org_states;
 mod placements;
 mod pronouns;
 mod scan;
@@ -75,6 +76,7 @@ impl Scan<'_> {
         self.appositions(first);
         self.nationalities(first);
         self.locations(first);
+        self.organizations_of_states(first);
     }
 
     /// What any of the rules in [`Scan::scan`] needs first: a title, a

@@ -11,6 +11,7 @@ mod arguments;
 mod clauses;
 mod coordination;
 mod frame;
+mod homes;
 mod media;
 mod nominal;
 mod parsed;
@@ -109,6 +110,7 @@ impl Finder<'_> {
         self.parsed_frames(frame, index);
         self.deals(frame, index);
         self.interviews(frame, index);
+        self.homes(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
         }
@@ -262,6 +264,31 @@ impl Finder<'_> {
         for interview in frame.interviews() {
             let word = frame.sentence.tokens[interview.word].range();
             self.relations.push(relation(entry, index, interview.outlet, word, interview.speaker, false));
+        }
+    }
+
+    /// Homes stated by modifiers and appositions ("French car maker Peugeot"):
+    /// a role relation, unless the sentence already relates the two.
+    fn homes(&mut self, frame: &Frame<'_>, index: usize) {
+        for home in frame.homes() {
+            let (subject, object) = (home.subject.0, home.place.0);
+            let stated = self.facts.iter().any(|r| r.sentence == index && r.subject == subject && r.object == object);
+            if stated || subject == object {
+                continue;
+            }
+            let kind = Arc::clone(self.lexicon.role_kind(home.role));
+            let word = frame.sentence.tokens[home.word].range();
+            let entry = Relation {
+                subject,
+                object,
+                kind,
+                sentence: index,
+                subject_span: home.subject.1,
+                trigger_span: word,
+                object_span: home.place.1,
+                hedged: false,
+            };
+            self.relations.push(entry);
         }
     }
 
