@@ -11,6 +11,7 @@ mod arguments;
 mod clauses;
 mod coordination;
 mod frame;
+mod killings;
 mod media;
 mod nominal;
 mod parsed;
@@ -18,6 +19,7 @@ mod participles;
 mod senses;
 mod targets;
 mod things;
+mod titled_spans;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -90,6 +92,7 @@ impl Finder<'_> {
     /// The relations of one sentence: its triggers' frames, then its claims.
     fn sentence(&mut self, frame: &Frame<'_>, index: usize) {
         let previous_subject = self.relations.last().map(|r| (r.subject, r.subject_span.clone()));
+        let first = self.relations.len();
         let mut triggers = std::mem::take(&mut self.triggers);
         self.match_triggers(frame, &mut triggers);
         let mut covered = 0;
@@ -108,9 +111,14 @@ impl Finder<'_> {
         self.triggers = triggers;
         self.parsed_frames(frame, index);
         self.deals(frame, index);
+        self.killings(frame, index);
         self.interviews(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
+        }
+        for r in &mut self.relations[first..] {
+            r.subject_span = frame.titled_span(&(r.subject, r.subject_span.clone()));
+            r.object_span = frame.titled_span(&(r.object, r.object_span.clone()));
         }
     }
 
@@ -253,6 +261,19 @@ impl Finder<'_> {
                 continue;
             }
             self.relations.push(relation(entry, index, deal.subject, noun, deal.object, hedged));
+        }
+    }
+
+    /// The killings nouns name ("Kennedy's assassin, Oswald"), unless a verb's frame already stated them.
+    fn killings(&mut self, frame: &Frame<'_>, index: usize) {
+        let Some(entry) = self.lexicon.event(EventRelation::Attacked) else { return };
+        for killing in frame.nominal_killings() {
+            let mut done = self.relations.iter().rev().take_while(|r| r.sentence == index);
+            if done.any(|r| r.subject == killing.killer.0 && r.object == killing.victim.0) {
+                continue;
+            }
+            let noun = frame.sentence.tokens[killing.noun].range();
+            self.relations.push(relation(entry, index, killing.killer, noun, killing.victim, killing.alleged));
         }
     }
 

@@ -207,7 +207,7 @@ impl<'a> Frame<'a> {
     }
 
     /// The mention whose possessive comes before the noun and its modifiers ("Foster's hostile takeover").
-    fn possessor(&self, noun: usize) -> Option<&&'a Mention> {
+    pub(super) fn possessor(&self, noun: usize) -> Option<&&'a Mention> {
         let start = self.modifiers_start(noun);
         let possessive = start.checked_sub(1)?;
         if self.sentence.tokens[possessive].kind != TokenKind::Possessive {
@@ -221,7 +221,7 @@ impl<'a> Frame<'a> {
 
     /// Where the noun's modifiers start: up to four lower-case words, numbers
     /// and signs ("30%", "$41bn", "planned") that belong to no mention and start no clause.
-    fn modifiers_start(&self, noun: usize) -> usize {
+    pub(super) fn modifiers_start(&self, noun: usize) -> usize {
         let mut start = noun;
         while start > 0 && start + 4 > noun {
             let k = start - 1;
