@@ -10,6 +10,7 @@
 mod arguments;
 mod clauses;
 mod coordination;
+mod detentions;
 mod frame;
 mod killings;
 mod media;
@@ -112,6 +113,7 @@ impl Finder<'_> {
         self.parsed_frames(frame, index);
         self.deals(frame, index);
         self.killings(frame, index);
+        self.detentions(frame, index);
         self.interviews(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
@@ -274,6 +276,34 @@ impl Finder<'_> {
             }
             let noun = frame.sentence.tokens[killing.noun].range();
             self.relations.push(relation(entry, index, killing.killer, noun, killing.victim, killing.alleged));
+        }
+    }
+
+    /// The detentions "held by" tells ("X, held by the US in Guantanamo"), as
+    /// the frames of a trigger, and custody with its holder ("in US custody").
+    fn detentions(&mut self, frame: &Frame<'_>, index: usize) {
+        let Some(entry) = self.lexicon.event(EventRelation::Arrested) else { return };
+        for held in frame.detentions() {
+            let trigger = held..held + 1;
+            let (agent, patient) = if frame.is_passive(trigger.clone()) {
+                frame.passive_arguments(trigger.clone(), entry, self.facts)
+            } else if frame.is_reduced_relative(trigger.clone(), entry) {
+                frame.reduced_relative_arguments(trigger.clone())
+            } else {
+                continue;
+            };
+            if let (Some(agent), Some(patient)) = (agent, patient)
+                && frame.can_be_detained(&patient)
+            {
+                self.state(frame, index, trigger, entry, agent, patient);
+            }
+        }
+        for (custody, holder, held) in frame.custodies() {
+            let stated = self.relations.iter().rev().take_while(|r| r.sentence == index);
+            if !stated.clone().any(|r| r.subject == holder.0 && r.object == held.0) {
+                let word = frame.sentence.tokens[custody].range();
+                self.relations.push(relation(entry, index, holder, word, held, false));
+            }
         }
     }
 
