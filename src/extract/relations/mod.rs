@@ -18,6 +18,7 @@ mod nominal;
 mod parsed;
 mod participles;
 mod senses;
+mod subsidiaries;
 mod targets;
 mod things;
 mod titled_spans;
