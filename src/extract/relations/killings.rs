@@ -25,6 +25,11 @@ fn killer_noun(word: &str) -> bool {
     matches!(word, "assassin" | "killer" | "murderer" | "assassins" | "killers" | "murderers")
 }
 
+/// A verdict or charge that names the killer: "convicted of", "charged with".
+fn verdict(word: &str) -> bool {
+    matches!(word, "convicted" | "guilty" | "suspected" | "accused" | "charged" | "arrested")
+}
+
 /// A noun for the act ("assassination").
 fn killing_noun(word: &str) -> bool {
     matches!(word, "assassination" | "murder" | "killing" | "slaying")
@@ -86,9 +91,30 @@ impl<'a> Frame<'a> {
             None => self.person_possessor(noun)?,
         };
         let by_from = of.map_or(noun + 1, |_| victim.tokens.end);
-        let by = (by_from..(by_from + 3).min(self.sentence.tokens.len())).find(|&j| self.word(j) == "by")?;
-        let killer = self.person_at(by + 1)?;
+        let by = (by_from..(by_from + 3).min(self.sentence.tokens.len())).find(|&j| self.word(j) == "by");
+        let killer = match by {
+            Some(by) => self.person_at(by + 1)?,
+            None => self.convicted_of(noun)?,
+        };
         Some((killer, victim))
+    }
+
+    /// "X was convicted of Y's killing", "X, suspected of the assassination
+    /// of Y": the one a verdict or charge names before "of" or "with" and
+    /// the noun's phrase (an article or a possessor and its modifiers).
+    fn convicted_of(&self, noun: usize) -> Option<&&'a Mention> {
+        let mut start = self.modifiers_start(noun);
+        if let Some(owner) = self.possessor(noun) {
+            start = owner.tokens.start;
+        }
+        let link = start.checked_sub(1).filter(|&j| matches!(self.word(j), "of" | "with"))?;
+        let verdict = link.checked_sub(1).filter(|&j| verdict(self.word(j)))?;
+        // "X, suspected of ...": the name the participle follows.
+        if verdict > 0 && self.word(verdict - 1) == "," {
+            return self.persons().find(|m| m.tokens.end == verdict - 1);
+        }
+        let subject = self.subject(verdict)?;
+        self.persons().find(|m| m.entity == Some(subject.0) && m.span == subject.1)
     }
 
     /// The person named at token `at`, after at most five lower-case words,

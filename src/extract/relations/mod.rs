@@ -18,6 +18,7 @@ mod nominal;
 mod parsed;
 mod participles;
 mod senses;
+mod service;
 mod subsidiaries;
 mod targets;
 mod things;
@@ -30,8 +31,8 @@ use super::classes::TokenClasses;
 use super::extraction::{EntityKind, Mention, Relation};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
-use crate::extract::vocabulary::EventRelation;
 use crate::extract::vocabulary::RelationId;
+use crate::extract::vocabulary::{EventRelation, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
 use parsed::parsed_arguments;
@@ -115,11 +116,13 @@ impl Finder<'_> {
         self.deals(frame, index);
         self.killings(frame, index);
         self.detentions(frame, index);
+        self.services(frame, index);
         self.interviews(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
         }
-        for r in &mut self.relations[first..] {
+        // A role's title is its trigger: the role keeps the bare name.
+        for r in self.relations[first..].iter_mut().filter(|r| Role::parse(&r.kind.label).is_none()) {
             r.subject_span = frame.titled_span(&(r.subject, r.subject_span.clone()));
             r.object_span = frame.titled_span(&(r.object, r.object_span.clone()));
         }
@@ -308,6 +311,15 @@ impl Finder<'_> {
         }
     }
 
+    /// Membership told by service ("X served on the Council"): member_of, the role relation.
+    fn services(&mut self, frame: &Frame<'_>, index: usize) {
+        for (verb, member, body) in frame.services() {
+            let kind = self.lexicon.role_kind(Role::MemberOf);
+            let verb = frame.sentence.tokens[verb].range();
+            self.relations.push(relation_of(kind, index, member, verb, body, false));
+        }
+    }
+
     /// The interviews outlets gave ("X told Reuters"): the outlet interviewed the speaker.
     fn interviews(&mut self, frame: &Frame<'_>, index: usize) {
         let Some(entry) = self.lexicon.event(EventRelation::Interviewed) else { return };
@@ -410,10 +422,21 @@ fn relation(
     object: Argument,
     hedged: bool,
 ) -> Relation {
+    relation_of(&entry.kind, sentence, subject, trigger, object, hedged)
+}
+
+fn relation_of(
+    kind: &Arc<RelationType>,
+    sentence: usize,
+    subject: Argument,
+    trigger: Range<usize>,
+    object: Argument,
+    hedged: bool,
+) -> Relation {
     Relation {
         subject: subject.0,
         object: object.0,
-        kind: Arc::clone(&entry.kind),
+        kind: Arc::clone(kind),
         sentence,
         subject_span: subject.1,
         trigger_span: trigger,
