@@ -170,8 +170,14 @@ pub enum EventRelation {
     Acquired,
     /// "agreed": what an announced cooperative act becomes ("will support").
     Agreed,
+    /// "appealed_to": an appeal to a court or authority ("lost an appeal").
+    AppealedTo,
+    /// "arrested": an arrest or a detention ("held by the US at Guantanamo").
+    Arrested,
     /// "arrived_in": arrival; its object is a place or a state.
     ArrivedIn,
+    /// "attacked": a physical attack or killing ("Kennedy's assassin, Oswald").
+    Attacked,
     /// "born_in": a birthplace; its object is a place or a state.
     BornIn,
     /// "criticized": what a verbal attack is read as ("attacked the plan", "attacked Blair over ...").
@@ -186,12 +192,16 @@ pub enum EventRelation {
     InvestedIn,
     /// "merged_with": a merger ("the merger between X and Y").
     MergedWith,
+    /// "part_of": a company's part of another ("X, a subsidiary of Y").
+    PartOf,
     /// "published": an organization publishing a report ("the report by the Office of ...").
     Published,
     /// "recalled": a diplomatic recall, not a memory ("recalls how ...").
     Recalled,
     /// "rejected": what a negated agreement or support becomes ("did not agree").
     Rejected,
+    /// "sued": legal action ("filed a complaint against", "won a challenge against").
+    Sued,
     /// "threatened": what an announced hostile act becomes ("would blockade").
     Threatened,
     /// "visited": a visit; its object is a place or a state.
@@ -202,11 +212,14 @@ pub enum EventRelation {
 
 impl EventRelation {
     /// Every event relation, in declaration order.
-    pub const ALL: [EventRelation; 17] = [
+    pub const ALL: [EventRelation; 22] = [
         EventRelation::Accused,
         EventRelation::Acquired,
         EventRelation::Agreed,
+        EventRelation::AppealedTo,
+        EventRelation::Arrested,
         EventRelation::ArrivedIn,
+        EventRelation::Attacked,
         EventRelation::BornIn,
         EventRelation::Criticized,
         EventRelation::Demanded,
@@ -214,9 +227,11 @@ impl EventRelation {
         EventRelation::Interviewed,
         EventRelation::InvestedIn,
         EventRelation::MergedWith,
+        EventRelation::PartOf,
         EventRelation::Published,
         EventRelation::Recalled,
         EventRelation::Rejected,
+        EventRelation::Sued,
         EventRelation::Threatened,
         EventRelation::Visited,
         EventRelation::Withdrew,
@@ -230,7 +245,12 @@ impl EventRelation {
             EventRelation::Criticized => "criticized",
             EventRelation::Recalled => "recalled",
             EventRelation::Agreed => "agreed",
+            EventRelation::AppealedTo => "appealed_to",
+            EventRelation::Arrested => "arrested",
             EventRelation::ArrivedIn => "arrived_in",
+            EventRelation::Attacked => "attacked",
+            EventRelation::PartOf => "part_of",
+            EventRelation::Sued => "sued",
             EventRelation::BornIn => "born_in",
             EventRelation::Demanded => "demanded",
             EventRelation::Fought => "fought",

@@ -310,7 +310,8 @@ fn load_relations(rows: Rows<'_>, taken: &HashSet<String>, loaded: &mut LoadedRe
             complement: objects.iter().any(|p| p == "then"),
             employer_agent: cols[5] == "employer",
         });
-        for trigger in list(cols.get(6), '|') {
+        // "-": a relation only rules state, with no trigger of its own.
+        for trigger in list(cols.get(6), '|').into_iter().filter(|t| t != "-") {
             if !taken.contains(&first_word(&trigger)) {
                 trigger_patterns.push(trigger);
                 trigger_relations.push(RelationId::new(relations.len() - 1));

@@ -10,15 +10,20 @@
 mod arguments;
 mod clauses;
 mod coordination;
+mod detentions;
 mod frame;
 mod homes;
+mod killings;
 mod media;
 mod nominal;
 mod parsed;
 mod participles;
 mod senses;
+mod service;
+mod subsidiaries;
 mod targets;
 mod things;
+mod titled_spans;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -27,8 +32,8 @@ use super::classes::TokenClasses;
 use super::extraction::{EntityKind, Mention, Relation};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
-use crate::extract::vocabulary::EventRelation;
 use crate::extract::vocabulary::RelationId;
+use crate::extract::vocabulary::{EventRelation, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
 use frame::{Argument, Frame};
 use parsed::parsed_arguments;
@@ -91,6 +96,7 @@ impl Finder<'_> {
     /// The relations of one sentence: its triggers' frames, then its claims.
     fn sentence(&mut self, frame: &Frame<'_>, index: usize) {
         let previous_subject = self.relations.last().map(|r| (r.subject, r.subject_span.clone()));
+        let first = self.relations.len();
         let mut triggers = std::mem::take(&mut self.triggers);
         self.match_triggers(frame, &mut triggers);
         let mut covered = 0;
@@ -109,10 +115,18 @@ impl Finder<'_> {
         self.triggers = triggers;
         self.parsed_frames(frame, index);
         self.deals(frame, index);
+        self.killings(frame, index);
+        self.detentions(frame, index);
+        self.services(frame, index);
         self.interviews(frame, index);
         self.homes(frame, index);
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
+        }
+        // A role's title is its trigger: the role keeps the bare name.
+        for r in self.relations[first..].iter_mut().filter(|r| Role::parse(&r.kind.label).is_none()) {
+            r.subject_span = frame.titled_span(&(r.subject, r.subject_span.clone()));
+            r.object_span = frame.titled_span(&(r.object, r.object_span.clone()));
         }
     }
 
@@ -258,6 +272,56 @@ impl Finder<'_> {
         }
     }
 
+    /// The killings nouns name ("Kennedy's assassin, Oswald"), unless a verb's frame already stated them.
+    fn killings(&mut self, frame: &Frame<'_>, index: usize) {
+        let Some(entry) = self.lexicon.event(EventRelation::Attacked) else { return };
+        for killing in frame.nominal_killings() {
+            let mut done = self.relations.iter().rev().take_while(|r| r.sentence == index);
+            if done.any(|r| r.subject == killing.killer.0 && r.object == killing.victim.0) {
+                continue;
+            }
+            let noun = frame.sentence.tokens[killing.noun].range();
+            self.relations.push(relation(entry, index, killing.killer, noun, killing.victim, killing.alleged));
+        }
+    }
+
+    /// The detentions "held by" tells ("X, held by the US in Guantanamo"), as
+    /// the frames of a trigger, and custody with its holder ("in US custody").
+    fn detentions(&mut self, frame: &Frame<'_>, index: usize) {
+        let Some(entry) = self.lexicon.event(EventRelation::Arrested) else { return };
+        for held in frame.detentions() {
+            let trigger = held..held + 1;
+            let (agent, patient) = if frame.is_passive(trigger.clone()) {
+                frame.passive_arguments(trigger.clone(), entry, self.facts)
+            } else if frame.is_reduced_relative(trigger.clone(), entry) {
+                frame.reduced_relative_arguments(trigger.clone())
+            } else {
+                continue;
+            };
+            if let (Some(agent), Some(patient)) = (agent, patient)
+                && frame.can_be_detained(&patient)
+            {
+                self.state(frame, index, trigger, entry, agent, patient);
+            }
+        }
+        for (custody, holder, held) in frame.custodies() {
+            let stated = self.relations.iter().rev().take_while(|r| r.sentence == index);
+            if !stated.clone().any(|r| r.subject == holder.0 && r.object == held.0) {
+                let word = frame.sentence.tokens[custody].range();
+                self.relations.push(relation(entry, index, holder, word, held, false));
+            }
+        }
+    }
+
+    /// Membership told by service ("X served on the Council"): member_of, the role relation.
+    fn services(&mut self, frame: &Frame<'_>, index: usize) {
+        for (verb, member, body) in frame.services() {
+            let kind = self.lexicon.role_kind(Role::MemberOf);
+            let verb = frame.sentence.tokens[verb].range();
+            self.relations.push(relation_of(kind, index, member, verb, body, false));
+        }
+    }
+
     /// The interviews outlets gave ("X told Reuters"): the outlet interviewed the speaker.
     fn interviews(&mut self, frame: &Frame<'_>, index: usize) {
         let Some(entry) = self.lexicon.event(EventRelation::Interviewed) else { return };
@@ -385,10 +449,21 @@ fn relation(
     object: Argument,
     hedged: bool,
 ) -> Relation {
+    relation_of(&entry.kind, sentence, subject, trigger, object, hedged)
+}
+
+fn relation_of(
+    kind: &Arc<RelationType>,
+    sentence: usize,
+    subject: Argument,
+    trigger: Range<usize>,
+    object: Argument,
+    hedged: bool,
+) -> Relation {
     Relation {
         subject: subject.0,
         object: object.0,
-        kind: Arc::clone(&entry.kind),
+        kind: Arc::clone(kind),
         sentence,
         subject_span: subject.1,
         trigger_span: trigger,

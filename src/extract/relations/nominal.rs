@@ -1,7 +1,8 @@
 //! Deals named by nouns, which have no verb to hang a subject on: "X's
 //! takeover of Y", "the takeover of Y by X", "Y agreed to a buyout by X",
 //! "the merger between X and Y", "X's merger with Y", "X, a 30% shareholder
-//! in Y". Each pattern is in at least three sentences of the BBC dev corpus.
+//! in Y", and a company's parts ([`super::subsidiaries`]). Each pattern is in
+//! at least three sentences of the BBC dev corpus.
 
 use std::ops::Range;
 
@@ -52,6 +53,7 @@ fn deal_noun(word: &str) -> Option<EventRelation> {
     match word {
         "takeover" | "acquisition" | "purchase" | "buyout" | "bid" | "offer" => Some(EventRelation::Acquired),
         "merger" => Some(EventRelation::MergedWith),
+        "subsidiary" | "unit" | "division" | "arm" => Some(EventRelation::PartOf),
         "shareholder" | "stakeholder" | "investor" | "stake" => Some(EventRelation::InvestedIn),
         "agreement" | "deal" | "accord" | "pact" | "protocol" | "treaty" | "memorandum" | "contract" => {
             Some(EventRelation::Agreed)
@@ -78,6 +80,7 @@ impl<'a> Frame<'a> {
                 EventRelation::Acquired => self.acquisition(noun),
                 EventRelation::MergedWith => self.merger(noun),
                 EventRelation::Agreed => self.signed_agreement(noun),
+                EventRelation::PartOf => self.company_part(noun),
                 _ => self.holding(noun),
             };
             if let Some((subject, object)) = found
@@ -207,7 +210,7 @@ impl<'a> Frame<'a> {
     }
 
     /// The mention whose possessive comes before the noun and its modifiers ("Foster's hostile takeover").
-    fn possessor(&self, noun: usize) -> Option<&&'a Mention> {
+    pub(super) fn possessor(&self, noun: usize) -> Option<&&'a Mention> {
         let start = self.modifiers_start(noun);
         let possessive = start.checked_sub(1)?;
         if self.sentence.tokens[possessive].kind != TokenKind::Possessive {
@@ -221,7 +224,7 @@ impl<'a> Frame<'a> {
 
     /// Where the noun's modifiers start: up to four lower-case words, numbers
     /// and signs ("30%", "$41bn", "planned") that belong to no mention and start no clause.
-    fn modifiers_start(&self, noun: usize) -> usize {
+    pub(super) fn modifiers_start(&self, noun: usize) -> usize {
         let mut start = noun;
         while start > 0 && start + 4 > noun {
             let k = start - 1;
@@ -246,7 +249,7 @@ impl<'a> Frame<'a> {
 
     /// The company a preposition at `p` introduces, with no other phrase
     /// between: "of US phone firm MCI", not "for the leadership of X".
-    fn complement(&self, p: usize, clause_end: usize) -> Option<&&'a Mention> {
+    pub(super) fn complement(&self, p: usize, clause_end: usize) -> Option<&&'a Mention> {
         let company = self.party(p + 1..(p + 6).min(clause_end), &COMPANIES)?;
         let nested = (p + 1..company.tokens.start).any(|j| self.lexicon.lists.preposition.contains(self.word(j)));
         (!nested && !self.owns_the_part(company.tokens.end)).then_some(company)
