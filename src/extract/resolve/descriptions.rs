@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::governments::Governments;
 use super::resolver::{DocumentOrder, Resolver, stated_fact};
 use crate::extract::extraction::{Cue, EntityKind, Mention};
 use crate::extract::names::slug;
@@ -24,6 +25,8 @@ struct Antecedents {
     /// Each person's latest mention among the first `seen_up_to`.
     last_seen: HashMap<EntityId, usize>,
     seen_up_to: usize,
+    /// The governments named so far, for a bare "the government".
+    governments: Governments,
 }
 
 impl Resolver<'_> {
@@ -48,6 +51,8 @@ impl Resolver<'_> {
                     }
                 }
                 Cue::SpeakerState => m.entity = self.speaker_state(m, before),
+                Cue::State(_) => antecedents.governments.note(self.text, m),
+                Cue::Government => m.entity = antecedents.governments.state(self, &named),
                 _ => {}
             }
         }
