@@ -171,7 +171,15 @@ impl<'a> Frame<'a> {
             }
             stop += 1;
         }
-        self.first_in(after..stop, kinds).and_then(|m| Self::argument(m))
+        // "insisted it would not bow": a name followed by its own verb opens a
+        // reported clause; it is that clause's subject, not the object.
+        let opens_clause = |m: &Mention| {
+            matches!(
+                self.lower(m.tokens.end).as_str(),
+                "would" | "will" | "could" | "should" | "must" | "can" | "had" | "has" | "was" | "is" | "were" | "are"
+            )
+        };
+        self.first_in(after..stop, kinds).filter(|m| !opens_clause(m)).and_then(|m| Self::argument(m))
     }
 
     /// The object of a trigger, as its frame says: directly after it, after one
@@ -289,7 +297,16 @@ impl<'a> Frame<'a> {
         let verb = if self.lower(trigger.end - 1) == "to" {
             trigger.end
         } else {
-            (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len())).find(|&t| self.lower(t) == "to")? + 1
+            // Not past a clause of its own: "insisted it would not bow to demands to ...".
+            let to = (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len()))
+                .take_while(|&t| {
+                    !matches!(
+                        self.lower(t).as_str(),
+                        "would" | "will" | "could" | "can" | "must" | "is" | "was" | "are" | "were"
+                    )
+                })
+                .find(|&t| self.lower(t) == "to")?;
+            to + 1
         };
         self.first_in(verb + 1..(verb + 9).min(end.max(verb + 1)), Some(kinds))
     }
