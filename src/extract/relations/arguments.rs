@@ -74,7 +74,7 @@ impl<'a> Frame<'a> {
             return Self::argument(m);
         }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
-            return Self::argument(m);
+            return Self::argument(self.apposed_name(m, at));
         }
         // A relative clause: "the report that stated ..." → the report.
         if start > 0
@@ -108,6 +108,33 @@ impl<'a> Frame<'a> {
             return Self::argument(m);
         }
         None
+    }
+
+    /// "the chairman of Migration Watch UK, Sir Andrew Green, said": a role
+    /// description's apposed name (before `at`) says who holds it.
+    fn apposed_name(&self, m: &'a Mention, at: usize) -> &'a Mention {
+        if m.form != Form::Nominal || m.kind != EntityKind::Person {
+            return m;
+        }
+        // Past the body it serves: "the chairman of Migration Watch UK".
+        let mut end = m.tokens.end;
+        if self.lower(end) == "of"
+            && let Some(body) = self.mentions.iter().find(|b| b.tokens.start == end + 1 || b.phrase_start == end + 1)
+        {
+            end = body.tokens.end;
+        }
+        if self.word(end) != "," {
+            return m;
+        }
+        // "Sir Andrew Green": an honorific may open the name.
+        let opens = |n: &Mention| n.phrase_start == end + 1 || n.tokens.start == end + 1 || n.tokens.start == end + 2;
+        let apposed = self
+            .heads()
+            .find(|n| opens(n) && n.form == Form::Name && n.kind == EntityKind::Person && n.tokens.end < at);
+        match apposed {
+            Some(n) if self.word(n.tokens.end) == "," => n,
+            _ => m,
+        }
     }
 
     /// The first argument starting within `range`, optionally of given kinds.

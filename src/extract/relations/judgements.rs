@@ -69,7 +69,10 @@ impl Frame<'_> {
             .find(|m| m.head && m.phrase_start == k)
             .or_else(|| self.mentions.iter().filter(actor).find(|m| m.tokens.start == k))?;
         let possessor = self.sentence.tokens.get(judged.tokens.end).is_some_and(|t| t.kind == TokenKind::Possessive);
-        if verb == Verb::Said && !possessor {
+        // "said the Lords decision was ...": a name modifying the judged noun will do.
+        let modifier = self.word(judged.tokens.end).starts_with(char::is_lowercase)
+            && !matches!(self.lower(judged.tokens.end).as_str(), "was" | "is" | "were" | "are");
+        if verb == Verb::Said && !possessor && !modifier {
             return None;
         }
         let word = match verb {
@@ -102,7 +105,9 @@ impl Frame<'_> {
         let mut k = from;
         let mut quote = false;
         let mut skipped = 0;
-        while k < n && k < from + noun_words + 5 {
+        // Words of the quoted phrase before its judgement: "a 'step in the wrong direction'".
+        let mut quoted_words = 0;
+        while k < n && k < from + noun_words + quoted_words + 5 {
             let word = self.word(k);
             if matches!(word, "\"" | "'" | "“" | "‘") {
                 quote = true;
@@ -111,6 +116,9 @@ impl Frame<'_> {
                 return (quote || !quoted || k == from).then_some((k, blames));
             } else if !quote && skipped < noun_words && (!word.starts_with(char::is_uppercase) || self.in_mention(k)) {
                 skipped += 1;
+            } else if quote && quoted_words < 4 && word.starts_with(char::is_lowercase) && !matches!(word, "not" | "no")
+            {
+                quoted_words += 1;
             } else {
                 return None;
             }
