@@ -109,6 +109,8 @@ pub(crate) enum Cue {
     ThingPronoun,
     /// "our country" in a quote: the speaker's state.
     SpeakerState,
+    /// "the government" with no state named: the story's own (`resolve/governments.rs`).
+    Government,
 }
 
 /// One mention of an entity in a document.

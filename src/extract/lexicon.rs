@@ -437,6 +437,10 @@ named_classes! {
         us_state (0, true),
         /// The second words of two-word US states ("Jersey", "Carolina").
         us_state_second (0, true),
+        /// Words of blame after "called X", "described X as" ("unjustified" is "un" + a positive one).
+        negative_judgement (0, true),
+        /// Words of praise after "called X", "described X as" ("the best chance").
+        positive_judgement (0, true),
     }
 }
 

@@ -38,6 +38,12 @@ impl Scan<'_> {
         if let Some(title) = self.title(j) {
             return self.role_description(i, j, title, determiner, state);
         }
+        if j == i + 1
+            && state.is_none()
+            && let Some(end) = self.bare_government(i)
+        {
+            return Some(end);
+        }
         let report_len = self.match_len(&self.lexicon.words.report_noun, j);
         if report_len > 0 && determiner {
             return Some(self.report_description(i, j + report_len, state));

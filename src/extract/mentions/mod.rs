@@ -10,6 +10,7 @@
 
 mod affiliations;
 mod apposed_roles;
+mod bare_government;
 mod buffers;
 mod capitalized;
 mod comma_places;

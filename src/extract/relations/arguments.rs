@@ -70,8 +70,11 @@ impl<'a> Frame<'a> {
                 return None;
             }
         }
-        if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
+        if let Some(m) = self.relative_antecedent(start, at) {
             return Self::argument(m);
+        }
+        if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
+            return Self::argument(self.apposed_name(m, at));
         }
         // A relative clause: "the report that stated ..." → the report.
         if start > 0
@@ -105,6 +108,33 @@ impl<'a> Frame<'a> {
             return Self::argument(m);
         }
         None
+    }
+
+    /// "the chairman of Migration Watch UK, Sir Andrew Green, said": a role
+    /// description's apposed name (before `at`) says who holds it.
+    fn apposed_name(&self, m: &'a Mention, at: usize) -> &'a Mention {
+        if m.form != Form::Nominal || m.kind != EntityKind::Person {
+            return m;
+        }
+        // Past the body it serves: "the chairman of Migration Watch UK".
+        let mut end = m.tokens.end;
+        if self.lower(end) == "of"
+            && let Some(body) = self.mentions.iter().find(|b| b.tokens.start == end + 1 || b.phrase_start == end + 1)
+        {
+            end = body.tokens.end;
+        }
+        if self.word(end) != "," {
+            return m;
+        }
+        // "Sir Andrew Green": an honorific may open the name.
+        let opens = |n: &Mention| n.phrase_start == end + 1 || n.tokens.start == end + 1 || n.tokens.start == end + 2;
+        let apposed = self
+            .heads()
+            .find(|n| opens(n) && n.form == Form::Name && n.kind == EntityKind::Person && n.tokens.end < at);
+        match apposed {
+            Some(n) if self.word(n.tokens.end) == "," => n,
+            _ => m,
+        }
     }
 
     /// The first argument starting within `range`, optionally of given kinds.
@@ -168,7 +198,15 @@ impl<'a> Frame<'a> {
             }
             stop += 1;
         }
-        self.first_in(after..stop, kinds).and_then(|m| Self::argument(m))
+        // "insisted it would not bow": a name followed by its own verb opens a
+        // reported clause; it is that clause's subject, not the object.
+        let opens_clause = |m: &Mention| {
+            matches!(
+                self.lower(m.tokens.end).as_str(),
+                "would" | "will" | "could" | "should" | "must" | "can" | "had" | "has" | "was" | "is" | "were" | "are"
+            )
+        };
+        self.first_in(after..stop, kinds).filter(|m| !opens_clause(m)).and_then(|m| Self::argument(m))
     }
 
     /// The object of a trigger, as its frame says: directly after it, after one
@@ -286,7 +324,16 @@ impl<'a> Frame<'a> {
         let verb = if self.lower(trigger.end - 1) == "to" {
             trigger.end
         } else {
-            (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len())).find(|&t| self.lower(t) == "to")? + 1
+            // Not past a clause of its own: "insisted it would not bow to demands to ...".
+            let to = (trigger.end..(trigger.end + 6).min(self.sentence.tokens.len()))
+                .take_while(|&t| {
+                    !matches!(
+                        self.lower(t).as_str(),
+                        "would" | "will" | "could" | "can" | "must" | "is" | "was" | "are" | "were"
+                    )
+                })
+                .find(|&t| self.lower(t) == "to")?;
+            to + 1
         };
         self.first_in(verb + 1..(verb + 9).min(end.max(verb + 1)), Some(kinds))
     }

@@ -4,13 +4,14 @@
 //! of its own or borrows the main clause's.
 
 use super::frame::{Argument, Frame};
+use crate::extract::extraction::Mention;
 use crate::text::TokenKind;
 
 /// Pronouns whose referent the mentions do not resolve but which, after a
 /// verb of saying, usually stand for the speaker ("Russia said it would ...").
 const SPEAKER_PRONOUNS: [&str; 5] = ["it", "they", "we", "i", "you"];
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
     /// The first token of the reported clause holding `at`, if a verb of saying
     /// or thinking (not inside a name) sits between the clause start `start`
     /// and `at` with no comma between it and `at` ("X, who said ..., attacked"
@@ -61,6 +62,22 @@ impl Frame<'_> {
             return false;
         }
         self.noun_phrase_start(at).is_none() && (start + 1..at).any(|k| determiners.contains(self.lower(k).as_str()))
+    }
+
+    /// "Jane Roe, who represents John Doe, said ...": a relative clause opened
+    /// at `start` after a comma and closed by one before `at` is an aside; the
+    /// verb at `at` belongs to the noun before it, not to the clause's own names.
+    pub(super) fn relative_antecedent(&self, start: usize, at: usize) -> Option<&&'a Mention> {
+        if start < 2 || !matches!(self.lower(start).as_str(), "who" | "which") || self.word(start - 1) != "," {
+            return None;
+        }
+        let close = (start + 1..at).rev().find(|&k| self.word(k) == ",")?;
+        // Only adverbs or auxiliaries between the closing comma and the verb: "..., has also said".
+        let aside_ends = (close + 1..at).all(|k| !self.in_mention(k) && self.word(k).starts_with(char::is_lowercase));
+        if !aside_ends || at - close > 4 {
+            return None;
+        }
+        self.heads().find(|m| m.tokens.end == start - 1)
     }
 
     /// Where the noun phrase the trigger at `at` heads begins, if it is a noun:

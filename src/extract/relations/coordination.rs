@@ -76,14 +76,7 @@ impl<'a> Frame<'a> {
         subject: Option<&Argument>,
     ) -> Option<Argument> {
         let subject = subject?;
-        let joint = entry.object_preps.iter().any(|p| p == "with" || p == "between");
-        let together = matches!(entry.kind.plover.as_deref(), Some("CONSULT" | "COOPERATE"))
-            || entry.event == Some(EventRelation::MergedWith)
-            || (entry.event == Some(EventRelation::Agreed) && {
-                let word = self.lower(trigger.start);
-                word.starts_with("agree") || word.starts_with("sign")
-            });
-        if !joint || !together {
+        if !self.acts_together(trigger.clone(), entry) {
             return None;
         }
         // The act names no other party: nothing but a phrase or the end follows
@@ -107,6 +100,20 @@ impl<'a> Frame<'a> {
             return None;
         }
         list.into_iter().find(|a| a.0 != subject.0)
+    }
+
+    /// The trigger names an act done together: its frame takes its object
+    /// after "with" or "between" and it is a consultation, cooperation or
+    /// merger, or a form of "agree" or "sign (a deal)".
+    pub(super) fn acts_together(&self, trigger: Range<usize>, entry: &RelationEntry) -> bool {
+        let joint = entry.object_preps.iter().any(|p| p == "with" || p == "between");
+        let together = matches!(entry.kind.plover.as_deref(), Some("CONSULT" | "COOPERATE"))
+            || entry.event == Some(EventRelation::MergedWith)
+            || (entry.event == Some(EventRelation::Agreed) && {
+                let word = self.lower(trigger.start);
+                word.starts_with("agree") || word.starts_with("sign")
+            });
+        joint && together
     }
 
     /// The list of `arguments` ends before token `at`.

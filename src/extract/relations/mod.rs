@@ -10,9 +10,11 @@
 mod arguments;
 mod clauses;
 mod coordination;
+mod described_pairs;
 mod detentions;
 mod frame;
 mod homes;
+mod judgements;
 mod killings;
 mod media;
 mod nominal;
@@ -32,9 +34,10 @@ use super::classes::TokenClasses;
 use super::extraction::{EntityKind, Mention, Relation};
 use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
-use crate::extract::vocabulary::RelationId;
+use crate::extract::vocabulary::{EntityId, RelationId};
 use crate::extract::vocabulary::{EventRelation, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
+use described_pairs::{Named, members_at, names};
 use frame::{Argument, Frame};
 use parsed::parsed_arguments;
 pub(crate) use parsed::{ParserChoice, Syntax};
@@ -55,6 +58,7 @@ pub(crate) fn find(
         accused: lexicon.event(EventRelation::Accused),
         triggers: Vec::new(),
         relations: Vec::new(),
+        earlier: [Vec::new(), Vec::new()],
     };
     // The mentions by sentence, each sentence's in the order resolution lists
     // them (a stable sort): one run per sentence, in one vector.
@@ -66,8 +70,9 @@ pub(crate) fn find(
     for (index, sentence) in sentences.iter().enumerate() {
         let here;
         (here, later) = later.split_at(later.iter().take_while(|m| m.sentence == index).count());
-        // Every argument is a resolved mention of this sentence: with none, no frame can fill.
-        if sentence.tokens.is_empty() || here.is_empty() {
+        // Every argument is a resolved mention of this sentence, or a pair the
+        // sentences before name ("Both sides agreed"): with neither, no frame can fill.
+        if sentence.tokens.is_empty() || here.is_empty() && !may_describe_pair(text, sentence) {
             continue;
         }
         let frame = Frame::new(text, sentence, classes.sentence(index), lexicon, std::mem::take(&mut reused), here);
@@ -90,6 +95,9 @@ struct Finder<'a> {
     syntax: Option<Syntax<'a>>,
     /// This sentence's triggers whose frame found no subject or no object.
     unfilled: Vec<(Range<usize>, RelationId)>,
+    /// The named entities of the last two sentences with mentions, nearest
+    /// first, for "the two countries" ([`described_pairs`]).
+    earlier: [Named; 2],
 }
 
 impl Finder<'_> {
@@ -123,11 +131,16 @@ impl Finder<'_> {
         if let Some(accused) = self.accused {
             self.claims(frame, index, accused);
         }
+        self.judgements(frame, index);
         // A role's title is its trigger: the role keeps the bare name.
         for r in self.relations[first..].iter_mut().filter(|r| Role::parse(&r.kind.label).is_none()) {
             r.subject_span = frame.titled_span(&(r.subject, r.subject_span.clone()));
             r.object_span = frame.titled_span(&(r.object, r.object_span.clone()));
         }
+        self.earlier.swap(0, 1);
+        let named = frame.mentions.iter().filter(|m| names(m)).filter_map(|m| m.entity.map(|e| (e, m.kind)));
+        self.earlier[0].clear();
+        self.earlier[0].extend(named);
     }
 
     /// The sentence's triggers, longest first at each token.
@@ -162,8 +175,15 @@ impl Finder<'_> {
         if frame.recalls_a_memory(trigger.clone(), entry) || frame.says_without_demanding(trigger.clone(), entry) {
             return None;
         }
+        let passive = frame.is_passive(trigger.clone());
+        if !passive
+            && let Some((phrase, kinds)) = frame.described_pair(trigger.start)
+            && let Some(members) = frame.pair_members(phrase.clone(), kinds, &self.earlier)
+        {
+            return self.pair_acts(frame, index, trigger, entry, phrase, members);
+        }
         let end = frame.clause_end(trigger.end);
-        let (subject, object, complement_end) = if frame.is_passive(trigger.clone()) {
+        let (subject, object, complement_end) = if passive {
             let (agent, patient) = frame.passive_arguments(trigger.clone(), entry, self.facts);
             (agent, patient, 0)
         } else if frame.is_reduced_relative(trigger.clone(), entry) {
@@ -181,6 +201,36 @@ impl Finder<'_> {
             return None;
         };
         self.state(frame, index, trigger.clone(), entry, subject, object).then_some(trigger.end.max(complement_end))
+    }
+
+    /// "the two countries signed a deal with the US": each member of the pair
+    /// acts; with no object, an act done together is between the two.
+    fn pair_acts(
+        &mut self,
+        frame: &Frame<'_>,
+        index: usize,
+        trigger: Range<usize>,
+        entry: &RelationEntry,
+        phrase: Range<usize>,
+        members: [EntityId; 2],
+    ) -> Option<usize> {
+        let tokens = &frame.sentence.tokens;
+        let span = tokens[phrase.start].start..tokens[phrase.end - 1].end;
+        let [first, second] = members_at(members, &span);
+        let end = frame.clause_end(trigger.end);
+        let (_, object, complement_end) =
+            frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), None);
+        let stated = match object {
+            Some(object) => {
+                let by_first = self.state(frame, index, trigger.clone(), entry, first, object.clone());
+                self.state(frame, index, trigger.clone(), entry, second, object) || by_first
+            }
+            None if frame.acts_together(trigger.clone(), entry) => {
+                self.state(frame, index, trigger.clone(), entry, first, second)
+            }
+            None => false,
+        };
+        stated.then_some(trigger.end.max(complement_end))
     }
 
     /// The frames of this sentence's unfilled triggers, read from its parse ([`parsed`]).
@@ -387,10 +437,40 @@ impl Finder<'_> {
         }
     }
 
-    /// "said Iraq must cooperate": the claim's subject demanded of the target, if token `v` is "must" or "should".
+    /// Judgements in reported speech ([`judgements`]): blame is criticism,
+    /// praise is praise, unless the sentence already relates the two.
+    fn judgements(&mut self, frame: &Frame<'_>, index: usize) {
+        let found = frame.judgements();
+        if found.is_empty() {
+            return;
+        }
+        let criticized = self.lexicon.event(EventRelation::Criticized);
+        let praised = self.lexicon.relations.iter().find(|r| r.kind.label == "praised");
+        for judgement in found {
+            let Some(entry) = (if judgement.blames { criticized } else { praised }) else { continue };
+            let (judge, judged) = (judgement.judge, judgement.judged);
+            let mut here = self.relations.iter().rev().take_while(|r| r.sentence == index);
+            if here.any(|r| r.subject == judge.0 && r.object == judged.0) {
+                continue;
+            }
+            let word = frame.sentence.tokens[judgement.word].range();
+            self.relations.push(relation(entry, index, judge, word, judged, false));
+        }
+    }
+
+    /// "said Iraq must cooperate": the claim's subject demanded of the target, if
+    /// token `v` is "must" or "should"; "said X should have acted" reproaches
+    /// what is done (criticized; treebank: "Bush should have declined to run").
     fn demand(&mut self, frame: &Frame<'_>, index: usize, subject: Argument, target: &Mention, v: usize) {
+        let reproach = frame.lower(v) == "should" && {
+            let have = if frame.lower(v + 1) == "not" { v + 2 } else { v + 1 };
+            let done = frame.lower(have + 1);
+            let participle = ["ed", "en", "ne", "wn", "ught"].iter().any(|e| done.ends_with(e)) && done != "been";
+            frame.lower(have) == "have" && participle
+        };
+        let event = if reproach { EventRelation::Criticized } else { EventRelation::Demanded };
         if matches!(frame.lower(v).as_str(), "must" | "should")
-            && let (Some(demanded), Some(object)) = (self.lexicon.event(EventRelation::Demanded), target.entity)
+            && let (Some(demanded), Some(object)) = (self.lexicon.event(event), target.entity)
             && subject.0 != object
         {
             let trigger_span = frame.sentence.tokens[v].range();
@@ -425,6 +505,11 @@ fn claimed_verb(frame: &Frame<'_>, target: &Mention) -> usize {
         v += 1;
     }
     v
+}
+
+/// The sentence has "both" or "two", which may describe a pair ([`described_pairs`]).
+fn may_describe_pair(text: &str, sentence: &Sentence) -> bool {
+    sentence.tokens.iter().any(|t| matches!(t.text(text), "both" | "Both" | "two"))
 }
 
 /// The kinds of entity a frame's object may be.

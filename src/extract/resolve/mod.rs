@@ -13,6 +13,7 @@ mod codes;
 mod company_cues;
 mod descriptions;
 mod document_titles;
+mod governments;
 mod judges;
 mod lexicon_titles;
 mod names;
