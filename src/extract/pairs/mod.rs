@@ -244,11 +244,9 @@ mod tests {
             1,
             &mut view_features,
         );
-        let mut model = PairModel::default();
         let mut w = [0f32; model::N];
         w[class(PairType::Kill, true)] = 5.0;
-        model.weights.insert(view_features[0], w);
-        model
+        PairModel::from(model::Weights::from_iter([(view_features[0], w)]))
     }
 
     fn learned(text: &str, model: &PairModel) -> Vec<Relation> {
