@@ -6,9 +6,11 @@
 mod abbreviations;
 mod sentence;
 mod token;
+mod word_gate;
 
 pub use sentence::{LONGEST_SENTENCE, split_sentences};
 pub use token::{Token, TokenKind, straight_apostrophes, tokenize, tokenize_into};
+pub use word_gate::WordGate;
 
 use std::ops::Range;
 

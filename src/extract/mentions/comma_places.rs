@@ -12,6 +12,11 @@ use std::ops::Range;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::vocabulary::StateId;
+use crate::text::WordGate;
+
+/// The comma, tested on every token without reading its text (this scan
+/// took 12 M instructions of 3 MB of news with a string compare, callgrind).
+const COMMA: WordGate = WordGate::new(&[","]);
 
 /// The first words of two-word states ("New Jersey", "West Virginia", "Rhode Island").
 const TWO_WORD_STATE_START: [&str; 5] = ["New", "North", "South", "West", "Rhode"];
@@ -20,7 +25,7 @@ impl Scan<'_> {
     /// Retypes (or adds) the places of every "Name, State" (a US state or a sovereign one) among the sentence's mentions from `first` on.
     pub(super) fn comma_places(&mut self, first: usize) {
         for k in 1..self.tokens.len().saturating_sub(1) {
-            if self.word(k) != "," {
+            if !COMMA.may_match(self.text, &self.tokens[k]) || self.word(k) != "," {
                 continue;
             }
             let Some(state) = self.us_state_at(k + 1) else {
