@@ -24,7 +24,9 @@ impl<'a> Frame<'a> {
     /// The interviews the sentence states, in token order.
     pub(super) fn interviews(&self) -> Vec<Interview> {
         let mut found = Vec::new();
-        if self.mentions.len() < 2 {
+        // Every interview needs its outlet, a resolved organization (`outlet_at`): most sentences name none.
+        let may_be_outlet = |m: &Mention| m.kind == EntityKind::Organization && m.entity.is_some();
+        if self.mentions.len() < 2 || !self.mentions.iter().any(|m| may_be_outlet(m)) {
             return found;
         }
         for (word, token) in self.sentence.tokens.iter().enumerate() {
