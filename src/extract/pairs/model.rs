@@ -225,18 +225,18 @@ impl PairModel {
         if rest.len() != count * record {
             return Err(ModelError::WrongLength { found: rest.len(), expected: count * record });
         }
-        let mut weights = Weights::default();
-        weights.reserve(count);
+        // Straight into the table (a repeated key keeps its last row, as a map would).
+        let (mut keys, mut rows) = (Vec::with_capacity(count), Vec::with_capacity(count));
         for r in rest.chunks_exact(record) {
-            let key = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+            keys.push(u32::from_le_bytes([r[0], r[1], r[2], r[3]]));
             let scale = f32::from_le_bytes([r[4], r[5], r[6], r[7]]);
             let mut w = [0f32; N];
             for (k, x) in w.iter_mut().enumerate() {
                 *x = f32::from(i16::from_le_bytes([r[8 + 2 * k], r[9 + 2 * k]])) * scale;
             }
-            weights.insert(key, w);
+            rows.push(w);
         }
-        Ok(PairModel::from(weights))
+        Ok(PairModel { weights: Table::from_rows(keys, rows) })
     }
 
     /// Every feature and its weights, in no order.
