@@ -275,25 +275,30 @@ pub(crate) struct TokenClasses {
 impl TokenClasses {
     pub(crate) fn new(text: &str, sentences: &[Sentence], lexicon: &Lexicon, table: &mut WordTable) -> Self {
         let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
-        let (mut bits, mut ids) = (Vec::with_capacity(tokens), Vec::with_capacity(tokens));
+        // Written in place: a push per token and list, with its capacity
+        // test, cost 10 M instructions of 3 MB of news (callgrind).
+        let (mut bits, mut ids) = (vec![0; tokens], vec![0; tokens]);
         // Every token is written to both lists and kept only when it belongs
         // there: no branch on the bits.
         let (mut capitalized, mut phrase_starts) = (vec![0; tokens], vec![0; tokens]);
         let (mut n_capitalized, mut n_phrase_starts) = (0, 0);
         let mut starts = Vec::with_capacity(sentences.len() + 1);
+        let mut at = 0;
         for sentence in sentences {
-            starts.push([bits.len(), n_capitalized, n_phrase_starts]);
-            for (i, token) in sentence.tokens.iter().enumerate() {
+            starts.push([at, n_capitalized, n_phrase_starts]);
+            let end = at + sentence.tokens.len();
+            let written = ids[at..end].iter_mut().zip(&mut bits[at..end]);
+            for (i, (token, (id, bit))) in sentence.tokens.iter().zip(written).enumerate() {
                 let known = table.id_at(text, token.range(), lexicon);
-                ids.push(known.id);
-                bits.push(known.bits);
+                (*id, *bit) = (known.id, known.bits);
                 capitalized[n_capitalized] = i as u32;
                 n_capitalized += usize::from(known.bits & CAPITALIZED != 0);
                 phrase_starts[n_phrase_starts] = i as u32;
                 n_phrase_starts += usize::from(known.bits & (GAZETTEER_START | TITLE_START) != 0);
             }
+            at = end;
         }
-        starts.push([bits.len(), n_capitalized, n_phrase_starts]);
+        starts.push([at, n_capitalized, n_phrase_starts]);
         capitalized.truncate(n_capitalized);
         phrase_starts.truncate(n_phrase_starts);
         TokenClasses { bits, ids, capitalized, phrase_starts, starts }
