@@ -16,7 +16,7 @@ use super::class_index::{CLASS_BITS, ClassIndex, DETERMINER};
 use super::phrases::PhraseTable;
 use super::vocabulary::{EventRelation, OrgId, PersonId, PlaceId, RelationId, RelationType, Role, StateId};
 use crate::error::{Error, Result};
-use crate::text::Token;
+use crate::text::{Token, WordGate};
 
 /// The embedded lexicon files, by name.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -195,9 +195,10 @@ pub(crate) struct WordClass {
     /// lookups are of short words and need neither string hashing nor compare.
     short: short_words::ShortWords,
     phrases: Vec<Vec<String>>,
-    /// Bit `n` is set when a phrase's first word is `n` bytes long (63: that
-    /// long or longer): most words rule out every phrase by their length.
-    first_lengths: u64,
+    /// The lengths and first bytes of the phrases' first words: most words
+    /// rule out every phrase by them, unread ("the" before "our country";
+    /// by length alone, 1.5% of extraction went to such misses, callgrind).
+    first_words: WordGate,
     case_sensitive: bool,
     /// The longest word in bytes: a case-sensitive class rules out longer words unread.
     longest: usize,
@@ -265,7 +266,13 @@ impl WordClass {
 
     /// Whether a word of `len` bytes may be the first of one of the phrases.
     fn may_start_phrase(&self, len: usize) -> bool {
-        self.first_lengths & (1 << len.min(63)) != 0
+        self.first_words.may_have_length(len)
+    }
+
+    /// Adds a phrase of two words or more.
+    pub(crate) fn add_phrase(&mut self, phrase: Vec<String>) {
+        self.first_words.add(&phrase[0], !self.case_sensitive);
+        self.phrases.push(phrase);
     }
 
     /// `match_len` over the words of `tokens` (of `text`), when it is known
@@ -273,7 +280,7 @@ impl WordClass {
     /// first token's length rules out most phrases before any word is read.
     pub(crate) fn match_len_of_tokens(&self, first_is_entry: bool, text: &str, tokens: &[Token]) -> usize {
         match tokens.first() {
-            Some(first) if self.may_start_phrase(first.end - first.start) => {
+            Some(first) if self.first_words.may_match(text, first) => {
                 self.match_len_after(first_is_entry, tokens.iter().map(|t| t.text(text)))
             }
             _ => usize::from(first_is_entry),
@@ -584,6 +591,27 @@ mod tests {
             let plain = (word.len() <= 8 && word.is_ascii())
                 .then(|| word.bytes().fold(0, |packed, b| (packed << 8) | u64::from(fold(b))));
             proptest::prop_assert_eq!(class.pack(&word), plain);
+        }
+
+        #[test]
+        fn phrases_gated_by_their_first_word_match_as_a_plain_search(
+            picks in proptest::collection::vec(0usize..8, 1..5),
+            case_sensitive: bool,
+        ) {
+            const WORDS: [&str; 8] = ["our", "Our", "OUR", "country", "the", "white", "paper", "état"];
+            let mut class = WordClass { case_sensitive, ..WordClass::default() };
+            for phrase in ["our country", "white paper", "état major", "the"] {
+                let phrase = class.key(phrase);
+                match phrase.split_once(' ') {
+                    Some(_) => class.add_phrase(phrase.split(' ').map(String::from).collect()),
+                    None => class.insert(phrase),
+                }
+            }
+            let text = picks.iter().map(|&i| WORDS[i]).collect::<Vec<_>>().join(" ");
+            let tokens = crate::text::tokenize(&text, 0..text.len());
+            let words = tokens.iter().map(|t| t.text(&text));
+            let first_is_entry = class.contains(WORDS[picks[0]]);
+            proptest::prop_assert_eq!(class.match_len_of_tokens(first_is_entry, &text, &tokens), class.match_len(words));
         }
     }
 

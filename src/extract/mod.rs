@@ -30,6 +30,7 @@ mod resolve;
 pub mod syntax;
 pub mod tagger;
 mod vocabulary;
+mod weight_table;
 
 use std::cell::RefCell;
 use std::path::Path;

@@ -4,11 +4,15 @@
 //! the Unicode character offsets that the exports promise.
 
 mod abbreviations;
+mod lower_word;
 mod sentence;
 mod token;
+mod word_gate;
 
+pub use lower_word::LowerWord;
 pub use sentence::{LONGEST_SENTENCE, split_sentences};
 pub use token::{Token, TokenKind, straight_apostrophes, tokenize, tokenize_into};
+pub use word_gate::WordGate;
 
 use std::ops::Range;
 

@@ -350,8 +350,7 @@ fn load_words(text: &str) -> Result<(Words, WordLists)> {
                 class.insert(entry);
             } else if phrases {
                 let phrase: Vec<String> = entry.split(' ').map(String::from).collect();
-                class.first_lengths |= 1 << phrase[0].len().min(63);
-                class.phrases.push(phrase);
+                class.add_phrase(phrase);
             } else {
                 return Err(rows.error(line, format!("the {name} list takes single words, not {entry:?}")));
             }

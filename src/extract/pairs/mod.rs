@@ -23,7 +23,7 @@ use super::extraction::{Mention, Relation};
 use super::lexicon::Lexicon;
 use super::vocabulary::{EntityId, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
-use features::{Kind, PairView, lexicon_cues_between, mix, seed, word_hashes};
+use features::{Kind, PairView, lexicon_cues_between, mix, seed, word_hashes_around};
 pub(crate) use home_places::widen_home_places;
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
@@ -52,7 +52,7 @@ pub(crate) fn for_each_pair<'m>(
         }
         candidates::select(run.iter().copied(), &mut here);
         let tokens = &sentences[index].tokens;
-        word_hashes(text, tokens, &mut words);
+        word_hashes_around(text, tokens, &here, &mut words);
         lexicon_cues_between(text, tokens, &here, lexicon, &mut cues);
         let view = PairView { text, tokens, mentions: &here, words: &words, cues: &cues };
         for (a, b) in candidates::pairs(&here) {
@@ -213,6 +213,7 @@ fn telling_word(
 mod tests {
     use super::*;
     use crate::extract::extraction::{Cue, EntityKind, Form};
+    use features::word_hashes;
 
     fn person(sentence: &Sentence, tokens: Range<usize>, entity: usize) -> Mention {
         let span = sentence.tokens[tokens.start].start..sentence.tokens[tokens.end - 1].end;
@@ -244,11 +245,9 @@ mod tests {
             1,
             &mut view_features,
         );
-        let mut model = PairModel::default();
         let mut w = [0f32; model::N];
         w[class(PairType::Kill, true)] = 5.0;
-        model.weights.insert(view_features[0], w);
-        model
+        PairModel::from(model::Weights::from_iter([(view_features[0], w)]))
     }
 
     fn learned(text: &str, model: &PairModel) -> Vec<Relation> {

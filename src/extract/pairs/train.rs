@@ -1,7 +1,7 @@
 //! Averaged-perceptron training of the pair classifier, deterministic.
 
 use super::model::{N, PairModel};
-use crate::extract::perceptron::{Averaged, SHUFFLE_SEED, shuffle};
+use crate::extract::perceptron::{Averaged, SHUFFLE_SEED, Weights, shuffle};
 
 /// Training pairs: each one's features, true class and allowed classes.
 #[derive(Default)]
@@ -65,16 +65,16 @@ pub fn train_averaged(
     seeds: &[u64],
     mut progress: impl FnMut(usize, f64),
 ) -> PairModel {
-    let mut sum = PairModel::default();
+    let mut sum = Weights::default();
     for &seed in seeds {
-        for (feature, w) in train_from_seed(examples, epochs, seed, &mut progress).weights {
-            let total = sum.weights.entry(feature).or_insert([0.0; N]);
+        for (feature, w) in train_from_seed(examples, epochs, seed, &mut progress).rows() {
+            let total = sum.entry(feature).or_insert([0.0; N]);
             for (t, x) in total.iter_mut().zip(w) {
                 *t += x / seeds.len() as f32;
             }
         }
     }
-    sum
+    PairModel::from(sum)
 }
 
 /// [`train`] with the shuffles drawn from `seed`: cross-validation averages
@@ -103,8 +103,8 @@ pub fn train_from_seed(
         progress(epoch + 1, correct as f64 / examples.len().max(1) as f64);
     }
     // Tiny averaged weights change no decision; dropping them keeps the model small.
-    let weights = perceptron.averages().filter(|(_, w)| w.iter().any(|x| x.abs() >= 1e-3)).collect();
-    PairModel { weights }
+    let weights: Weights<[f32; N]> = perceptron.averages().filter(|(_, w)| w.iter().any(|x| x.abs() >= 1e-3)).collect();
+    PairModel::from(weights)
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! the resolved mentions in it, with per-token facts (clauses, mentions)
 //! worked out at the first question that needs them.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -10,11 +9,11 @@ use crate::extract::classes::SentenceClasses;
 use crate::extract::extraction::Mention;
 use crate::extract::lexicon::{Lexicon, WordClass};
 use crate::extract::vocabulary::EntityId;
-use crate::text::{Sentence, TokenKind};
+use crate::text::{LowerWord, Sentence, TokenKind};
 
-/// A lower-cased word that allocates only when the word has capitals.
+/// A lower-cased word that allocates only when a long or non-ASCII word has capitals.
 #[derive(Default)]
-pub(super) struct Lower<'a>(Cow<'a, str>);
+pub(super) struct Lower<'a>(LowerWord<'a>);
 
 impl Lower<'_> {
     pub(super) fn as_str(&self) -> &str {
@@ -181,7 +180,7 @@ impl<'a> Frame<'a> {
     /// The word in lower case; borrowed when it has no capitals, as most words do.
     pub(super) fn lower(&self, i: usize) -> Lower<'a> {
         let word = self.word(i);
-        if self.classes.has_upper(i) { Lower(Cow::Owned(word.to_lowercase())) } else { Lower(Cow::Borrowed(word)) }
+        if self.classes.has_upper(i) { Lower(LowerWord::lowered(word)) } else { Lower(LowerWord::borrowed(word)) }
     }
 
     pub(super) fn heads(&self) -> impl Iterator<Item = &&'a Mention> {

@@ -10,7 +10,7 @@ use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Form, Mention};
 use crate::extract::lexicon::RelationEntry;
 use crate::extract::vocabulary::EventRelation;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordGate};
 
 /// A deal a noun names: relation, subject, the noun's tokens, object.
 pub(super) struct Deal {
@@ -48,6 +48,31 @@ fn concludes(word: &str) -> bool {
     )
 }
 
+/// The words of [`deal_noun`], for a first test that reads no text (a scan
+/// of every token took 20 M instructions of 3 MB of news before, callgrind;
+/// a debug assertion checks that the two lists agree).
+const DEAL_NOUNS: WordGate = WordGate::new(&[
+    "takeover",
+    "acquisition",
+    "purchase",
+    "buyout",
+    "bid",
+    "offer",
+    "merger",
+    "shareholder",
+    "stakeholder",
+    "investor",
+    "stake",
+    "agreement",
+    "deal",
+    "accord",
+    "pact",
+    "protocol",
+    "treaty",
+    "memorandum",
+    "contract",
+]);
+
 /// What a deal noun names, or `None` for any other word.
 fn deal_noun(word: &str) -> Option<EventRelation> {
     match word {
@@ -71,7 +96,11 @@ impl<'a> Frame<'a> {
             return deals;
         }
         let company = self.mentions.iter().any(|m| m.kind == EntityKind::Organization);
-        for noun in 0..self.sentence.tokens.len() {
+        for (noun, token) in self.sentence.tokens.iter().enumerate() {
+            if !DEAL_NOUNS.may_match(self.text, token) {
+                debug_assert!(deal_noun(self.word(noun)).is_none(), "DEAL_NOUNS lacks {:?}", self.word(noun));
+                continue;
+            }
             let Some(event) = deal_noun(self.word(noun)) else { continue };
             if !company && event != EventRelation::Agreed {
                 continue;

@@ -72,8 +72,9 @@ pub(super) fn acronyms_join_long_forms(
     }
     let long_of = |m: &Mention| {
         let name = short_name(m)?;
-        let &long = joined.get(&name.replace('.', ""))?;
-        Some(long)
+        // Most acronyms have no period to drop: no string is built for them.
+        let long = if name.contains('.') { joined.get(&name.replace('.', "")) } else { joined.get(name) };
+        long.copied()
     };
     for i in 0..mentions.len() {
         if let Some(long) = long_of(&mentions[i])
@@ -126,13 +127,13 @@ fn short_name(m: &Mention) -> Option<&str> {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| *c != '.').count();
-    (2..=8).contains(&letters)
-        && word.starts_with(|c: char| c.is_ascii_uppercase())
-        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+    // The character test first: it turns most names away at their second letter.
+    word.starts_with(|c: char| c.is_ascii_uppercase())
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_lowercase() && "oft".contains(c))
+        && (2..=8).contains(&word.chars().filter(|c| *c != '.').count())
+        && word.chars().filter(char::is_ascii_uppercase).count() >= 2
 }
 
 /// The acronym in parentheses right after mention `long` (or after the run
@@ -213,6 +214,19 @@ mod tests {
         }
         for word in ["Nrc", "N", "Labour", "TOOLONGNAME", "nrc"] {
             assert!(!is_acronym(word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_character_test_first_changes_no_answer(word in "[A-Za-z.&é]{0,12}") {
+            let plain = (2..=8).contains(&word.chars().filter(|c| *c != '.').count())
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && word.chars().filter(char::is_ascii_uppercase).count() >= 2
+                && word.chars().all(|c| {
+                    c.is_ascii_uppercase() || c == '.' || c == '&' || c.is_ascii_lowercase() && "oft".contains(c)
+                });
+            proptest::prop_assert_eq!(is_acronym(&word), plain);
         }
     }
 }

@@ -11,9 +11,8 @@
 //!
 //! One file per part, each importing only those before it: `labels` (the tag
 //! and relation sets), `conllu` (reading treebanks), `words` (a word's hashes),
-//! `transition` (the arc-hybrid system and its oracle), `features`, `table`
-//! (the flat weight table parsing probes), `model`
-//! (weights, decoding, the model file), `train`, `bridge` (newsgraph's tokens
+//! `transition` (the arc-hybrid system and its oracle), `features`, `model`
+//! (weights in the flat table of `extract/weight_table.rs`, decoding, the model file), `train`, `bridge` (newsgraph's tokens
 //! to the treebank's words) and `parse` (the [`Parse`] API).
 
 mod bridge;
@@ -22,7 +21,6 @@ mod features;
 mod labels;
 mod model;
 mod parse;
-mod table;
 mod train;
 mod transition;
 mod words;

@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use super::features::{Sentence, label_features, move_features, tagger_features};
 use super::labels::{Label, Upos};
-use super::table::Table;
 use super::transition::{Move, NO_HEAD, State};
 use super::words::WordInfo;
 use crate::error::{ModelError, Result};
 use crate::extract::model_file;
+use crate::extract::weight_table::Table;
 
 /// The embedded parser model (see `newsgraph train --parser`).
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/model/parser.bin");

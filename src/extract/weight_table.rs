@@ -1,8 +1,9 @@
-//! The weight table parsing reads: a flat open-addressed hash table built
-//! once at load (power-of-two slots of key and row number, linear probing,
-//! at most half full) over the rows kept densely in key order.
-//! Probing it costs a fraction of the std `HashMap` that training keeps
-//! (`perceptron::Weights`): no control bytes, no SIMD group scan.
+//! The weight table the three learned models read (the name tagger, the pair
+//! classifier, the parser): a flat open-addressed hash table built once at
+//! load (power-of-two slots of key and row number, linear probing, at most
+//! half full) over the rows kept densely in key order. Probing it costs a
+//! fraction of the std `HashMap` that training keeps (`perceptron::Weights`):
+//! no control bytes, no SIMD group scan.
 
 use crate::extract::perceptron::Weights;
 
@@ -17,7 +18,7 @@ struct Slot {
 
 /// Weight rows of `N` classes by feature hash, read-only once built.
 #[derive(Clone)]
-pub(super) struct Table<const N: usize> {
+pub(crate) struct Table<const N: usize> {
     slots: Vec<Slot>,
     keys: Vec<u32>,
     rows: Vec<[f32; N]>,
@@ -32,7 +33,7 @@ impl<const N: usize> Default for Table<N> {
 
 impl<const N: usize> Table<N> {
     /// The table of `keys[i]` → `rows[i]`; a repeated key keeps its last row.
-    pub(super) fn from_rows(keys: Vec<u32>, rows: Vec<[f32; N]>) -> Self {
+    pub(crate) fn from_rows(keys: Vec<u32>, rows: Vec<[f32; N]>) -> Self {
         debug_assert_eq!(keys.len(), rows.len());
         // At most half full: most features probed are absent, and an absent
         // key's probe runs to the first empty slot.
@@ -62,7 +63,7 @@ impl<const N: usize> Table<N> {
 
     /// The row of `key`, if it has one.
     #[inline]
-    pub(super) fn get(&self, key: u32) -> Option<&[f32; N]> {
+    pub(crate) fn get(&self, key: u32) -> Option<&[f32; N]> {
         let mask = self.slots.len() - 1;
         let mut i = self.start(key);
         loop {
@@ -78,16 +79,16 @@ impl<const N: usize> Table<N> {
     }
 
     /// Rows (a repeated key counts each time).
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.keys.len()
     }
 
-    pub(super) fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
     /// Every key and its row (a repeated key's last row).
-    pub(super) fn iter(&self) -> impl Iterator<Item = (u32, &[f32; N])> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (u32, &[f32; N])> {
         self.keys.iter().enumerate().filter_map(|(i, &key)| {
             let row = self.get(key)?;
             std::ptr::eq(row, &self.rows[i]).then_some((key, row))
