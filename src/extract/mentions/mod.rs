@@ -19,11 +19,13 @@ mod descriptions;
 mod employers;
 mod gazetteer;
 mod groups;
+mod linked_orgs;
 mod locations;
 mod org_states;
 mod placements;
 mod pronouns;
 mod scan;
+mod suffixes;
 mod tagged;
 mod title_openings;
 mod titled;
@@ -106,7 +108,7 @@ impl Scan<'_> {
                 None
             };
             match next {
-                Some(end) => i = end,
+                Some(end) => i = self.past_generational_suffix(end),
                 None => {
                     self.carry_role_state_over(i);
                     i += 1;

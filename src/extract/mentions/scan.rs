@@ -242,7 +242,9 @@ impl<'a> Scan<'a> {
             {
                 return Some((person_end, Some(p)));
             }
-            if self.is_name_word(end) && self.gaz(end).is_none() && !self.starts_title(end) {
+            // "Martin Luther King Jr.": a title word before a generational suffix is a surname.
+            let title = self.starts_title(end) && !self.is_generational_suffix(end + 1);
+            if self.is_name_word(end) && self.gaz(end).is_none() && !title {
                 end += 1;
             } else if self.hyphen_joins(end) {
                 end += 2;

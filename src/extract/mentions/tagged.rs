@@ -66,7 +66,14 @@ impl Scan<'_> {
                 let name = self.text[self.span(i..end)].to_string();
                 self.push(i..end, EntityKind::Place, Form::Name, head, Cue::Place { name, state: None });
             }
-            NameType::Organization => self.push_tagged_organization(i..end, head),
+            NameType::Organization => {
+                if let Some(linked_end) = self.linked_organization_end(i, end) {
+                    let end = self.trimmed_tag_end(i, linked_end);
+                    self.push_tagged_organization(i..end, !self.is_modifier(end));
+                    return Some(end);
+                }
+                self.push_tagged_organization(i..end, head);
+            }
             // Other names (events, products, nationalities) are not entities here.
             NameType::Other => {}
         }
