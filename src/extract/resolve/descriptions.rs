@@ -99,15 +99,32 @@ impl Resolver<'_> {
     ) {
         let Cue::Role { relation, state, possessive_pronoun, asserts } = &m.cue else { return };
         let state_entity = state.map(|s| order.of(s)).and_then(|s| named[s].0);
-        let relations = self.described_roles(*relation, *asserts, *possessive_pronoun, m.sentence, before);
-        if relations.is_empty() {
-            return;
-        }
         // "a spokeswoman for ...", "an Iraqi minister": an indefinite description
         // introduces someone, it does not point back to a holder.
         let first_word = self.text[m.span.clone()].split(' ').next().unwrap_or("");
         let indefinite = ["a", "an"].iter().any(|d| d.eq_ignore_ascii_case(first_word));
+        let definite = !indefinite && !*possessive_pronoun;
+        // "Archbishop Desmond Tutu ... the South African archbishop": a title
+        // with no role of its own stands for the one person named under it
+        // (only "his counterpart" borrows the possessor's roles).
+        let described_state = state.and_then(|s| named[order.of(s)].0.map(|e| (e, named[order.of(s)].1.clone())));
+        if relation.is_none() && !*possessive_pronoun {
+            let Some(person) = self.titled_antecedent(m, before, described_state.clone()) else { return };
+            if let Some(state) = described_state {
+                self.national_by_description(person, m, state);
+            }
+            m.entity = Some(person);
+            return;
+        }
+        let relations = self.described_roles(*relation, *asserts, *possessive_pronoun, m.sentence, before);
+        if relations.is_empty() {
+            return;
+        }
         m.entity = if indefinite { None } else { antecedents.holder(self, &relations, state_entity, before) };
+        // "President Jacques Chirac ... the French president", his role unplaced before.
+        if m.entity.is_none() && definite {
+            m.entity = self.titled_antecedent(m, before, described_state);
+        }
         // "A French minister threatened ...": with no holder in sight, the
         // official acts for their state.
         if m.entity.is_none()

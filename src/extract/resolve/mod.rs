@@ -18,6 +18,7 @@ mod judges;
 mod lexicon_titles;
 mod names;
 mod resolver;
+mod titled_descriptions;
 
 use super::extraction::{Entity, Mention, Relation};
 use super::lexicon::Lexicon;
