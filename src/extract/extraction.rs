@@ -109,6 +109,11 @@ pub(crate) enum Cue {
     ThingPronoun,
     /// "our country" in a quote: the speaker's state.
     SpeakerState,
+    /// "the British firm": the company named just before (`resolve/company_descriptions.rs`);
+    /// `state` is the state's mention (an index into the finder's mentions).
+    CompanyDescription {
+        state: usize,
+    },
     /// "the government" with no state named: the story's own (`resolve/governments.rs`).
     Government,
 }

@@ -50,7 +50,7 @@ impl Scan<'_> {
         }
         // "the Russian side": a state through its demonym; "Iraqi riot police",
         // "Iraqi clerics": its people, by the generic actors of agents.tsv.
-        if let Some((tokens, s, form)) = state
+        if let Some((tokens, s, form)) = state.clone()
             && (determiner || j > i)
             && let Some(end) = self
                 .agent_group_at(j)
@@ -63,6 +63,12 @@ impl Scan<'_> {
             }
             self.push_acting(i..end, tokens.end..end, s, true);
             return Some(end);
+        }
+        // "the Russian oil giant": a company named before.
+        if let Some(state) = state
+            && determiner
+        {
+            return self.company_description(i, state);
         }
         None
     }

@@ -14,6 +14,7 @@ mod bare_government;
 mod buffers;
 mod capitalized;
 mod comma_places;
+mod company_descriptions;
 mod counsel;
 mod descriptions;
 mod employers;

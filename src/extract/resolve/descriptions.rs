@@ -83,6 +83,7 @@ impl Resolver<'_> {
                 Cue::SpeakerState => m.entity = self.speaker_state(m, before),
                 Cue::State(_) => antecedents.governments.note(self.text, m),
                 Cue::Government => m.entity = antecedents.governments.state(self, &named),
+                Cue::CompanyDescription { .. } => self.company_description(m, before, &named, order),
                 _ => {}
             }
         }

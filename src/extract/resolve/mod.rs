@@ -11,6 +11,7 @@
 mod acronyms;
 mod codes;
 mod company_cues;
+mod company_descriptions;
 mod descriptions;
 mod document_titles;
 mod governments;
