@@ -13,17 +13,29 @@
 
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::EntityKind;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordGate};
 
 const DETAINERS: [EntityKind; 3] = [EntityKind::State, EntityKind::Organization, EntityKind::Group];
 const DETAINED: [EntityKind; 2] = [EntityKind::Person, EntityKind::Group];
+
+/// First tests of the two words read, so that most tokens are ruled out
+/// unread (the two scans took 29 M instructions of 3 MB of news, callgrind).
+const HELD: WordGate = WordGate::new(&["held"]);
+const CUSTODY: WordGate = WordGate::new(&["custody"]);
 
 impl Frame<'_> {
     /// The tokens where "held" tells a detention by the one after "by".
     pub(super) fn detentions(&self) -> Vec<usize> {
         let tokens = &self.sentence.tokens;
+        if !self.names_a_detainer() {
+            return Vec::new();
+        }
         (1..tokens.len().saturating_sub(2))
-            .filter(|&j| self.word(j) == "held" && self.word(j + 1) == "by")
+            .filter(|&j| {
+                let held = HELD.may_match(self.text, &tokens[j]);
+                debug_assert!(held || self.word(j) != "held");
+                held && self.word(j) == "held" && self.word(j + 1) == "by"
+            })
             .filter(|&j| {
                 let after = j + 2 + usize::from(self.lower(j + 2) == "the");
                 self.mentions
@@ -36,7 +48,14 @@ impl Frame<'_> {
     /// Custody with its holder named: (the word "custody", holder, the one held).
     pub(super) fn custodies(&self) -> Vec<(usize, Argument, Argument)> {
         let mut found = Vec::new();
-        for j in 1..self.sentence.tokens.len() {
+        if !self.names_a_detainer() {
+            return found;
+        }
+        for (j, token) in self.sentence.tokens.iter().enumerate().skip(1) {
+            if !CUSTODY.may_match(self.text, token) {
+                debug_assert!(self.word(j) != "custody");
+                continue;
+            }
             if self.word(j) != "custody" {
                 continue;
             }
@@ -65,6 +84,11 @@ impl Frame<'_> {
         found
     }
 
+    /// Some resolved state, organization or group: every detention and custody needs one as its holder.
+    fn names_a_detainer(&self) -> bool {
+        self.mentions.iter().any(|m| m.entity.is_some() && DETAINERS.contains(&m.kind))
+    }
+
     /// Who is in custody: the owner of the noun before "in" ("Mousa's death
     /// in custody"), else the clause's subject, if a person or a group.
     fn held_one(&self, prep: usize) -> Option<Argument> {
@@ -81,5 +105,19 @@ impl Frame<'_> {
     /// The patient of a detention is a person or a group (not "the seat", a place or a company).
     pub(super) fn can_be_detained(&self, patient: &Argument) -> bool {
         self.mentions.iter().any(|m| m.entity == Some(patient.0) && m.span == patient.1 && DETAINED.contains(&m.kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gates_let_both_words_through(word in "(held|custody|Held|hold|[a-z]{1,10})") {
+            prop_assert_eq!(word == "held", word == "held" && HELD.may_start(word.len(), word.as_bytes()[0]));
+            prop_assert_eq!(word == "custody", word == "custody" && CUSTODY.may_start(word.len(), word.as_bytes()[0]));
+        }
     }
 }
