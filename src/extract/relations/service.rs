@@ -7,14 +7,30 @@
 
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::EntityKind;
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordGate};
+
+/// The verb of service ([`is_service_verb`]), as a first test that reads no
+/// text (the scan took 20 M instructions of 3 MB of news before, callgrind).
+const SERVICE_VERBS: WordGate = WordGate::new(&["served", "serves", "serving", "serve"]);
+
+fn is_service_verb(word: &str) -> bool {
+    matches!(word, "served" | "serves" | "serving" | "serve")
+}
 
 impl Frame<'_> {
     /// The memberships service tells: (the verb's token, member, organization).
     pub(super) fn services(&self) -> Vec<(usize, Argument, Argument)> {
         let mut found = Vec::new();
-        for verb in 1..self.sentence.tokens.len() {
-            if !matches!(self.word(verb), "served" | "serves" | "serving" | "serve") {
+        // The body served is a resolved organization's head: most sentences name none.
+        if !self.heads().any(|m| m.kind == EntityKind::Organization) {
+            return found;
+        }
+        for (verb, token) in self.sentence.tokens.iter().enumerate().skip(1) {
+            if !SERVICE_VERBS.may_match(self.text, token) {
+                debug_assert!(!is_service_verb(self.word(verb)));
+                continue;
+            }
+            if !is_service_verb(self.word(verb)) {
                 continue;
             }
             // "served 24 years in", "served for a decade on": a duration may come first.
@@ -47,5 +63,20 @@ impl Frame<'_> {
             }
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gate_lets_every_service_verb_through(word in "(served|serves|serving|serve|server|Served|[a-z]{1,10})") {
+            if is_service_verb(&word) {
+                prop_assert!(SERVICE_VERBS.may_start(word.len(), word.as_bytes()[0]));
+            }
+        }
     }
 }
