@@ -9,7 +9,7 @@
 
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Mention};
-use crate::text::TokenKind;
+use crate::text::{TokenKind, WordGate};
 
 /// A killing a noun names: killer, the noun's token, victim, and whether
 /// the noun's modifiers only allege it ("the accused assassin").
@@ -24,6 +24,21 @@ pub(super) struct Killing {
 fn killer_noun(word: &str) -> bool {
     matches!(word, "assassin" | "killer" | "murderer" | "assassins" | "killers" | "murderers")
 }
+
+/// The words of [`killer_noun`] and [`killing_noun`], as a first test that
+/// reads no text (the scan took 12 M instructions of 3 MB of news before, callgrind).
+const KILLING_WORDS: WordGate = WordGate::new(&[
+    "assassin",
+    "killer",
+    "murderer",
+    "assassins",
+    "killers",
+    "murderers",
+    "assassination",
+    "murder",
+    "killing",
+    "slaying",
+]);
 
 /// A verdict or charge that names the killer: "convicted of", "charged with".
 fn verdict(word: &str) -> bool {
@@ -43,7 +58,11 @@ impl<'a> Frame<'a> {
         if self.persons().nth(1).is_none() {
             return found;
         }
-        for noun in 0..self.sentence.tokens.len() {
+        for (noun, token) in self.sentence.tokens.iter().enumerate() {
+            if !KILLING_WORDS.may_match(self.text, token) {
+                debug_assert!(!killer_noun(self.word(noun)) && !killing_noun(self.word(noun)));
+                continue;
+            }
             let word = self.word(noun);
             // "a would-be assassin" killed no one.
             if noun > 0 && self.word(noun - 1) == "would-be" {
@@ -171,9 +190,21 @@ impl<'a> Frame<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gate_lets_every_killing_word_through(word in "(assassins?|killers?|murderers?|assassination|murder|killing|slaying|killed|[a-z]{1,14})") {
+            if killer_noun(&word) || killing_noun(&word) {
+                prop_assert!(KILLING_WORDS.may_start(word.len(), word.as_bytes()[0]));
+            }
+        }
+    }
+
     #[test]
     fn nouns_are_told_apart() {
-        assert!(super::killer_noun("assassin") && !super::killer_noun("assassination"));
-        assert!(super::killing_noun("murder") && !super::killing_noun("murderer"));
+        assert!(killer_noun("assassin") && !killer_noun("assassination"));
+        assert!(killing_noun("murder") && !killing_noun("murderer"));
     }
 }
