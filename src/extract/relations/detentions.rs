@@ -11,17 +11,13 @@
 //! three BBC sentences that name the holder; "parents with custody", "won
 //! custody of her children" name none).
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::EntityKind;
-use crate::text::{TokenKind, WordGate};
+use crate::text::TokenKind;
 
 const DETAINERS: [EntityKind; 3] = [EntityKind::State, EntityKind::Organization, EntityKind::Group];
 const DETAINED: [EntityKind; 2] = [EntityKind::Person, EntityKind::Group];
-
-/// First tests of the two words read, so that most tokens are ruled out
-/// unread (the two scans took 29 M instructions of 3 MB of news, callgrind).
-const HELD: WordGate = WordGate::new(&["held"]);
-const CUSTODY: WordGate = WordGate::new(&["custody"]);
 
 impl Frame<'_> {
     /// The tokens where "held" tells a detention by the one after "by".
@@ -30,12 +26,10 @@ impl Frame<'_> {
         if !self.names_a_detainer() {
             return Vec::new();
         }
-        (1..tokens.len().saturating_sub(2))
-            .filter(|&j| {
-                let held = HELD.may_match(self.text, &tokens[j]);
-                debug_assert!(held || self.word(j) != "held");
-                held && self.word(j) == "held" && self.word(j + 1) == "by"
-            })
+        debug_assert!((0..tokens.len()).all(|j| self.word(j) != "held" || self.cued(Cue::Held).any(|c| c == j)));
+        self.cued(Cue::Held)
+            .filter(|&j| j >= 1 && j < tokens.len().saturating_sub(2))
+            .filter(|&j| self.word(j) == "held" && self.word(j + 1) == "by")
             .filter(|&j| {
                 let after = j + 2 + usize::from(self.lower(j + 2) == "the");
                 self.mentions
@@ -51,12 +45,12 @@ impl Frame<'_> {
         if !self.names_a_detainer() {
             return found;
         }
-        for (j, token) in self.sentence.tokens.iter().enumerate().skip(1) {
-            if !CUSTODY.may_match(self.text, token) {
-                debug_assert!(self.word(j) != "custody");
-                continue;
-            }
-            if self.word(j) != "custody" {
+        debug_assert!(
+            (0..self.sentence.tokens.len())
+                .all(|j| self.word(j) != "custody" || self.cued(Cue::Custody).any(|c| c == j))
+        );
+        for j in self.cued(Cue::Custody) {
+            if j == 0 || self.word(j) != "custody" {
                 continue;
             }
             // "British custody", "US custody"; or "the custody of the regiment".
@@ -110,7 +104,7 @@ impl Frame<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::extract::relations::cue_words::{CUSTODY, HELD};
     use proptest::prelude::*;
 
     proptest! {

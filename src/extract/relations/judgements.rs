@@ -6,9 +6,10 @@
 //! "called the Chancellor's tax ...", "described Lord Butler's intervention
 //! as 'very important'", "said Foster's takeover offer was 'opportunistic'".
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Form, Mention};
-use crate::text::{TokenKind, WordGate};
+use crate::text::TokenKind;
 
 /// The actors a judgement may fall on.
 const JUDGED: [EntityKind; 4] = [EntityKind::Person, EntityKind::State, EntityKind::Organization, EntityKind::Group];
@@ -32,11 +33,6 @@ enum Verb {
     Said,
 }
 
-/// The words of [`judging_verb`], as a first test that reads no text (the
-/// scan took 18 M instructions of 3 MB of news before, callgrind).
-const JUDGING_VERBS: WordGate =
-    WordGate::new(&["called", "calls", "calling", "described", "describes", "describing", "said", "says"]);
-
 /// How the verb `word` opens a judgement, if it does.
 fn judging_verb(word: &str) -> Option<Verb> {
     match word {
@@ -56,11 +52,11 @@ impl Frame<'_> {
         if !self.mentions.iter().any(|m| m.entity.is_some() && JUDGED.contains(&m.kind) && m.form != Form::Pronoun) {
             return found;
         }
-        for (j, token) in self.sentence.tokens.iter().enumerate() {
-            if !JUDGING_VERBS.may_match(self.text, token) {
-                debug_assert!(judging_verb(self.word(j)).is_none());
-                continue;
-            }
+        debug_assert!(
+            (0..self.sentence.tokens.len())
+                .all(|j| judging_verb(self.word(j)).is_none() || self.cued(Cue::Judging).any(|c| c == j))
+        );
+        for j in self.cued(Cue::Judging) {
             let Some(verb) = judging_verb(self.word(j)) else { continue };
             if let Some(judgement) = self.judgement(j, verb) {
                 found.push(judgement);
@@ -163,6 +159,7 @@ impl Frame<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::relations::cue_words::JUDGING_VERBS;
     use proptest::prelude::*;
 
     proptest! {

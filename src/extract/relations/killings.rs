@@ -7,9 +7,10 @@
 //! Jill Dando"). Only persons kill and are killed here: "the killing of
 //! civilians by the army" names no person.
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Mention};
-use crate::text::{TokenKind, WordGate};
+use crate::text::TokenKind;
 
 /// A killing a noun names: killer, the noun's token, victim, and whether
 /// the noun's modifiers only allege it ("the accused assassin").
@@ -24,21 +25,6 @@ pub(super) struct Killing {
 fn killer_noun(word: &str) -> bool {
     matches!(word, "assassin" | "killer" | "murderer" | "assassins" | "killers" | "murderers")
 }
-
-/// The words of [`killer_noun`] and [`killing_noun`], as a first test that
-/// reads no text (the scan took 12 M instructions of 3 MB of news before, callgrind).
-const KILLING_WORDS: WordGate = WordGate::new(&[
-    "assassin",
-    "killer",
-    "murderer",
-    "assassins",
-    "killers",
-    "murderers",
-    "assassination",
-    "murder",
-    "killing",
-    "slaying",
-]);
 
 /// A verdict or charge that names the killer: "convicted of", "charged with".
 fn verdict(word: &str) -> bool {
@@ -58,11 +44,11 @@ impl<'a> Frame<'a> {
         if self.persons().nth(1).is_none() {
             return found;
         }
-        for (noun, token) in self.sentence.tokens.iter().enumerate() {
-            if !KILLING_WORDS.may_match(self.text, token) {
-                debug_assert!(!killer_noun(self.word(noun)) && !killing_noun(self.word(noun)));
-                continue;
-            }
+        debug_assert!((0..self.sentence.tokens.len()).all(|j| {
+            let word = self.word(j);
+            !(killer_noun(word) || killing_noun(word)) || self.cued(Cue::Killing).any(|c| c == j)
+        }));
+        for noun in self.cued(Cue::Killing) {
             let word = self.word(noun);
             // "a would-be assassin" killed no one.
             if noun > 0 && self.word(noun - 1) == "would-be" {
@@ -191,6 +177,7 @@ impl<'a> Frame<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::relations::cue_words::KILLING_WORDS;
     use proptest::prelude::*;
 
     proptest! {

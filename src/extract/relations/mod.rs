@@ -10,6 +10,7 @@
 mod arguments;
 mod clauses;
 mod coordination;
+mod cue_words;
 mod described_pairs;
 mod detentions;
 mod frame;
