@@ -36,6 +36,17 @@ impl WordGate {
         self.first_bytes[(first / 64) as usize] |= 1 << (first % 64);
     }
 
+    /// The gate that lets through what either gate lets through.
+    pub const fn union(self, other: WordGate) -> Self {
+        let mut first_bytes = self.first_bytes;
+        let mut i = 0;
+        while i < 4 {
+            first_bytes[i] |= other.first_bytes[i];
+            i += 1;
+        }
+        WordGate { lengths: self.lengths | other.lengths, first_bytes }
+    }
+
     /// Lets `word` through too (a word starting with another ASCII case of
     /// its first letter as well, when `ignore_ascii_case`); an empty word
     /// matches no token and is left out.
@@ -109,6 +120,15 @@ mod tests {
             if words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
                 prop_assert!(folded.may_start(len, first));
             }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_union_lets_through_what_either_gate_does(len in 0usize..70, first in any::<u8>()) {
+            let (a, b) = (WordGate::new(&["told", "a"]), WordGate::new(&["Étude", ","]));
+            let either = a.may_start(len, first) || b.may_start(len, first);
+            prop_assert!(!either || a.union(b).may_start(len, first));
         }
     }
 

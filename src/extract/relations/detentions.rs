@@ -11,6 +11,7 @@
 //! three BBC sentences that name the holder; "parents with custody", "won
 //! custody of her children" name none).
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::EntityKind;
 use crate::text::TokenKind;
@@ -22,7 +23,12 @@ impl Frame<'_> {
     /// The tokens where "held" tells a detention by the one after "by".
     pub(super) fn detentions(&self) -> Vec<usize> {
         let tokens = &self.sentence.tokens;
-        (1..tokens.len().saturating_sub(2))
+        if !self.names_a_detainer() {
+            return Vec::new();
+        }
+        debug_assert!((0..tokens.len()).all(|j| self.word(j) != "held" || self.cued(Cue::Held).any(|c| c == j)));
+        self.cued(Cue::Held)
+            .filter(|&j| j >= 1 && j < tokens.len().saturating_sub(2))
             .filter(|&j| self.word(j) == "held" && self.word(j + 1) == "by")
             .filter(|&j| {
                 let after = j + 2 + usize::from(self.lower(j + 2) == "the");
@@ -36,8 +42,15 @@ impl Frame<'_> {
     /// Custody with its holder named: (the word "custody", holder, the one held).
     pub(super) fn custodies(&self) -> Vec<(usize, Argument, Argument)> {
         let mut found = Vec::new();
-        for j in 1..self.sentence.tokens.len() {
-            if self.word(j) != "custody" {
+        if !self.names_a_detainer() {
+            return found;
+        }
+        debug_assert!(
+            (0..self.sentence.tokens.len())
+                .all(|j| self.word(j) != "custody" || self.cued(Cue::Custody).any(|c| c == j))
+        );
+        for j in self.cued(Cue::Custody) {
+            if j == 0 || self.word(j) != "custody" {
                 continue;
             }
             // "British custody", "US custody"; or "the custody of the regiment".
@@ -65,6 +78,11 @@ impl Frame<'_> {
         found
     }
 
+    /// Some resolved state, organization or group: every detention and custody needs one as its holder.
+    fn names_a_detainer(&self) -> bool {
+        self.mentions.iter().any(|m| m.entity.is_some() && DETAINERS.contains(&m.kind))
+    }
+
     /// Who is in custody: the owner of the noun before "in" ("Mousa's death
     /// in custody"), else the clause's subject, if a person or a group.
     fn held_one(&self, prep: usize) -> Option<Argument> {
@@ -81,5 +99,19 @@ impl Frame<'_> {
     /// The patient of a detention is a person or a group (not "the seat", a place or a company).
     pub(super) fn can_be_detained(&self, patient: &Argument) -> bool {
         self.mentions.iter().any(|m| m.entity == Some(patient.0) && m.span == patient.1 && DETAINED.contains(&m.kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::relations::cue_words::{CUSTODY, HELD};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gates_let_both_words_through(word in "(held|custody|Held|hold|[a-z]{1,10})") {
+            prop_assert_eq!(word == "held", word == "held" && HELD.may_start(word.len(), word.as_bytes()[0]));
+            prop_assert_eq!(word == "custody", word == "custody" && CUSTODY.may_start(word.len(), word.as_bytes()[0]));
+        }
     }
 }

@@ -5,6 +5,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::cue_words::{self, Cue};
 use crate::extract::classes::SentenceClasses;
 use crate::extract::extraction::Mention;
 use crate::extract::lexicon::{Lexicon, WordClass};
@@ -53,6 +54,8 @@ pub(super) struct Frame<'a> {
     /// Per-token facts, made at the first question that needs them: most
     /// sentences hold no trigger and no claim, and ask none.
     index: OnceCell<FrameIndex>,
+    /// The tokens the noun and verb rules' gates let through ([`cue_words`]).
+    cues: OnceCell<Vec<(u32, u8)>>,
 }
 
 /// What the frames ask about one token, worked out once per sentence so that
@@ -140,11 +143,17 @@ impl<'a> Frame<'a> {
         reused.clear();
         reused.extend_from_slice(mentions);
         reused.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        Frame { text, sentence, classes, lexicon, mentions: reused, index: OnceCell::new() }
+        Frame { text, sentence, classes, lexicon, mentions: reused, index: OnceCell::new(), cues: OnceCell::new() }
     }
 
     fn index(&self) -> &FrameIndex {
         self.index.get_or_init(|| FrameIndex::new(self))
+    }
+
+    /// The tokens `cue`'s gate lets through, in order.
+    pub(super) fn cued(&self, cue: Cue) -> impl Iterator<Item = usize> + '_ {
+        let cues = self.cues.get_or_init(|| cue_words::cues(self.text, self.sentence));
+        cues.iter().filter(move |(_, bits)| bits & cue.bit() != 0).map(|&(i, _)| i as usize)
     }
 
     /// Token `i` starts a new clause.

@@ -6,6 +6,7 @@
 //! "called the Chancellor's tax ...", "described Lord Butler's intervention
 //! as 'very important'", "said Foster's takeover offer was 'opportunistic'".
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Form, Mention};
 use crate::text::TokenKind;
@@ -32,18 +33,31 @@ enum Verb {
     Said,
 }
 
+/// How the verb `word` opens a judgement, if it does.
+fn judging_verb(word: &str) -> Option<Verb> {
+    match word {
+        "called" | "calls" | "calling" => Some(Verb::Called),
+        "described" | "describes" | "describing" => Some(Verb::Described),
+        "said" | "says" => Some(Verb::Said),
+        _ => None,
+    }
+}
+
 impl Frame<'_> {
     /// The sentence's judgements. Only the verbs "called", "described" and
     /// the verbs of saying open one, so most sentences cost a word comparison per token.
     pub(super) fn judgements(&self) -> Vec<Judgement> {
         let mut found = Vec::new();
-        for j in 0..self.sentence.tokens.len() {
-            let verb = match self.word(j) {
-                "called" | "calls" | "calling" => Verb::Called,
-                "described" | "describes" | "describing" => Verb::Described,
-                "said" | "says" => Verb::Said,
-                _ => continue,
-            };
+        // The judged actor is a resolved name or description (`judgement`): some sentences name none.
+        if !self.mentions.iter().any(|m| m.entity.is_some() && JUDGED.contains(&m.kind) && m.form != Form::Pronoun) {
+            return found;
+        }
+        debug_assert!(
+            (0..self.sentence.tokens.len())
+                .all(|j| judging_verb(self.word(j)).is_none() || self.cued(Cue::Judging).any(|c| c == j))
+        );
+        for j in self.cued(Cue::Judging) {
+            let Some(verb) = judging_verb(self.word(j)) else { continue };
             if let Some(judgement) = self.judgement(j, verb) {
                 found.push(judgement);
             }
@@ -139,5 +153,21 @@ impl Frame<'_> {
             return Some(false);
         }
         word.strip_prefix("un").filter(|rest| lists.positive_judgement.contains(rest)).map(|_| true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::relations::cue_words::JUDGING_VERBS;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gate_lets_every_judging_verb_through(word in "(called|calls|calling|described|describes|describing|said|says|say|Said|[a-z]{1,12})") {
+            if judging_verb(&word).is_some() {
+                prop_assert!(JUDGING_VERBS.may_start(word.len(), word.as_bytes()[0]));
+            }
+        }
     }
 }

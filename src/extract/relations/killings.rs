@@ -7,6 +7,7 @@
 //! Jill Dando"). Only persons kill and are killed here: "the killing of
 //! civilians by the army" names no person.
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::{EntityKind, Mention};
 use crate::text::TokenKind;
@@ -43,7 +44,11 @@ impl<'a> Frame<'a> {
         if self.persons().nth(1).is_none() {
             return found;
         }
-        for noun in 0..self.sentence.tokens.len() {
+        debug_assert!((0..self.sentence.tokens.len()).all(|j| {
+            let word = self.word(j);
+            !(killer_noun(word) || killing_noun(word)) || self.cued(Cue::Killing).any(|c| c == j)
+        }));
+        for noun in self.cued(Cue::Killing) {
             let word = self.word(noun);
             // "a would-be assassin" killed no one.
             if noun > 0 && self.word(noun - 1) == "would-be" {
@@ -171,9 +176,22 @@ impl<'a> Frame<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::extract::relations::cue_words::KILLING_WORDS;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gate_lets_every_killing_word_through(word in "(assassins?|killers?|murderers?|assassination|murder|killing|slaying|killed|[a-z]{1,14})") {
+            if killer_noun(&word) || killing_noun(&word) {
+                prop_assert!(KILLING_WORDS.may_start(word.len(), word.as_bytes()[0]));
+            }
+        }
+    }
+
     #[test]
     fn nouns_are_told_apart() {
-        assert!(super::killer_noun("assassin") && !super::killer_noun("assassination"));
-        assert!(super::killing_noun("murder") && !super::killing_noun("murderer"));
+        assert!(killer_noun("assassin") && !killer_noun("assassination"));
+        assert!(killing_noun("murder") && !killing_noun("murderer"));
     }
 }

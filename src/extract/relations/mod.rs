@@ -10,6 +10,7 @@
 mod arguments;
 mod clauses;
 mod coordination;
+mod cue_words;
 mod described_pairs;
 mod detentions;
 mod frame;
@@ -36,7 +37,7 @@ use super::lexicon::{Lexicon, RelationEntry};
 use super::resolve::Resolved;
 use crate::extract::vocabulary::{EntityId, RelationId};
 use crate::extract::vocabulary::{EventRelation, RelationType, Role};
-use crate::text::{Sentence, TokenKind};
+use crate::text::{Sentence, TokenKind, WordGate};
 use described_pairs::{Named, members_at, names};
 use frame::{Argument, Frame};
 use parsed::parsed_arguments;
@@ -509,7 +510,9 @@ fn claimed_verb(frame: &Frame<'_>, target: &Mention) -> usize {
 
 /// The sentence has "both" or "two", which may describe a pair ([`described_pairs`]).
 fn may_describe_pair(text: &str, sentence: &Sentence) -> bool {
-    sentence.tokens.iter().any(|t| matches!(t.text(text), "both" | "Both" | "two"))
+    // Length and first byte before the text (2.3 M instructions of 3 MB of news without, callgrind).
+    const PAIR_WORDS: WordGate = WordGate::new(&["both", "Both", "two"]);
+    sentence.tokens.iter().any(|t| PAIR_WORDS.may_match(text, t) && matches!(t.text(text), "both" | "Both" | "two"))
 }
 
 /// The kinds of entity a frame's object may be.

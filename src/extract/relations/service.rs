@@ -5,16 +5,29 @@
 //! one who served is a member of the organization named after "in", "on"
 //! or "with", up to four words (a duration) after the verb.
 
+use super::cue_words::Cue;
 use super::frame::{Argument, Frame};
 use crate::extract::extraction::EntityKind;
 use crate::text::TokenKind;
+
+fn is_service_verb(word: &str) -> bool {
+    matches!(word, "served" | "serves" | "serving" | "serve")
+}
 
 impl Frame<'_> {
     /// The memberships service tells: (the verb's token, member, organization).
     pub(super) fn services(&self) -> Vec<(usize, Argument, Argument)> {
         let mut found = Vec::new();
-        for verb in 1..self.sentence.tokens.len() {
-            if !matches!(self.word(verb), "served" | "serves" | "serving" | "serve") {
+        // The body served is a resolved organization's head: most sentences name none.
+        if !self.heads().any(|m| m.kind == EntityKind::Organization) {
+            return found;
+        }
+        debug_assert!(
+            (0..self.sentence.tokens.len())
+                .all(|j| !is_service_verb(self.word(j)) || self.cued(Cue::Service).any(|c| c == j))
+        );
+        for verb in self.cued(Cue::Service) {
+            if verb == 0 || !is_service_verb(self.word(verb)) {
                 continue;
             }
             // "served 24 years in", "served for a decade on": a duration may come first.
@@ -47,5 +60,21 @@ impl Frame<'_> {
             }
         }
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::relations::cue_words::SERVICE_VERBS;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_gate_lets_every_service_verb_through(word in "(served|serves|serving|serve|server|Served|[a-z]{1,10})") {
+            if is_service_verb(&word) {
+                prop_assert!(SERVICE_VERBS.may_start(word.len(), word.as_bytes()[0]));
+            }
+        }
     }
 }
