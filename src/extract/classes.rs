@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::class_index::{DETERMINER, FIRST_NAME, TRIGGER_WORD};
 use super::lexicon::{Lexicon, WordClass};
-use crate::text::Sentence;
+use crate::text::{Sentence, lowercase_packed};
 
 // Bits 0 to 20 are the word classes of `words.tsv`, in `lexicon`'s order;
 // bits 21 to 31 are the table's own, but for the three the class index sets
@@ -199,10 +199,10 @@ impl WordTable {
             _ if !word.is_ascii() => return self.id_of(&word.to_lowercase()),
             &[byte] => self.single.get(usize::from(byte.to_ascii_lowercase())).copied().flatten(),
             _ if bytes.len() < 8 => {
-                pack(bytes).and_then(|packed| self.short.get(&(ascii_lowercase(packed.into()) as u64)).copied())
+                pack(bytes).and_then(|packed| self.short.get(&(lowercase_packed(packed.into()) as u64)).copied())
             }
             _ => match pack_medium(bytes) {
-                Some(packed) => self.medium.get(&ascii_lowercase(packed)).copied(),
+                Some(packed) => self.medium.get(&lowercase_packed(packed)).copied(),
                 None => {
                     scratch.clear();
                     scratch.push_str(word);
@@ -230,18 +230,6 @@ impl WordTable {
 fn pack(bytes: &[u8]) -> Option<u64> {
     (bytes.len() < 8)
         .then(|| bytes.iter().fold(0, |packed, &b| packed << 8 | u64::from(b)) | (bytes.len() as u64) << 56)
-}
-
-/// The packing of an ASCII word in lower case: every byte of the packing
-/// (letters, length, padding) is below 0x80, so that adding to each byte
-/// carries into none; capitals gain 0x20.
-fn ascii_lowercase(packed: u128) -> u128 {
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
-    const HIGH_BITS: u128 = ONES * 0x80;
-    let at_least_a = packed + ONES * (0x80 - u128::from(b'A'));
-    let above_z = packed + ONES * (0x80 - u128::from(b'Z') - 1);
-    let capital = at_least_a & !above_z & HIGH_BITS;
-    packed | capital >> 2
 }
 
 /// A word of eight to fifteen bytes as one integer: its first eight bytes,

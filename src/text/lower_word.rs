@@ -62,6 +62,19 @@ impl std::ops::Deref for LowerWord<'_> {
     }
 }
 
+/// A packing of ASCII bytes (one per byte of the integer, each below 0x80)
+/// with every capital lowered, all bytes at once: adding to each byte
+/// carries into none, and capitals gain 0x20. The word tables pack words so
+/// (`extract::classes`, `extract::lexicon`); narrower packings widen to it.
+pub(crate) fn lowercase_packed(packed: u128) -> u128 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH_BITS: u128 = ONES * 0x80;
+    let at_least_a = packed + ONES * (0x80 - u128::from(b'A'));
+    let above_z = packed + ONES * (0x80 - u128::from(b'Z') - 1);
+    let capital = at_least_a & !above_z & HIGH_BITS;
+    packed | capital >> 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +86,15 @@ mod tests {
             let (lowered, borrowed) = (LowerWord::lowered(&word), LowerWord::borrowed(&word));
             prop_assert_eq!(lowered.as_str(), word.to_lowercase());
             prop_assert_eq!(borrowed.as_str(), word.as_str());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_packing_lowers_as_its_bytes_do(bytes in proptest::collection::vec(0u8..0x80, 0..16)) {
+            let packed = bytes.iter().fold(0u128, |p, &b| p << 8 | u128::from(b));
+            let plain = bytes.iter().fold(0u128, |p, &b| p << 8 | u128::from(b.to_ascii_lowercase()));
+            prop_assert_eq!(lowercase_packed(packed), plain);
         }
     }
 }

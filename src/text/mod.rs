@@ -10,6 +10,7 @@ mod token;
 mod word_gate;
 
 pub use lower_word::LowerWord;
+pub(crate) use lower_word::lowercase_packed;
 pub use sentence::{LONGEST_SENTENCE, split_sentences};
 pub use token::{Token, TokenKind, straight_apostrophes, tokenize, tokenize_into};
 pub use word_gate::WordGate;

@@ -6,6 +6,8 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::text::lowercase_packed;
+
 /// Bits of the filter: a class of 100 words passes under 10% of other words.
 const FILTER_BITS: usize = 1024;
 
@@ -59,18 +61,8 @@ pub(crate) fn pack(bytes: &[u8], fold: bool) -> Option<u64> {
     if packed & 0x8080_8080_8080_8080 != 0 {
         return None;
     }
-    Some(if fold { ascii_lowercase(packed) } else { packed })
-}
-
-/// Lowers every ASCII capital of a packing whose bytes are all below 0x80:
-/// adding to each byte carries into none; capitals gain 0x20.
-fn ascii_lowercase(packed: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH_BITS: u64 = ONES * 0x80;
-    let at_least_a = packed + ONES * (0x80 - u64::from(b'A'));
-    let above_z = packed + ONES * (0x80 - u64::from(b'Z') - 1);
-    let capital = at_least_a & !above_z & HIGH_BITS;
-    packed | capital >> 2
+    // Every byte is below 0x80 (tested above), as `lowercase_packed` needs.
+    Some(if fold { lowercase_packed(u128::from(packed)) as u64 } else { packed })
 }
 
 #[cfg(test)]
