@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::alias_groups::alias_groups;
 use super::error::ConvertError;
 use super::phoenix::{Actor, Agent, DatedCode, parse_actors, parse_agents};
 
@@ -432,6 +433,7 @@ pub fn organizations_tsv(
         # Do not edit by hand: add or correct organizations in organizations.tsv, whose names take precedence at load.\n\
         # name\taliases\tsector\tstate (ISO-3 or empty)\tcode\n";
     let mut rows = Rows::new(header, taken);
+    let given_names = given_names(actors);
     for actor in actors.iter().filter(|a| !is_person(a)) {
         // The undated code says what it is ("ABN AMRO": MNCNLD, not its years as NLDGOVBUS).
         let mut codes = actor.codes.iter().filter(|c| !c.is_null());
@@ -443,20 +445,123 @@ pub fn organizations_tsv(
         let names: Vec<String> = actor
             .names
             .iter()
+            .enumerate()
+            // "+THE FOUNDATION" under El Rukn: a nickname too common to match alone.
+            .filter(|(i, n)| keep == Selection::Everything || *i == 0 || !is_the_and_one_word(n))
             // "THE SECURITY COUNCIL": the rules read the article; the name is "Security Council".
-            .map(|n| without_parentheses(n.strip_prefix("THE ").unwrap_or(n)))
+            .map(|(_, n)| without_parentheses(n.strip_prefix("THE ").unwrap_or(n)))
             .filter(|n| keep == Selection::Everything || is_organization_name(n))
             // "PRESIDENT OF THE UNITED STATES", "UN SECRETARY GENERAL": an office, which the title rules read.
             .filter(|n| !n.split(' ').any(|w| OFFICES.contains(&w)))
-            .map(|n| display_case(&n, true))
             .collect();
         // No sector: a region ("FRAGUF") or a code of the dictionary's own.
         let fallback = (keep == Selection::Everything).then_some("other");
         let Some(sector) = sector(&code.code, states).or(fallback) else { continue };
         let state = state_of(&code.code, states).unwrap_or_default();
-        rows.add(names, &[sector, state, &code.code]);
+        let groups = match keep {
+            Selection::Everything => vec![names],
+            Selection::Shipped => alias_groups(names),
+        };
+        for group in groups.into_iter().filter(|g| !g.is_empty()) {
+            // "+JOHN KIRBY" under the US military: a spokesman, not a body.
+            let person = looks_like_person(&group[0], &given_names)
+                && !group
+                    .iter()
+                    .any(|n| n.split(' ').any(|w| INSTITUTION_WORDS.contains(&w) || BODY_WORDS.contains(&w)));
+            if keep == Selection::Shipped && !is_company(&code.code) && person {
+                continue;
+            }
+            rows.add(group.iter().map(|n| display_case(n, true)).collect(), &[sector, state, &code.code]);
+        }
     }
     rows.out
+}
+
+/// "THE FOUNDATION": the article and one word.
+fn is_the_and_one_word(name: &str) -> bool {
+    name.strip_prefix("THE ").is_some_and(|rest| !rest.trim().contains(' '))
+}
+
+/// A company's code ("MNCUSA", "USABUS"), whose names may be a founder's ("Morgan Stanley").
+fn is_company(code: &str) -> bool {
+    code.contains("MNC") || code.contains("BUS")
+}
+
+/// The shipped common first names, one a line after `#` comments.
+const FIRST_NAMES: &str = include_str!("../../data/lexicon/first_names.txt");
+
+/// Given names, upper case: the first words of the dictionaries' people's
+/// full names ("NADEZHDA") and the shipped common first names ("JOHN").
+fn given_names(actors: &[Actor]) -> HashSet<String> {
+    let people = actors.iter().filter(|a| is_person(a)).flat_map(|a| &a.names).filter(|n| is_full_name(n));
+    let listed = FIRST_NAMES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    people.filter_map(|n| n.split(' ').next()).chain(listed).map(|w| w.trim().to_uppercase()).collect()
+}
+
+/// Words that make a name a body's even after a person's name ("Carter
+/// Center", "Human Rights Watch", "Olof Palme Peace Foundation").
+const BODY_WORDS: &[&str] = &[
+    "FOUNDATION",
+    "CENTER",
+    "CENTRE",
+    "INTERNATIONAL",
+    "SOCIETY",
+    "WATCH",
+    "COMMAND",
+    "COMMANDO",
+    "BATTALION",
+    "BATTALIONS",
+    "MILITIA",
+    "VOLUNTEERS",
+    "FELLOWSHIP",
+    "CLUB",
+    "CELLS",
+    "FACTION",
+    "NETWORK",
+    "MONITOR",
+    "INSTITUTION",
+    "HOUSE",
+    "BOARD",
+    "RIGHTS",
+    "REPRESENTATIVES",
+    "VOICES",
+    "MEDIA",
+    "AID",
+    "WORLDWIDE",
+    "DEVELOPMENT",
+    "ENFORCEMENT",
+    "CONSPIRACY",
+    "FIRST",
+    "LIGA",
+    "SENA",
+    "MARGA",
+    "RESISTANCE",
+    "MUJAHIDEEN",
+    // Arabic words for an army, a brigade, battalions, a front, a struggle.
+    "JAISH",
+    "JAYSH",
+    "LIWA",
+    "LIWAA",
+    "KATAEB",
+    "KATAIB",
+    "JABHAT",
+    "HARAKAT",
+    "JIHAD",
+    "JAMAAT",
+    "BET",
+];
+
+/// Words that open a body's name as often as a person's ("Al Qaeda", "US House", "Abu Sayyaf").
+const NAME_PREFIXES: &[&str] = &["AL", "EL", "US", "LA", "LE", "DE", "ABU", "HUMAN"];
+
+/// A full name that opens with a given name of the dictionaries' people
+/// and has no word of a body's name.
+fn looks_like_person(name: &str, given_names: &HashSet<String>) -> bool {
+    let first = name.split(' ').next().unwrap_or_default();
+    is_full_name(name)
+        && given_names.contains(first)
+        && !NAME_PREFIXES.contains(&first)
+        && !name.split(' ').any(|w| INSTITUTION_WORDS.contains(&w) || BODY_WORDS.contains(&w))
 }
 
 /// An organization's name worth matching: two words or more, or one word

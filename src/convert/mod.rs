@@ -11,6 +11,7 @@
 //! dictionaries, `lexicon_files` writes what they hold, and
 //! `unit_test_suite` makes the suite's invented states.
 
+mod alias_groups;
 mod cameo;
 mod error;
 mod inflect;
