@@ -334,6 +334,16 @@ pub(super) fn is_person(actor: &Actor) -> bool {
     (listed || actor.codes.iter().any(|c| !c.is_undated())) && !institution
 }
 
+/// States that no longer exist, whose codes the dictionaries still use.
+const FORMER_STATES: &[&str] = &["CSK", "DDR", "SCG", "SUN", "YUG"];
+
+/// A state's record, dated because the state changed ("AL 'IRAQ" [IRQ
+/// ..030320] [IRQOCC ...], its provinces as synonyms): one of its codes is a
+/// state's alone, which no person's is (20 records, all states, regions or cities).
+fn is_state_record(actor: &Actor, states: &HashSet<String>) -> bool {
+    actor.codes.iter().any(|c| states.contains(&c.code) || FORMER_STATES.contains(&c.code.as_str()))
+}
+
 /// The kind of body a code names, in the words of `organizations.tsv`'s
 /// sector column: its first three-letter part that names one ("INTREB": armed).
 fn sector(code: &str, states: &HashSet<String>) -> Option<&'static str> {
@@ -398,7 +408,7 @@ pub fn people_tsv(actors: &[Actor], states: &HashSet<String>, taken: HashSet<Str
         # country: the state of most of their codes, known even on dates no code covers.\n\
         # name\taliases\tcountry\tcodes\n";
     let mut rows = Rows::new(header, taken);
-    for actor in actors.iter().filter(|a| is_person(a)) {
+    for actor in actors.iter().filter(|a| is_person(a) && !is_state_record(a, states)) {
         let codes: Vec<DatedCode> = actor.codes.iter().filter(|c| !c.is_null()).cloned().collect();
         if codes.is_empty() {
             continue;
@@ -651,6 +661,28 @@ mod tests {
         let tsv = people_tsv(&parse_actors(text).unwrap(), &states(), HashSet::new(), Selection::Shipped);
         let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(rows, ["Mira Volkova\t\tRUS\tRUSGOV:1998-01-01..2003-12-31;RUSELI"]);
+    }
+
+    #[test]
+    fn a_state_dated_by_its_changes_is_no_person() {
+        let text = "VOLGARIA_PROPER_\n+NORTH_VOLGA_PROVINCE\n\t[RUS 800101-911225]\n\t[RUSOCC 911225-920101]\n";
+        let tsv = people_tsv(&parse_actors(text).unwrap(), &states(), HashSet::new(), Selection::Shipped);
+        assert_eq!(tsv.lines().filter(|l| !l.starts_with('#')).count(), 0);
+    }
+
+    #[test]
+    fn a_record_under_one_code_gives_a_row_per_body_and_leaves_its_people_out() {
+        let text =
+            "UPPER_CHAMBER_OF_VOLGARIA\n+LOWER_HOUSE_OF_VOLGARIA\n+UCOV\n+THE_BEACON\n+JOHN_MARKOV\n\t[RUSGOVLEG]\n";
+        let tsv = organizations_tsv(&parse_actors(text).unwrap(), &states(), HashSet::new(), Selection::Shipped);
+        let rows: Vec<&str> = tsv.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            rows,
+            [
+                "Upper Chamber of Volgaria\tUCOV\tgovernment\tRUS\tRUSGOVLEG",
+                "Lower House of Volgaria\t\tgovernment\tRUS\tRUSGOVLEG"
+            ]
+        );
     }
 
     #[test]
