@@ -17,6 +17,10 @@ use crate::extract::extraction::{Cue, EntityKind, Form, RoleFact};
 use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
+/// Titles of peers, whose "of PLACE" is part of the title ("Lord Irvine of Lairg").
+const PEERAGE: [&str; 10] =
+    ["Lord", "Lady", "Baroness", "Baron", "Earl", "Viscount", "Duke", "Duchess", "Archduke", "Marquess"];
+
 impl Scan<'_> {
     /// The facts of location among the sentence's mentions from `first` on.
     pub(super) fn locations(&mut self, first: usize) {
@@ -135,11 +139,21 @@ impl Scan<'_> {
         if self.word(k) != "of" && !from {
             return None;
         }
-        let place = self.location_at(first, k + 1, true, false)?;
+        let person = &self.found.mentions[p];
+        // "Lord Callaghan of Cardiff" names a peerage, not a home (BBC dev corpus: six such lords).
+        let peer = (person.phrase_start.min(person.tokens.start)..=person.tokens.start)
+            .any(|i| PEERAGE.contains(&self.word(i)));
+        let place = self.location_at(first, k + 1, true, false).filter(|_| !peer)?;
         // "Claudia Mo of the Civic Party" is a membership; "of Bethany, Conn." ends at a comma or the sentence.
         let after = self.found.mentions[place].tokens.end;
         let closes = after == self.tokens.len() || matches!(self.word(after), "," | "." | ";" | ")");
-        closes.then(|| self.located(p, place, k))
+        // A full name may go on with a verb or a preposition when the place
+        // ends the name ("of New York's Mount Sinai" is a hospital): CoNLL04
+        // train, 6 of the 15 Live_In "PERSON of PLACE" ("Bill Clinton of
+        // Arkansas said"). A one-word name is too often a name's first word
+        // ("Bill of Rights", "Axis of Evil": BBC dev corpus).
+        let goes_on = person.tokens.len() >= 2 && !self.followed_by_possessive(after) && !self.is_capitalized(after);
+        (closes || goes_on).then(|| self.located(p, place, k))
     }
 
     /// "Bethany, Conn.", "Basra, Iraq", "the plant, in Aiken": the place at
