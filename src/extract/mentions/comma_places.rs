@@ -141,7 +141,7 @@ impl Scan<'_> {
 
     /// The tokens of a US state or its abbreviation at `i` that ends a name
     /// (no capitalised word after it: "Ohio State University" is no place).
-    fn us_state_at(&self, i: usize) -> Option<Range<usize>> {
+    pub(super) fn us_state_at(&self, i: usize) -> Option<Range<usize>> {
         let lists = &self.lexicon.lists;
         let end = if lists.us_state.contains(self.word(i)) {
             i + 1
