@@ -97,8 +97,18 @@ impl GoldSentence {
         })
     }
 
+    /// The first and last token of entity `i`, without a last token that is
+    /// a lone period: a sentence's last abbreviation has its period split off
+    /// ("Chisholm , Minn ."), which the annotators kept in the entity; as
+    /// "Md" matches "Md.", "Minn" matches "Minn .".
+    fn entity_tokens(&self, i: usize) -> Span {
+        let (first, last) = self.token_range(self.entities[i].span);
+        let lone_period = last > first && self.token_text((last, last)) == ".";
+        (first, if lone_period { last - 1 } else { last })
+    }
+
     fn keys(&self) -> BTreeSet<Key> {
-        let span = |i: usize| self.token_range(self.entities[i].span);
+        let span = |i: usize| self.entity_tokens(i);
         self.relations.iter().map(|r| (r.kind, span(r.head), span(r.tail))).collect()
     }
 }
@@ -457,6 +467,15 @@ mod tests {
         assert_eq!(s.last_token((8, 11)), s.last_token(s.entities[0].span));
         assert_eq!(s.last_token((19, 27)), 5);
         assert_eq!(s.last_token(s.entities[1].span), 5);
+    }
+
+    #[test]
+    fn a_lone_period_that_ends_a_gold_entity_is_not_asked_for() {
+        let json = r#"[{"tokens": ["Lee", "is", "from", "Tolland", ",", "Conn", "."],
+            "tags": ["U-Peop", "O", "O", "U-Loc", "O", "B-Loc", "L-Loc"],
+            "relations": [{"head": 0, "tail": 2, "type": "Live_In"}]}]"#;
+        let s = &parse(json).unwrap()[0];
+        assert_eq!(s.keys().into_iter().next().unwrap().2, (5, 5));
     }
 
     #[test]
