@@ -221,7 +221,7 @@ impl Pipeline {
             let learned = pairs::find(&doc.text, sentences, &resolved.mentions, &relations, &self.lexicon, model);
             relations.extend(learned);
         }
-        pairs::widen_home_places(&resolved.mentions, &resolved.entities, &mut relations);
+        pairs::relate_home_places(&resolved.mentions, &resolved.entities, &mut relations);
         relations.sort_by(|a, b| {
             (a.sentence, a.trigger_span.start, &a.kind.label).cmp(&(b.sentence, b.trigger_span.start, &b.kind.label))
         });

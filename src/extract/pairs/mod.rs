@@ -24,7 +24,7 @@ use super::lexicon::Lexicon;
 use super::vocabulary::{EntityId, RelationType, Role};
 use crate::text::{Sentence, TokenKind};
 use features::{Kind, PairView, lexicon_cues_between, mix, seed, word_hashes_around};
-pub(crate) use home_places::widen_home_places;
+pub(crate) use home_places::relate_home_places;
 pub(crate) use model::class;
 pub use model::{EMBEDDED_MODEL, PairModel, PairType};
 pub use train::{Examples, train, train_averaged, train_from_seed};
