@@ -302,11 +302,13 @@ impl<'a> Frame<'a> {
         })
     }
 
-    /// "demanded (on Friday) that the US cancel ...": the subject of the clause that follows.
+    /// "demanded (on Friday) that the US cancel ...": the subject of the clause
+    /// that follows. Not past a noun: "denied reports that X ..." denies the
+    /// reports, "reminded MPs that X ..." speaks to the MPs (BBC dev sentences).
     fn that_clause_subject(&self, after: usize, kinds: &[EntityKind]) -> Option<Argument> {
         let n = self.sentence.tokens.len();
         let that = (after..(after + 4).min(n))
-            .take_while(|&j| j == after || self.is_time_word(j) || self.lower(j) == "that")
+            .take_while(|&j| self.is_time_word(j) || self.lower(j) == "that" || self.lower(j).ends_with("ly"))
             .find(|&j| self.lower(j) == "that")?;
         self.first_in(that + 1..(that + 5).min(n), Some(kinds)).and_then(|m| Self::argument(m))
     }
