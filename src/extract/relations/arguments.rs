@@ -102,8 +102,12 @@ impl<'a> Frame<'a> {
         let finite = (start..at).any(|i| {
             matches!(self.lower(i).as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
         });
-        if opened_by_word && !finite {
+        if opened_by_word && !finite && !self.opens_relative(start) {
             let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
+            // "..., but the Justice Department has not said": a clause of its own.
+            if self.opens_coordinate(comma + 1) {
+                return None;
+            }
             let m = self.first_subject(|m| m.tokens.start > comma)?;
             return Self::argument(m);
         }

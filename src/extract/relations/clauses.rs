@@ -64,6 +64,19 @@ impl<'a> Frame<'a> {
         self.noun_phrase_start(at).is_none() && (start + 1..at).any(|k| determiners.contains(self.lower(k).as_str()))
     }
 
+    /// A relative clause opens at `start` ("MAB, which opposed ..., urged
+    /// Muslims"): its subject is the noun before it, never a name after it.
+    pub(super) fn opens_relative(&self, start: usize) -> bool {
+        start > 0 && matches!(self.lower(start).as_str(), "who" | "which" | "that")
+    }
+
+    /// A coordinating word at `at` opens a main clause of its own ("..., but
+    /// X has not said", "..., while X said"), whose subject is not lent back.
+    /// Read on BBC: subjects lent back across them were all wrong.
+    pub(super) fn opens_coordinate(&self, at: usize) -> bool {
+        matches!(self.lower(at).as_str(), "but" | "and" | "while" | "whereas" | "with" | "or" | "yet")
+    }
+
     /// "Jane Roe, who represents John Doe, said ...": a relative clause opened
     /// at `start` after a comma and closed by one before `at` is an aside; the
     /// verb at `at` belongs to the noun before it, not to the clause's own names.
