@@ -314,7 +314,10 @@ impl<'a> Frame<'a> {
         let that = (after..(after + 4).min(n))
             .take_while(|&j| self.is_time_word(j) || self.lower(j) == "that" || self.lower(j).ends_with("ly"))
             .find(|&j| self.lower(j) == "that")?;
-        self.first_in(that + 1..(that + 5).min(n), Some(kinds)).and_then(|m| Self::argument(m))
+        // "agreed that in Afghanistan there is ...": a place after a preposition is no subject.
+        self.first_in(that + 1..(that + 5).min(n), Some(kinds))
+            .filter(|m| !self.after_preposition(m))
+            .and_then(|m| Self::argument(m))
     }
 
     /// "agreed to provide aid to Romania": the object of the verb that follows.
