@@ -205,9 +205,10 @@ impl Finder<'_> {
         } else {
             frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), previous_subject)
         };
-        // A quotation's "I" acts only on the object its own frame names, not on a loose one.
-        let subject = match (&subject, &object) {
-            (None, Some(_)) if !passive => self.first_person(frame, trigger.start),
+        // A quotation's "I" is the subject, whatever stands before it ("I admire X and I
+        // will never criticise Y"); it acts only on the object its own frame names.
+        let subject = match frame.first_person_before(trigger.start) {
+            Some(_) if !passive => object.as_ref().and_then(|_| self.first_person(frame, trigger.start)),
             _ => subject,
         };
         let object = object

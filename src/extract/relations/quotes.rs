@@ -49,13 +49,12 @@ impl<'a> Frame<'a> {
         })
     }
 
-    /// "I" or "we" is the subject of the trigger at `at` (past adverbs: "I
-    /// warmly welcome") inside a quotation: `Some(true)` for "we", `Some(false)` for "I".
+    /// "I" or "we" is the subject of the trigger at `at` (past adverbs and
+    /// auxiliaries: "I warmly welcome", "we are ready to") inside a quotation:
+    /// `Some(true)` for "we", `Some(false)` for "I".
     pub(super) fn first_person_before(&self, at: usize) -> Option<bool> {
         let mut k = at;
-        while k > 0
-            && (self.lower(k - 1).ends_with("ly") || self.lexicon.lists.adverb.contains(self.lower(k - 1).as_str()))
-        {
+        while k > at.saturating_sub(4) && k > 0 && self.adverb_or_auxiliary(k - 1) {
             k -= 1;
         }
         let plural = match self.word(k.checked_sub(1)?) {
@@ -64,6 +63,34 @@ impl<'a> Frame<'a> {
             _ => return None,
         };
         (0..k - 1).rev().take(40).any(|q| self.is_quote(q)).then_some(plural)
+    }
+
+    fn adverb_or_auxiliary(&self, k: usize) -> bool {
+        let word = self.lower(k);
+        word.ends_with("ly")
+            || self.lexicon.lists.adverb.contains(word.as_str())
+            || matches!(
+                word.as_str(),
+                "am" | "are"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "shall"
+                    | "should"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "do"
+                    | "did"
+                    | "'m"
+                    | "'re"
+                    | "'ve"
+                    | "'ll"
+                    | "'d"
+            )
     }
 
     /// The kinds of speaker "I" (`plural` false) or "we" may stand for.
