@@ -70,8 +70,8 @@ impl<'a> Frame<'a> {
                 return None;
             }
         }
-        if let Some(m) = self.relative_antecedent(start, at) {
-            return Self::argument(m);
+        if let Some(antecedent) = self.relative_antecedent(start, at) {
+            return antecedent.and_then(|m| Self::argument(m));
         }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(self.apposed_name(m, at));

@@ -79,8 +79,10 @@ impl<'a> Frame<'a> {
 
     /// "Jane Roe, who represents John Doe, said ...": a relative clause opened
     /// at `start` after a comma and closed by one before `at` is an aside; the
-    /// verb at `at` belongs to the noun before it, not to the clause's own names.
-    pub(super) fn relative_antecedent(&self, start: usize, at: usize) -> Option<&&'a Mention> {
+    /// verb at `at` belongs to the noun before it, not to the clause's own names:
+    /// `Some(None)` when no mention names that noun ("The allegations, which he
+    /// has denied, are being investigated by X" has no subject in the aside).
+    pub(super) fn relative_antecedent(&self, start: usize, at: usize) -> Option<Option<&&'a Mention>> {
         if start < 2 || !matches!(self.lower(start).as_str(), "who" | "which") || self.word(start - 1) != "," {
             return None;
         }
@@ -90,7 +92,7 @@ impl<'a> Frame<'a> {
         if !aside_ends || at - close > 4 {
             return None;
         }
-        self.heads().find(|m| m.tokens.end == start - 1)
+        Some(self.heads().find(|m| m.tokens.end == start - 1))
     }
 
     /// Where the noun phrase the trigger at `at` heads begins, if it is a noun:
