@@ -70,8 +70,8 @@ impl<'a> Frame<'a> {
                 return None;
             }
         }
-        if let Some(m) = self.relative_antecedent(start, at) {
-            return Self::argument(m);
+        if let Some(antecedent) = self.relative_antecedent(start, at) {
+            return antecedent.and_then(|m| Self::argument(m));
         }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(self.apposed_name(m, at));
@@ -102,8 +102,12 @@ impl<'a> Frame<'a> {
         let finite = (start..at).any(|i| {
             matches!(self.lower(i).as_str(), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
         });
-        if opened_by_word && !finite {
+        if opened_by_word && !finite && !self.opens_relative(start) {
             let comma = (at..self.sentence.tokens.len()).find(|&i| self.word(i) == ",")?;
+            // "..., but the Justice Department has not said": a clause of its own.
+            if self.opens_coordinate(comma + 1) {
+                return None;
+            }
             let m = self.first_subject(|m| m.tokens.start > comma)?;
             return Self::argument(m);
         }
@@ -302,13 +306,18 @@ impl<'a> Frame<'a> {
         })
     }
 
-    /// "demanded (on Friday) that the US cancel ...": the subject of the clause that follows.
+    /// "demanded (on Friday) that the US cancel ...": the subject of the clause
+    /// that follows. Not past a noun: "denied reports that X ..." denies the
+    /// reports, "reminded MPs that X ..." speaks to the MPs (BBC dev sentences).
     fn that_clause_subject(&self, after: usize, kinds: &[EntityKind]) -> Option<Argument> {
         let n = self.sentence.tokens.len();
         let that = (after..(after + 4).min(n))
-            .take_while(|&j| j == after || self.is_time_word(j) || self.lower(j) == "that")
+            .take_while(|&j| self.is_time_word(j) || self.lower(j) == "that" || self.lower(j).ends_with("ly"))
             .find(|&j| self.lower(j) == "that")?;
-        self.first_in(that + 1..(that + 5).min(n), Some(kinds)).and_then(|m| Self::argument(m))
+        // "agreed that in Afghanistan there is ...": a place after a preposition is no subject.
+        self.first_in(that + 1..(that + 5).min(n), Some(kinds))
+            .filter(|m| !self.after_preposition(m))
+            .and_then(|m| Self::argument(m))
     }
 
     /// "agreed to provide aid to Romania": the object of the verb that follows.

@@ -64,10 +64,25 @@ impl<'a> Frame<'a> {
         self.noun_phrase_start(at).is_none() && (start + 1..at).any(|k| determiners.contains(self.lower(k).as_str()))
     }
 
+    /// A relative clause opens at `start` ("MAB, which opposed ..., urged
+    /// Muslims"): its subject is the noun before it, never a name after it.
+    pub(super) fn opens_relative(&self, start: usize) -> bool {
+        start > 0 && matches!(self.lower(start).as_str(), "who" | "which" | "that")
+    }
+
+    /// A coordinating word at `at` opens a main clause of its own ("..., but
+    /// X has not said", "..., while X said"), whose subject is not lent back.
+    /// Read on BBC: subjects lent back across them were all wrong.
+    pub(super) fn opens_coordinate(&self, at: usize) -> bool {
+        matches!(self.lower(at).as_str(), "but" | "and" | "while" | "whereas" | "with" | "or" | "yet")
+    }
+
     /// "Jane Roe, who represents John Doe, said ...": a relative clause opened
     /// at `start` after a comma and closed by one before `at` is an aside; the
-    /// verb at `at` belongs to the noun before it, not to the clause's own names.
-    pub(super) fn relative_antecedent(&self, start: usize, at: usize) -> Option<&&'a Mention> {
+    /// verb at `at` belongs to the noun before it, not to the clause's own names:
+    /// `Some(None)` when no mention names that noun ("The allegations, which he
+    /// has denied, are being investigated by X" has no subject in the aside).
+    pub(super) fn relative_antecedent(&self, start: usize, at: usize) -> Option<Option<&&'a Mention>> {
         if start < 2 || !matches!(self.lower(start).as_str(), "who" | "which") || self.word(start - 1) != "," {
             return None;
         }
@@ -77,7 +92,7 @@ impl<'a> Frame<'a> {
         if !aside_ends || at - close > 4 {
             return None;
         }
-        self.heads().find(|m| m.tokens.end == start - 1)
+        Some(self.heads().find(|m| m.tokens.end == start - 1))
     }
 
     /// Where the noun phrase the trigger at `at` heads begins, if it is a noun:
@@ -111,13 +126,19 @@ impl<'a> Frame<'a> {
     /// applies; a gerund ("accused of attacking") is a verb.
     pub(super) fn nominal_agent(&self, at: usize) -> Option<Option<Argument>> {
         let lists = &self.lexicon.lists;
-        let named_before = self.in_mention(at.saturating_sub(1)) && !self.is_possessive(at - 1);
-        if at == 0 || self.lower(at).ends_with("ing") || named_before {
+        if at == 0 || self.lower(at).ends_with("ing") {
             return None;
         }
         // "Argentina's energy crisis forced ...": a verb's subject is the owned thing.
         let verb = self.lower(at).ends_with("ed") || self.classes.is(at, &self.lexicon.words.verb);
         if verb {
+            return None;
+        }
+        if let Some(agent) = self.known_event_agent(at) {
+            return Some(agent);
+        }
+        let named_before = self.in_mention(at - 1) && !self.is_possessive(at - 1);
+        if named_before {
             return None;
         }
         let mut k = at;
@@ -142,6 +163,54 @@ impl<'a> Frame<'a> {
             }
         }
         None
+    }
+
+    /// "after the attacks on France", "in response to the 11 September attacks
+    /// in the US": a noun event with "the" after a preposition is one
+    /// the story already knows, not an act of the clause's subject. Its agent is
+    /// only what its own phrase names ("the attacks on Y by X"); `None` when the
+    /// noun at `at` is not so placed. Read on BBC: the clause subjects such
+    /// nouns took ("BA", "the government", "Europe") were wrong.
+    fn known_event_agent(&self, at: usize) -> Option<Option<Argument>> {
+        let n = self.sentence.tokens.len();
+        // A noun here: a preposition, a punctuation mark or the end follows it.
+        let next = self.lower(at + 1);
+        let ends = at + 1 >= n || self.sentence.tokens[at + 1].kind == TokenKind::Punct;
+        if !ends && !self.lexicon.lists.preposition.contains(next.as_str()) {
+            return None;
+        }
+        let mut k = at;
+        while k > at.saturating_sub(5) && k > 1 {
+            k -= 1;
+            let token = &self.sentence.tokens[k];
+            let word = self.lower(k);
+            if matches!(word.as_str(), "the" | "these" | "those") {
+                // Not "in": "blew themselves up in the second-worst attack" (PLOVER) is the subject's act.
+                let before = self.lower(k - 1);
+                let known = before != "in" && self.lexicon.lists.preposition.contains(before.as_str());
+                return known.then(|| self.event_by_agent(at));
+            }
+            // "the 11 September attacks", "the US terror attacks", "the recent attacks".
+            let modifier = token.kind == TokenKind::Number
+                || self.word(k) == "-"
+                || self.in_modifier(k)
+                || (self.classes.is_capitalized(k) && !self.in_mention(k))
+                || (token.kind == TokenKind::Word
+                    && self.word(k).starts_with(char::is_lowercase)
+                    && !self.lexicon.lists.grammar.contains(word.as_str())
+                    && !self.lexicon.lists.preposition.contains(word.as_str()));
+            if !modifier || token.kind == TokenKind::Possessive {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "the attacks on Kiev by Russia": the agent after "by" in the noun's own phrase.
+    fn event_by_agent(&self, at: usize) -> Option<Argument> {
+        let end = self.clause_end(at + 1).min(at + 7);
+        let by = (at + 1..end).take_while(|&j| self.word(j) != ",").find(|&j| self.lower(j) == "by")?;
+        self.first_in(by + 1..(by + 4).min(self.sentence.tokens.len()), None).and_then(|m| Self::argument(m))
     }
 
     fn is_possessive(&self, k: usize) -> bool {

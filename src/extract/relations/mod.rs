@@ -21,6 +21,7 @@ mod media;
 mod nominal;
 mod parsed;
 mod participles;
+mod quotes;
 mod senses;
 mod service;
 mod subsidiaries;
@@ -60,6 +61,7 @@ pub(crate) fn find(
         triggers: Vec::new(),
         relations: Vec::new(),
         earlier: [Vec::new(), Vec::new()],
+        quote_speaker: None,
     };
     // The mentions by sentence, each sentence's in the order resolution lists
     // them (a stable sort): one run per sentence, in one vector.
@@ -74,6 +76,9 @@ pub(crate) fn find(
         // Every argument is a resolved mention of this sentence, or a pair the
         // sentences before name ("Both sides agreed"): with neither, no frame can fill.
         if sentence.tokens.is_empty() || here.is_empty() && !may_describe_pair(text, sentence) {
+            if !quotes::opens_with_quote(text, sentence) {
+                finder.quote_speaker = None;
+            }
             continue;
         }
         let frame = Frame::new(text, sentence, classes.sentence(index), lexicon, std::mem::take(&mut reused), here);
@@ -99,6 +104,8 @@ struct Finder<'a> {
     /// The named entities of the last two sentences with mentions, nearest
     /// first, for "the two countries" ([`described_pairs`]).
     earlier: [Named; 2],
+    /// The speaker of the quotation that may run on into this sentence ([`quotes`]).
+    quote_speaker: Option<(EntityId, EntityKind)>,
 }
 
 impl Finder<'_> {
@@ -137,6 +144,11 @@ impl Finder<'_> {
         for r in self.relations[first..].iter_mut().filter(|r| Role::parse(&r.kind.label).is_none()) {
             r.subject_span = frame.titled_span(&(r.subject, r.subject_span.clone()));
             r.object_span = frame.titled_span(&(r.object, r.object_span.clone()));
+        }
+        if let Some(speaker) = frame.attribution(&quotes::SPEAKERS) {
+            self.quote_speaker = speaker.entity.map(|e| (e, speaker.kind));
+        } else if !frame.opens_with_quote() {
+            self.quote_speaker = None;
         }
         self.earlier.swap(0, 1);
         let named = frame.mentions.iter().filter(|m| names(m)).filter_map(|m| m.entity.map(|e| (e, m.kind)));
@@ -193,6 +205,12 @@ impl Finder<'_> {
         } else {
             frame.active_arguments(trigger.clone(), entry, end, object_kinds(entry), previous_subject)
         };
+        // A quotation's "I" is the subject, whatever stands before it ("I admire X and I
+        // will never criticise Y"); it acts only on the object its own frame names.
+        let subject = match frame.first_person_before(trigger.start) {
+            Some(_) if !passive => object.as_ref().and_then(|_| self.first_person(frame, trigger.start)),
+            _ => subject,
+        };
         let object = object
             .or_else(|| frame.reciprocal_partner(trigger.clone(), entry, subject.as_ref()))
             .or_else(|| frame.loose_target(trigger.clone(), entry, end, subject.as_ref(), has_alternative))
@@ -202,6 +220,20 @@ impl Finder<'_> {
             return None;
         };
         self.state(frame, index, trigger.clone(), entry, subject, object).then_some(trigger.end.max(complement_end))
+    }
+
+    /// "'I warmly welcome ...,' said X": the speaker of the quotation is the
+    /// subject of "I" or "we" before the trigger at `at`, with that word as its span.
+    fn first_person(&self, frame: &Frame<'_>, at: usize) -> Option<Argument> {
+        let plural = frame.first_person_before(at)?;
+        let kinds = Frame::first_person_kinds(plural);
+        let speaker = match frame.attribution(kinds) {
+            Some(m) => m.entity?,
+            None if frame.opens_with_quote() => self.quote_speaker.filter(|(_, k)| kinds.contains(k))?.0,
+            None => return None,
+        };
+        let pronoun = (0..at).rev().find(|&k| matches!(frame.word(k), "I" | "We" | "we"))?;
+        Some((speaker, frame.sentence.tokens[pronoun].range()))
     }
 
     /// "the two countries signed a deal with the US": each member of the pair

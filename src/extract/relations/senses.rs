@@ -282,6 +282,11 @@ impl<'a> Frame<'a> {
         // "its long-threatened invasion": a hyphenated compound is an adjective.
         let compound = s > 0 && self.word(s - 1) == "-" && tokens[s - 1].end == tokens[s].start;
         let noun = e == s && self.noun_of_a_verb_trigger(s);
-        !(inside_name || capitalized || adjective || particle || compound || noun)
+        // "sought to reassure Labour", "seeks to become": an attempt, not a demand.
+        let attempt = e == s && matches!(self.lower(s).as_str(), "sought" | "seek" | "seeks" | "seeking") && {
+            let next = self.lower(s + 1);
+            next == "to" && self.word(s + 2).starts_with(char::is_lowercase) && self.lower(s + 2) != "the"
+        };
+        !(inside_name || capitalized || adjective || particle || compound || noun || attempt)
     }
 }

@@ -61,11 +61,42 @@ impl Frame<'_> {
     }
 
     /// A `verb_only` trigger word used as a noun: not after a name, a
-    /// pronoun, "to", an auxiliary, a modal or an adverb that follows one of those.
+    /// pronoun, "to", an auxiliary, a modal or an adverb that follows one of
+    /// those; and, even there, not before a verb or a phrase no verb takes
+    /// ("Inbev brands include Bass", "the Rosemount Estates label and",
+    /// "brands such as Dove": BBC dev sentences, where "brands"/"label" is a
+    /// noun 45 times in 50).
     pub(super) fn noun_of_a_verb_trigger(&self, at: usize) -> bool {
         let lists = &self.lexicon.lists;
         if !lists.verb_only.contains(self.lower(at).as_str()) {
             return false;
+        }
+        let next = self.lower(at + 1);
+        let noun_follows = self.sentence.tokens.get(at + 1).is_none_or(|t| t.kind == TokenKind::Punct)
+            || (next == "such" && self.lower(at + 2) == "as")
+            || matches!(
+                next.as_str(),
+                "include"
+                    | "includes"
+                    | "included"
+                    | "including"
+                    | "among"
+                    | "and"
+                    | "or"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "of"
+                    | "from"
+                    | "also"
+            );
+        if noun_follows {
+            return true;
         }
         let mut k = at;
         while k > 0 && (lists.adverb.contains(self.lower(k - 1).as_str()) || self.lower(k - 1).ends_with("ly")) {
