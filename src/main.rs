@@ -10,14 +10,15 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use newsgraph::corpus::{Runner, Summary};
-use newsgraph::evaluate::{self, articles, conll, conll04, conll04_training, petrarch, plover, ud};
+use newsgraph::evaluate::{self, articles, conll, conll04, petrarch, plover, ud};
 use newsgraph::export::{DotNodes, JsonLayout, from_json, write_dot, write_extraction, write_json};
-use newsgraph::extract::{EntityKind, Lexicon, Pipeline};
+use newsgraph::extract::{EntityKind, Pipeline};
 use newsgraph::graph::{EvidenceLimit, KnowledgeGraph};
 use newsgraph::input::{Documents, InputProblem};
 use newsgraph::query::{self, Way, print};
 
 mod terminal;
+mod train_command;
 use terminal::{count, peak_memory, progress_bar};
 
 /// Extraction makes many small, short-lived allocations; mimalloc serves them
@@ -223,6 +224,9 @@ enum Command {
         /// Train the tagger and dependency parser on a CoNLL-U treebank (ship it as data/model/parser.bin)
         #[arg(long, conflicts_with = "relations")]
         parser: bool,
+        /// Name tagger: also learn from the entity tags of a CoNLL04 JSON file (Peop, Loc, Org)
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["relations", "parser"])]
+        conll04: Option<PathBuf>,
     },
     /// Merge graphs built from disjoint parts of a corpus into one
     Merge {
@@ -416,7 +420,9 @@ fn check(cli: &Cli) -> Result<()> {
         {
             Err(usage(format!("--lexicon, --no-tagger and --parse apply to --input, not to {}", graph.display())))
         }
-        Command::Train { file, output, .. } => refuse_to_overwrite(Some(output), |p| same_file(p, file)),
+        Command::Train { file, output, conll04, .. } => refuse_to_overwrite(Some(output), |p| {
+            same_file(p, file) || conll04.as_deref().is_some_and(|names| same_file(p, names))
+        }),
         Command::Merge { graphs, out, .. } => {
             out.format()?;
             refuse_to_overwrite(out.path(), |p| graphs.iter().any(|g| same_file(p, g)))
@@ -474,8 +480,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Train { file, output, epochs, relations, parser } => {
-            train(&file, &output, epochs, (relations, parser), quiet)
+        Command::Train { file, output, epochs, relations, parser, conll04 } => {
+            train_command::train(&file, &output, epochs, (relations, parser), conll04.as_deref(), quiet)
         }
         Command::Merge { graphs, out, evidence, resolution } => merge(&graphs, &out, evidence, &resolution),
         Command::Convert { source: ConvertSource::Petrarch { src_dir, out_dir, all_verbs } } => {
@@ -586,44 +592,6 @@ fn extract(input: InputArgs, output: Option<&Path>) -> Result<ExitCode> {
     }
     out.flush()?;
     Ok(exit_for(&summary))
-}
-
-/// Trains the name tagger on CoNLL-2003 or, with `relations`, the relation classifier on CoNLL04, or with `parser`
-/// the tagger and parser on CoNLL-U.
-fn train(
-    file: &Path,
-    output: &Path,
-    epochs: Option<usize>,
-    (relations, parser): (bool, bool),
-    quiet: bool,
-) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let progress = |epoch, accuracy| {
-        if !quiet {
-            eprintln!("newsgraph: epoch {epoch}: training accuracy {accuracy:.4}");
-        }
-    };
-    let (bytes, model) = if parser {
-        let model =
-            ud::train(&text, &file.display().to_string(), epochs, &mut |_, epoch, accuracy| progress(epoch, accuracy))?;
-        (model.to_bytes(), format!("{model:?}"))
-    } else if relations {
-        let sentences = conll04::parse(&text).map_err(|e| anyhow!("{}: not CoNLL04 data: {e}", file.display()))?;
-        let model = conll04_training::train(&Pipeline::embedded(), &sentences, epochs, progress);
-        (model.to_bytes(), format!("{model:?}"))
-    } else {
-        let docs = conll::parse(&text).map_err(|e| anyhow!("{}: not CoNLL-2003 data: {e}", file.display()))?;
-        if docs.is_empty() {
-            bail!("{}: no CoNLL sentences found", file.display());
-        }
-        let tagger = conll::train_tagger(&Lexicon::embedded(), &docs, epochs.unwrap_or(12), progress);
-        (tagger.to_bytes(), format!("{tagger:?}"))
-    };
-    std::fs::write(output, bytes).with_context(|| format!("cannot write {}", output.display()))?;
-    if !quiet {
-        eprintln!("newsgraph: wrote {} ({model})", output.display());
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Merges graphs of disjoint documents: a document in two of them would be

@@ -11,6 +11,7 @@ pub mod conll;
 pub mod conll04;
 #[cfg(test)]
 mod conll04_cv;
+pub mod conll04_names;
 pub mod conll04_training;
 mod gold;
 pub mod petrarch;

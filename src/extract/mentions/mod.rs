@@ -24,6 +24,7 @@ mod linked_orgs;
 mod locations;
 mod org_states;
 mod placements;
+mod plural_agents;
 mod pronouns;
 mod scan;
 mod suffixes;

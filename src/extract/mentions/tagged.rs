@@ -58,6 +58,7 @@ impl Scan<'_> {
         }
         let head = !self.is_modifier(end);
         match name_type {
+            NameType::Person if self.is_plural_agent(i..end) => {}
             NameType::Person => {
                 let name = self.text[self.span(i..end)].to_string();
                 self.push(i..end, EntityKind::Person, Form::Name, head, Cue::Person { name, lexicon: None });
