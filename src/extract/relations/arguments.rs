@@ -77,10 +77,7 @@ impl<'a> Frame<'a> {
             return Self::argument(self.apposed_name(m, at));
         }
         // A relative clause: "the report that stated ..." → the report.
-        if start > 0
-            && matches!(self.lower(start).as_str(), "that" | "which" | "who")
-            && let Some(m) = self.heads().find(|m| m.tokens.end == start)
-        {
+        if let Some(m) = self.relative_pronoun_antecedent(start, at) {
             return Self::argument(m);
         }
         // A subordinate or participle clause ("after being recalled") takes the

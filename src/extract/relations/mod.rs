@@ -21,6 +21,7 @@ mod media;
 mod nominal;
 mod parsed;
 mod participles;
+mod relatives;
 mod senses;
 mod service;
 mod subsidiaries;
