@@ -70,7 +70,7 @@ impl<'a> Frame<'a> {
                 return None;
             }
         }
-        if let Some(m) = self.relative_antecedent(start, at) {
+        if let Some(m) = self.relative_antecedent(start, at).or_else(|| self.participle_antecedent(at)) {
             return Self::argument(m);
         }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
@@ -79,6 +79,9 @@ impl<'a> Frame<'a> {
         // A relative clause: "the report that stated ..." → the report.
         if let Some(m) = self.relative_pronoun_antecedent(start, at) {
             return Self::argument(m);
+        }
+        if let Some(user) = self.weapon_user(start) {
+            return Some(user);
         }
         // A subordinate or participle clause ("after being recalled") takes the
         // main clause's subject: from the clause before it, else after the comma

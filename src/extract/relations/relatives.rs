@@ -4,8 +4,8 @@
 //! read as Howard criticising X). The treebank marks such clauses
 //! `acl:relcl` on the noun before the pronoun.
 
-use super::frame::Frame;
-use crate::extract::extraction::Mention;
+use super::frame::{Argument, Frame};
+use crate::extract::extraction::{EntityKind, Mention};
 
 /// Lower-case words at most between the comma and the pronoun: "the man", "a former aide".
 const APPOSED_NOUN_WORDS: usize = 4;
@@ -43,5 +43,55 @@ impl<'a> Frame<'a> {
             return None;
         }
         named_before(comma)
+    }
+
+    /// "Jane Roe, convicted of murdering X", "the sentence of Jane Roe,
+    /// accused of defrauding X": a verdict's participle right after a comma
+    /// opens a reduced relative clause about the person before the comma
+    /// (even one inside a prepositional phrase), whose gerund at `at` is
+    /// that person's deed.
+    pub(super) fn participle_antecedent(&self, at: usize) -> Option<&&'a Mention> {
+        let mut link = at.checked_sub(1)?;
+        if self.lower(link) == "having" {
+            link = link.checked_sub(1)?;
+        }
+        if !matches!(self.lower(link).as_str(), "of" | "with" | "for") || link < 2 {
+            return None;
+        }
+        let verdict = matches!(
+            self.lower(link - 1).as_str(),
+            "convicted" | "accused" | "suspected" | "charged" | "arrested" | "jailed" | "sentenced" | "indicted"
+        );
+        if !verdict || self.word(link - 2) != "," {
+            return None;
+        }
+        self.heads().find(|m| m.tokens.end == link - 2 && m.kind == EntityKind::Person)
+    }
+
+    /// "X fired the shots that killed Y", "the bomb X planted, which killed
+    /// Y": a relative clause about a weapon has the weapon's user as its
+    /// subject, the subject of the clause that names the weapon.
+    pub(super) fn weapon_user(&self, start: usize) -> Option<Argument> {
+        if start == 0 || !matches!(self.lower(start).as_str(), "that" | "which") {
+            return None;
+        }
+        let weapon = matches!(
+            self.lower(start - 1).as_str(),
+            "shot"
+                | "shots"
+                | "bullet"
+                | "bullets"
+                | "shotgun"
+                | "rifle"
+                | "gun"
+                | "bomb"
+                | "bombs"
+                | "grenade"
+                | "missile"
+        );
+        if !weapon {
+            return None;
+        }
+        self.subject(start - 1)
     }
 }
