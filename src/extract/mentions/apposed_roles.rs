@@ -28,16 +28,10 @@ impl Scan<'_> {
         let mut facts = Vec::new();
         for p in first..self.found.mentions.len() {
             let person = &self.found.mentions[p];
-            if person.kind != EntityKind::Person || person.form != Form::Name || self.word(person.tokens.end) != "," {
+            if person.kind != EntityKind::Person || person.form != Form::Name {
                 continue;
             }
-            let mut after_comma = person.tokens.end + 1;
-            // "Joe Roe, 53, a former ...": an age between the name and the apposition.
-            if self.tokens.get(after_comma).is_some_and(|t| t.kind == TokenKind::Number)
-                && self.word(after_comma + 1) == ","
-            {
-                after_comma += 2;
-            }
+            let Some(after_comma) = self.role_phrase_start(person.tokens.end) else { continue };
             if let Some(noun) = self.role_noun(after_comma) {
                 let noun_end = noun.end;
                 facts.extend(self.role_in_body_after(p, noun));
@@ -55,6 +49,27 @@ impl Scan<'_> {
                 self.found.roles.push(fact);
             }
         }
+    }
+
+    /// Where the phrase that states a role of the name ending at `end`
+    /// begins: after its comma ("Joe Roe, a director of"), past an age
+    /// ("Joe Roe, 53, a former"), or after a copula, in the clause or in a
+    /// relative clause ("Joe Roe was chairman of", "Joe Roe, who is a member
+    /// of"; BBC dev corpus: "who is a member of the Commons" and the like, 8).
+    fn role_phrase_start(&self, end: usize) -> Option<usize> {
+        let copula = |k: usize| match self.word(k) {
+            "is" | "was" | "became" => Some(k + 1),
+            "has" | "had" if self.word(k + 1) == "been" => Some(k + 2),
+            _ => None,
+        };
+        if self.word(end) != "," {
+            return copula(end);
+        }
+        if self.word(end + 1) == "who" {
+            return copula(end + 2);
+        }
+        let age = self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && self.word(end + 2) == ",";
+        Some(if age { end + 3 } else { end + 1 })
     }
 
     /// "the chairman of the Bar Council, Guy Mansfield": a determiner, a role
@@ -180,7 +195,8 @@ impl Scan<'_> {
         let title = &self.lexicon.title_entries[entry];
         // The role noun closes the phrase: "a BBC reporter", not "a BBC reporter's notes".
         let closes = self.tokens.get(end).is_none_or(|t| t.kind == TokenKind::Punct && self.word(end) != "-")
-            || matches!(self.word(end), "and" | "who" | "said" | "says");
+            || matches!(self.word(end), "who" | "said" | "says")
+            || self.is_grammar(self.word(end));
         if title.kind == TitleKind::Honorific || !self.word(j).starts_with(char::is_lowercase) || !closes {
             return None;
         }
