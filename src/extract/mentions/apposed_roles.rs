@@ -206,10 +206,14 @@ impl Scan<'_> {
     }
 
     /// The person at mention `p` holds `noun` in the body named after it.
-    fn role_in_body_after(&self, p: usize, noun: RoleNoun) -> Option<RoleFact> {
+    /// "head of equity research at X" heads the field, not X: the holder works for X.
+    fn role_in_body_after(&self, p: usize, mut noun: RoleNoun) -> Option<RoleFact> {
         let k = self.body_after(noun.end)?;
         let sentence = self.index;
         let body = self.found.mentions.iter().position(|m| m.sentence == sentence && m.tokens.start == k)?;
+        if self.word(noun.end) == "of" && (noun.end + 1..k).any(|j| self.word(j) == "at") {
+            noun.role = Role::WorksFor;
+        }
         self.fact(p, noun, body)
     }
 
