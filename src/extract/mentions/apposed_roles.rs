@@ -11,6 +11,9 @@ use crate::extract::lexicon::TitleKind;
 use crate::extract::vocabulary::Role;
 use crate::text::TokenKind;
 
+/// Tokens the first role's body may span before "and" joins a second role.
+const MAX_FIRST_BODY: usize = 16;
+
 /// A role noun phrase: where it ends and the role it names (member_of for a
 /// title that names none).
 struct RoleNoun {
@@ -25,11 +28,18 @@ impl Scan<'_> {
         let mut facts = Vec::new();
         for p in first..self.found.mentions.len() {
             let person = &self.found.mentions[p];
-            if person.kind != EntityKind::Person || person.form != Form::Name || self.word(person.tokens.end) != "," {
+            if person.kind != EntityKind::Person || person.form != Form::Name {
                 continue;
             }
-            let Some(noun) = self.role_noun(person.tokens.end + 1) else { continue };
-            if let Some(fact) = self.role_in_body_after(p, noun) {
+            let Some(after_comma) = self.role_phrase_start(person.tokens.end) else { continue };
+            if let Some(noun) = self.role_noun(after_comma) {
+                let noun_end = noun.end;
+                facts.extend(self.role_in_body_after(p, noun));
+                // "director of X and a member of Y": a second role joined by "and".
+                if let Some(second) = self.joined_role(noun_end) {
+                    facts.extend(self.role_in_body_after(p, second));
+                }
+            } else if let Some(fact) = self.role_after_body(p, after_comma) {
                 facts.push(fact);
             }
         }
@@ -39,6 +49,27 @@ impl Scan<'_> {
                 self.found.roles.push(fact);
             }
         }
+    }
+
+    /// Where the phrase that states a role of the name ending at `end`
+    /// begins: after its comma ("Joe Roe, a director of"), past an age
+    /// ("Joe Roe, 53, a former"), or after a copula, in the clause or in a
+    /// relative clause ("Joe Roe was chairman of", "Joe Roe, who is a member
+    /// of"; BBC dev corpus: "who is a member of the Commons" and the like, 8).
+    fn role_phrase_start(&self, end: usize) -> Option<usize> {
+        let copula = |k: usize| match self.word(k) {
+            "is" | "was" | "became" => Some(k + 1),
+            "has" | "had" if self.word(k + 1) == "been" => Some(k + 2),
+            _ => None,
+        };
+        if self.word(end) != "," {
+            return copula(end);
+        }
+        if self.word(end + 1) == "who" {
+            return copula(end + 2);
+        }
+        let age = self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && self.word(end + 2) == ",";
+        Some(if age { end + 3 } else { end + 1 })
     }
 
     /// "the chairman of the Bar Council, Guy Mansfield": a determiner, a role
@@ -103,9 +134,11 @@ impl Scan<'_> {
 
     /// The first token of the body named after the role noun ending at `end`:
     /// "of", "at" or "for", an optional "the" and up to three lower-case
-    /// words ("civil rights group Liberty").
+    /// words ("civil rights group Liberty"), or a field of study or work and
+    /// "at" ("of economics at").
     fn body_after(&self, end: usize) -> Option<usize> {
-        if !matches!(self.word(end), "of" | "at" | "for") {
+        // "an economist with UFJ Bank": "with" as often as "at" for a bank's analysts (BBC dev corpus: 11).
+        if !matches!(self.word(end), "of" | "at" | "for" | "with") {
             return None;
         }
         let mut k = end + 1;
@@ -117,14 +150,70 @@ impl Scan<'_> {
             k += 1;
             modifiers += 1;
         }
+        // "professor of economics at X", "head of research at X": the field, then the body.
+        if modifiers > 0 && self.word(end) == "of" && self.word(k) == "at" {
+            k += 1 + usize::from(self.word(k + 1).eq_ignore_ascii_case("the"));
+        }
         Some(k)
     }
 
+    /// The role noun after the "and" that joins a second role to the one
+    /// ending at `end`, in the same apposition (no comma or clause between):
+    /// "chairman of X and chief executive of Y", "a professor at X and
+    /// honorary president of Y".
+    fn joined_role(&self, end: usize) -> Option<RoleNoun> {
+        let limit = (end + MAX_FIRST_BODY).min(self.tokens.len());
+        let and = (end..limit)
+            .take_while(|&k| self.word(k) != "," && !self.is(k, &self.lexicon.words.verb))
+            .find(|&k| self.word(k) == "and")?;
+        self.role_noun(and + 1)
+    }
+
+    /// "NAME, a senior Defence Ministry official", "NAME, another FAA
+    /// spokesman", "NAME, a former Yale University law professor": a
+    /// determiner, up to two lower-case modifiers, the organization, up to two
+    /// more, and a role noun that ends the apposition (BBC dev corpus: "an
+    /// Amnesty researcher", "a Treasury spokesman", "a Unison official").
+    fn role_after_body(&self, p: usize, at: usize) -> Option<RoleFact> {
+        let determiner = self.classes.is_determiner(at) || self.word(at) == "another";
+        if !determiner {
+            return None;
+        }
+        let mut k = at + 1;
+        while k < at + 3 && self.is_lower_content_word(k) {
+            k += 1;
+        }
+        let sentence = self.index;
+        let body = self.found.mentions.iter().position(|m| {
+            m.sentence == sentence && m.tokens.start == k && m.form == Form::Name && matches!(m.cue, Cue::Org { .. })
+        })?;
+        let mut j = self.found.mentions[body].tokens.end;
+        let modifiers_from = j;
+        while j < modifiers_from + 2 && self.title(j).is_none() && self.is_lower_content_word(j) {
+            j += 1;
+        }
+        let (end, entry) = self.title(j)?;
+        let title = &self.lexicon.title_entries[entry];
+        // The role noun closes the phrase: "a BBC reporter", not "a BBC reporter's notes".
+        let closes = self.tokens.get(end).is_none_or(|t| t.kind == TokenKind::Punct && self.word(end) != "-")
+            || matches!(self.word(end), "who" | "said" | "says")
+            || self.is_grammar(self.word(end));
+        if title.kind == TitleKind::Honorific || !self.word(j).starts_with(char::is_lowercase) || !closes {
+            return None;
+        }
+        let role = title.role.unwrap_or(Role::MemberOf);
+        self.fact(p, RoleNoun { end, role }, body)
+    }
+
     /// The person at mention `p` holds `noun` in the body named after it.
-    fn role_in_body_after(&self, p: usize, noun: RoleNoun) -> Option<RoleFact> {
+    /// "head of equity research at X" heads the field, not X: the holder works for X.
+    fn role_in_body_after(&self, p: usize, mut noun: RoleNoun) -> Option<RoleFact> {
         let k = self.body_after(noun.end)?;
         let sentence = self.index;
         let body = self.found.mentions.iter().position(|m| m.sentence == sentence && m.tokens.start == k)?;
+        if self.word(noun.end) == "of" && (noun.end + 1..k).any(|j| self.word(j) == "at") {
+            noun.role = Role::WorksFor;
+        }
         self.fact(p, noun, body)
     }
 

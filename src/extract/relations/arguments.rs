@@ -73,15 +73,18 @@ impl<'a> Frame<'a> {
         if let Some(antecedent) = self.relative_antecedent(start, at) {
             return antecedent.and_then(|m| Self::argument(m));
         }
+        if let Some(m) = self.participle_antecedent(at) {
+            return Self::argument(m);
+        }
         if let Some(m) = self.first_subject(|m| m.tokens.start >= start && m.tokens.end <= at) {
             return Self::argument(self.apposed_name(m, at));
         }
         // A relative clause: "the report that stated ..." → the report.
-        if start > 0
-            && matches!(self.lower(start).as_str(), "that" | "which" | "who")
-            && let Some(m) = self.heads().find(|m| m.tokens.end == start)
-        {
+        if let Some(m) = self.relative_pronoun_antecedent(start, at) {
             return Self::argument(m);
+        }
+        if let Some(user) = self.weapon_user(start) {
+            return Some(user);
         }
         // A subordinate or participle clause ("after being recalled") takes the
         // main clause's subject: from the clause before it, else after the comma

@@ -31,6 +31,14 @@ fn verdict(word: &str) -> bool {
     matches!(word, "convicted" | "guilty" | "suspected" | "accused" | "charged" | "arrested")
 }
 
+/// A punishment for a deed named after "for": "jailed for the murder of".
+fn punishment(word: &str) -> bool {
+    matches!(word, "convicted" | "sentenced" | "jailed" | "imprisoned" | "executed" | "hanged" | "serving" | "tried")
+}
+
+/// Words a punishment may stand before "for": "sentenced to 99 years in prison for".
+const MAX_PUNISHMENT_WORDS: usize = 7;
+
 /// A noun for the act ("assassination").
 fn killing_noun(word: &str) -> bool {
     matches!(word, "assassination" | "murder" | "killing" | "slaying")
@@ -105,15 +113,24 @@ impl<'a> Frame<'a> {
     }
 
     /// "X was convicted of Y's killing", "X, suspected of the assassination
-    /// of Y": the one a verdict or charge names before "of" or "with" and
-    /// the noun's phrase (an article or a possessor and its modifiers).
+    /// of Y", "X was jailed for the murder of Y": the one a verdict or charge
+    /// names before "of" or "with", or a punishment before "for", and the
+    /// noun's phrase (an article or a possessor and its modifiers).
     fn convicted_of(&self, noun: usize) -> Option<&&'a Mention> {
         let mut start = self.modifiers_start(noun);
         if let Some(owner) = self.possessor(noun) {
             start = owner.tokens.start;
         }
-        let link = start.checked_sub(1).filter(|&j| matches!(self.word(j), "of" | "with"))?;
-        let verdict = link.checked_sub(1).filter(|&j| verdict(self.word(j)))?;
+        let link = start.checked_sub(1).filter(|&j| matches!(self.word(j), "of" | "with" | "for"))?;
+        let verdict = if self.word(link) == "for" {
+            // "sentenced to death for", "serving 99 years in prison for": a punishment a few words back.
+            (link.saturating_sub(MAX_PUNISHMENT_WORDS)..link)
+                .rev()
+                .take_while(|&j| self.word(j) != "," && !self.is_boundary(j))
+                .find(|&j| punishment(self.word(j)))?
+        } else {
+            link.checked_sub(1).filter(|&j| verdict(self.word(j)))?
+        };
         // "X, suspected of ...": the name the participle follows.
         if verdict > 0 && self.word(verdict - 1) == "," {
             return self.persons().find(|m| m.tokens.end == verdict - 1);

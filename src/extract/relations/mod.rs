@@ -22,6 +22,7 @@ mod nominal;
 mod parsed;
 mod participles;
 mod quotes;
+mod relatives;
 mod senses;
 mod service;
 mod subsidiaries;
