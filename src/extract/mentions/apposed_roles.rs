@@ -68,8 +68,7 @@ impl Scan<'_> {
         if self.word(end + 1) == "who" {
             return copula(end + 2);
         }
-        let age = self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number) && self.word(end + 2) == ",";
-        Some(if age { end + 3 } else { end + 1 })
+        Some(if self.age_at(end + 1) { end + 3 } else { end + 1 })
     }
 
     /// "the chairman of the Bar Council, Guy Mansfield": a determiner, a role

@@ -12,7 +12,6 @@ use std::ops::Range;
 use super::scan::Scan;
 use crate::extract::extraction::{Cue, EntityKind, Form};
 use crate::extract::vocabulary::StateId;
-use crate::text::TokenKind;
 
 /// The first words of two-word states ("New Jersey", "West Virginia", "Rhode Island").
 const TWO_WORD_STATE_START: [&str; 5] = ["New", "North", "South", "West", "Rhode"];
@@ -74,10 +73,7 @@ impl Scan<'_> {
                 continue;
             }
             let end = person.tokens.end;
-            let aged = self.word(end) == ","
-                && self.tokens.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number)
-                && self.word(end + 2) == ","
-                && self.word(end + 3) == "of";
+            let aged = self.word(end) == "," && self.age_at(end + 1) && self.word(end + 3) == "of";
             if !aged {
                 continue;
             }

@@ -138,15 +138,7 @@ impl Scan<'_> {
         if before > 0 && speech(before - 1) || before > 1 && self.word(before - 1) == "to" && speech(before - 2) {
             return None;
         }
-        let mut k = tokens.end + 1;
-        if self.word(k) == "the" {
-            k += 1;
-        }
-        let start = k;
-        while k < start + 2 && self.is_lower(k) && !self.is_grammar(self.word(k)) {
-            k += 1;
-        }
-        let place = self.location_at(first, k, true, false)?;
+        let place = self.place_after_modifiers(first, tokens.end + 1)?;
         // The place ends a phrase: punctuation, a grammar word or a word of
         // saying follows, as in 27 of the 28 CoNLL04 train cases (not a noun:
         // the headline "Acme in Tolbury link talks").
@@ -172,7 +164,7 @@ impl Scan<'_> {
             k += 3;
         } else if self.word(k) == "," {
             k += 1;
-            let age = self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) && self.word(k + 1) == ",";
+            let age = self.age_at(k);
             let resident = native(k);
             if !age && !resident {
                 return None;
@@ -236,7 +228,15 @@ impl Scan<'_> {
         if self.word(end) != "in" {
             return None;
         }
-        let mut k = end + 1;
+        let outer = self.place_after_modifiers(first, end + 1)?;
+        // "in Moscow's Basmanny court": the court's place, not this one's.
+        let after = self.found.mentions[outer].tokens.end;
+        (!self.followed_by_possessive(after) && !self.is_capitalized(after)).then(|| self.located(q, outer, end))
+    }
+
+    /// The place named from token `k` on past an optional "the" and up to
+    /// two lower-case words ("the northern Galilee", "central Montana").
+    fn place_after_modifiers(&self, first: usize, mut k: usize) -> Option<usize> {
         if self.word(k) == "the" {
             k += 1;
         }
@@ -244,10 +244,7 @@ impl Scan<'_> {
         while k < start + 2 && self.is_lower(k) && !self.is_grammar(self.word(k)) {
             k += 1;
         }
-        let outer = self.location_at(first, k, true, false)?;
-        // "in Moscow's Basmanny court": the court's place, not this one's.
-        let after = self.found.mentions[outer].tokens.end;
-        (!self.followed_by_possessive(after) && !self.is_capitalized(after)).then(|| self.located(q, outer, end))
+        self.location_at(first, k, true, false)
     }
 
     fn is_lower(&self, k: usize) -> bool {

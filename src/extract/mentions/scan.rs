@@ -138,6 +138,11 @@ impl<'a> Scan<'a> {
         self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end
     }
 
+    /// An age in apposition starts at token `k`: "53," of "Joe Roe, 53, a director".
+    pub(super) fn age_at(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number) && self.word(k + 1) == ","
+    }
+
     pub(super) fn followed_by_possessive(&self, end: usize) -> bool {
         self.tokens.get(end).is_some_and(|t| t.kind == TokenKind::Possessive)
     }
