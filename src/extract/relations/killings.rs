@@ -27,12 +27,12 @@ fn killer_noun(word: &str) -> bool {
 }
 
 /// A verdict or charge that names the killer: "convicted of", "charged with".
-fn verdict(word: &str) -> bool {
-    matches!(word, "convicted" | "guilty" | "suspected" | "accused" | "charged" | "arrested")
+pub(super) fn verdict(word: &str) -> bool {
+    matches!(word, "convicted" | "guilty" | "suspected" | "accused" | "charged" | "arrested" | "indicted")
 }
 
 /// A punishment for a deed named after "for": "jailed for the murder of".
-fn punishment(word: &str) -> bool {
+pub(super) fn punishment(word: &str) -> bool {
     matches!(word, "convicted" | "sentenced" | "jailed" | "imprisoned" | "executed" | "hanged" | "serving" | "tried")
 }
 

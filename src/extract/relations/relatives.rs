@@ -5,6 +5,7 @@
 //! `acl:relcl` on the noun before the pronoun.
 
 use super::frame::{Argument, Frame};
+use super::killings;
 use crate::extract::extraction::{EntityKind, Mention};
 
 /// Lower-case words at most between the comma and the pronoun: "the man", "a former aide".
@@ -58,10 +59,8 @@ impl<'a> Frame<'a> {
         if !matches!(self.lower(link).as_str(), "of" | "with" | "for") || link < 2 {
             return None;
         }
-        let verdict = matches!(
-            self.lower(link - 1).as_str(),
-            "convicted" | "accused" | "suspected" | "charged" | "arrested" | "jailed" | "sentenced" | "indicted"
-        );
+        let word = self.lower(link - 1);
+        let verdict = killings::verdict(&word) || killings::punishment(&word);
         if !verdict || self.word(link - 2) != "," {
             return None;
         }
